@@ -1,0 +1,27 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader (and vitest) sees where every name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Web3.Storage Tokens',
+    description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
+    // storage: the service URL and sign-in; clipboardWrite: the copy buttons.
+    permissions: ['storage', 'clipboardWrite'],
+    // The service origin is asked for at sign-in, one origin at a time, instead of holding
+    // every site up front (house-style 16).
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Web3.Storage API tokens' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'w3s-token-manager@example.org',
+        // @ts-expect-error: newer than WXT's manifest types; Firefox warns without it.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
