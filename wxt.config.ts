@@ -19,7 +19,6 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'w3s-token-manager@example.org',
-        // @ts-expect-error: newer than WXT's manifest types; Firefox warns without it.
         data_collection_permissions: { required: ['none'] },
       },
     },

@@ -1,0 +1,75 @@
+import type { Ref } from 'preact';
+import { useId, useState } from 'preact/hooks';
+import { checkName, MAX_NAME_LENGTH } from '../utils/names';
+import type { CreateOutcome } from '../utils/tokens-model';
+
+interface CreateTokenFormProps {
+  existingNames: readonly string[];
+  onCreate(name: string): Promise<CreateOutcome>;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** Name and create. A rejected name keeps what was typed and says why next to the field. */
+export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTokenFormProps) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const check = checkName(name, existingNames);
+  const duplicate = check.ok && check.duplicate;
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const outcome = await onCreate(name);
+    setBusy(false);
+    if (outcome.ok) {
+      setName('');
+      setError(null);
+    } else {
+      setError(outcome.message);
+    }
+  }
+
+  const messageId = `${id}-message`;
+  return (
+    <form class="field" onSubmit={submit} noValidate>
+      <label for={id}>Token name</label>
+      <div class="row">
+        <input
+          id={id}
+          ref={inputRef}
+          type="text"
+          value={name}
+          placeholder="e.g. my-app production"
+          autocomplete="off"
+          spellcheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error || duplicate ? messageId : undefined}
+          onInput={(event) => {
+            setName(event.currentTarget.value);
+            setError(null);
+          }}
+        />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create token'}
+        </button>
+      </div>
+      {error ? (
+        <p id={messageId} class="field-error" role="alert">
+          {error}
+        </p>
+      ) : duplicate ? (
+        <p id={messageId} class="field-warning">
+          You already have a token with this name. You can still create it, but a distinct name is easier to
+          revoke later.
+        </p>
+      ) : name.length > MAX_NAME_LENGTH - 20 ? (
+        <p class="muted small">
+          {[...name.trim()].length} of {MAX_NAME_LENGTH} characters
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ConnectionModel } from '../utils/connection-model';
+import type { TokensModel } from '../utils/tokens-model';
+import { ConnectionSection } from './ConnectionSection';
+import { TokensPanel } from './TokensPanel';
+
+interface OptionsAppProps {
+  connection: ConnectionModel;
+  tokens: TokensModel;
+}
+
+export function OptionsApp({ connection, tokens }: OptionsAppProps) {
+  const restart = (): void => void tokens.start();
+  return (
+    <main class="options">
+      <h1>Web3.Storage API tokens</h1>
+      <ConnectionSection model={connection} onSignedIn={restart} onSignedOut={restart} />
+      {tokens.state.value === 'ready' ? (
+        <section class="card" aria-labelledby="tokens-title">
+          <h2 id="tokens-title">API tokens</h2>
+          <TokensPanel model={tokens} layout="options" />
+        </section>
+      ) : null}
+    </main>
+  );
+}

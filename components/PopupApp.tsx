@@ -1,0 +1,32 @@
+import type { TokensModel } from '../utils/tokens-model';
+import { SignedOut } from './SignedOut';
+import { TokensPanel } from './TokensPanel';
+
+interface PopupAppProps {
+  model: TokensModel;
+  onOpenSettings(): void;
+}
+
+export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
+  const state = model.state.value;
+  return (
+    <main class="popup">
+      <header class="row">
+        <h1 class="grow">API tokens</h1>
+        {state === 'ready' && model.email.value ? <span class="muted small">{model.email.value}</span> : null}
+        <button type="button" class="quiet" onClick={onOpenSettings}>
+          Settings
+        </button>
+      </header>
+      {state === 'loading' ? (
+        <p class="empty">
+          <span class="spinner" aria-hidden="true" /> Loading…
+        </p>
+      ) : state === 'signed-out' ? (
+        <SignedOut onOpenSettings={onOpenSettings} />
+      ) : (
+        <TokensPanel model={model} layout="popup" />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Result } from '../utils/result';
+
+interface RevokeDialogProps {
+  name: string;
+  onConfirm(): Promise<Result<void>>;
+  onClose(): void;
+}
+
+/**
+ * A modal confirmation that names the token. The native <dialog> traps focus and gives it back on
+ * close. A failed revoke keeps the dialog open with the reason, so nothing is lost.
+ */
+export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
+    return () => dialog?.close?.();
+  }, []);
+
+  async function confirm(): Promise<void> {
+    setBusy(true);
+    const result = await onConfirm();
+    setBusy(false);
+    if (result.ok) onClose();
+    else setError(result.error.message);
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="revoke-title"
+      aria-describedby="revoke-text"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <h2 id="revoke-title">
+        Revoke “<bdi>{name}</bdi>”?
+      </h2>
+      <p id="revoke-text">
+        Revoking is permanent and cannot be undone. Anything that uses this token will stop working at once.
+      </p>
+      {error ? (
+        <p class="banner error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div class="buttons">
+        <button type="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class="danger" onClick={confirm} disabled={busy}>
+          {busy ? 'Revoking…' : error ? 'Try again' : 'Revoke token'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

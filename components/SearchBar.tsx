@@ -1,0 +1,34 @@
+import { SORT_LABELS, type SortKey } from '../utils/token-order';
+
+interface SearchBarProps {
+  query: string;
+  sort: SortKey;
+  onQuery(query: string): void;
+  onSort(sort: SortKey): void;
+}
+
+export function SearchBar({ query, sort, onQuery, onSort }: SearchBarProps) {
+  return (
+    <div class="row">
+      <input
+        type="search"
+        class="grow"
+        aria-label="Search tokens"
+        placeholder="Search by name"
+        value={query}
+        onInput={(event) => onQuery(event.currentTarget.value)}
+      />
+      <select
+        aria-label="Sort tokens"
+        value={sort}
+        onChange={(event) => onSort(event.currentTarget.value as SortKey)}
+      >
+        {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+          <option key={key} value={key}>
+            {SORT_LABELS[key]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

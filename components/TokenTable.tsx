@@ -1,0 +1,57 @@
+import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import type { TokenRecord } from '../utils/reconcile';
+import { TokenActions } from './TokenActions';
+
+interface TokenTableProps {
+  tokens: readonly TokenRecord[];
+  copiedId: string | null;
+  now: number;
+  onCopy(id: string): void;
+  onRevoke(id: string): void;
+}
+
+/** The options page's full table, with the columns the original token page had and a little more. */
+export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke }: TokenTableProps) {
+  return (
+    <table>
+      <caption class="visually-hidden">API tokens</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Token</th>
+          <th scope="col">Created</th>
+          <th scope="col">Uploads</th>
+          <th scope="col">Last copied</th>
+          <th scope="col">
+            <span class="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((token) => (
+          <tr key={token.id}>
+            <td class="token-name" dir="auto" title={token.name}>
+              {token.name}
+            </td>
+            <td class="mono">{maskSecret(token.secret)}</td>
+            <td>
+              <time dateTime={token.created} title={relativeTime(token.createdMs, now)}>
+                {absoluteTime(token.createdMs)}
+              </time>
+            </td>
+            <td>{token.hasUploads ? 'Used for uploads' : 'None yet'}</td>
+            <td>{token.lastCopiedAt === null ? 'Never' : relativeTime(token.lastCopiedAt, now)}</td>
+            <td>
+              <TokenActions
+                name={token.name}
+                copied={copiedId === token.id}
+                onCopy={() => onCopy(token.id)}
+                onRevoke={() => onRevoke(token.id)}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'preact/hooks';
+import type { TokensModel } from '../utils/tokens-model';
+import { CreateTokenForm } from './CreateTokenForm';
+import { EmptyState } from './EmptyState';
+import { RevokeDialog } from './RevokeDialog';
+import { SearchBar } from './SearchBar';
+import { SyncStatus } from './SyncStatus';
+import { TokenList } from './TokenList';
+import { TokenTable } from './TokenTable';
+
+interface TokensPanelProps {
+  model: TokensModel;
+  layout: 'popup' | 'options';
+}
+
+/** Search, create, the tokens and their actions, shared by the popup and the options page. */
+export function TokensPanel({ model, layout }: TokensPanelProps) {
+  const nameInput = useRef<HTMLInputElement>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const all = model.tokens.value;
+  const visible = model.visible.value;
+  const now = Date.now();
+  const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
+  const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
+  const Rows = layout === 'popup' ? TokenList : TokenTable;
+
+  return (
+    <section class="field" aria-label="Your API tokens">
+      <CreateTokenForm existingNames={all.map((t) => t.name)} onCreate={model.create} inputRef={nameInput} />
+      {model.error.value ? (
+        <p class="banner error" role="alert">
+          {model.error.value.message}
+        </p>
+      ) : null}
+      <p class="notice" role="status">
+        {model.notice.value}
+      </p>
+      {all.length > 0 ? (
+        <SearchBar
+          query={model.query.value}
+          sort={model.sort.value}
+          onQuery={(q) => {
+            model.query.value = q;
+          }}
+          onSort={(s) => {
+            model.sort.value = s;
+          }}
+        />
+      ) : null}
+      {firstLoad ? (
+        <p class="empty">
+          <span class="spinner" aria-hidden="true" /> Loading your tokens…
+        </p>
+      ) : visible.length === 0 ? (
+        <EmptyState searching={all.length > 0} onCreateFirst={() => nameInput.current?.focus()} />
+      ) : (
+        <Rows
+          tokens={visible}
+          copiedId={model.copiedId.value}
+          now={now}
+          onCopy={(id) => void model.copy(id)}
+          onRevoke={setRevoking}
+        />
+      )}
+      <SyncStatus
+        syncing={model.syncing.value}
+        lastSyncedAt={model.lastSyncedAt.value}
+        now={now}
+        onRefresh={() => void model.refresh()}
+      />
+      {target ? (
+        <RevokeDialog
+          name={target.name}
+          onConfirm={() => model.revoke(target.id)}
+          onClose={() => setRevoking(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * What a person sees of a secret: a short tail, never enough to use. The full secret stays in
+ * memory and IndexedDB and never reaches the page's DOM.
+ */
+export function maskSecret(secret: string): string {
+  return secret.length <= 12 ? '••••••••' : `••••••••${secret.slice(-6)}`;
+}
+
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** "3 days ago", "just now"; `locale` left to the browser unless a test pins it. */
+export function relativeTime(thenMs: number, nowMs: number, locale?: string): string {
+  const diff = thenMs - nowMs;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return 'just now';
+}
+
+/** "22 Nov 2026, 17:06" in the reader's locale. */
+export function absoluteTime(ms: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}

@@ -1,0 +1,40 @@
+/**
+ * Errors are values: a stable code for logs and tests, and a sentence for a person.
+ * Neither ever contains a secret (house-style 10).
+ */
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** HTTP status when the service answered; absent for network failures and timeouts. */
+  status?: number;
+  /** Set for rate limits: how long to wait before the next request. */
+  retryAfterMs?: number;
+}
+
+export type ErrorCode =
+  | 'network'
+  | 'timeout'
+  | 'rate-limited'
+  | 'maintenance'
+  | 'sunset'
+  | 'signed-out'
+  | 'wrong-credential'
+  | 'delete-restricted'
+  | 'invalid-name'
+  | 'not-found'
+  | 'server'
+  | 'bad-response'
+  | 'http'
+  | 'permission-denied'
+  | 'invalid-url'
+  | 'clipboard';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string, extra: Partial<AppError> = {}): Result<T> {
+  return { ok: false, error: { code, message, ...extra } };
+}
