@@ -1,0 +1,109 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { PopupApp } from '../../components/PopupApp';
+import { openTokenDb } from '../../utils/db';
+import { ok } from '../../utils/result';
+import { createTokensModel } from '../../utils/tokens-model';
+import { apiToken, createFakeApi } from '../helpers/fake-api';
+
+const session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'w3ss_x',
+  account: '42',
+  email: 'ada@example.org',
+};
+
+async function renderPopup(tokens = [apiToken('1', 'laptop'), apiToken('2', 'CI')], signedIn = true) {
+  const fake = createFakeApi(tokens);
+  const model = createTokensModel({
+    loadSession: async () => (signedIn ? session : null),
+    endSession: async () => {},
+    openDb: openTokenDb,
+    makeApi: () => fake.api,
+    copyText: async () => ok(undefined),
+    now: Date.now,
+  });
+  const onOpenSettings = vi.fn();
+  const view = render(<PopupApp model={model} onOpenSettings={onOpenSettings} />);
+  await model.start();
+  return { ...view, model, fake, onOpenSettings };
+}
+
+describe('PopupApp', () => {
+  it('should offer the settings page when signed out', async () => {
+    const { onOpenSettings } = await renderPopup([], false);
+    expect(screen.getByText('You’re not signed in.')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Open settings' })[0] as HTMLElement);
+    expect(onOpenSettings).toHaveBeenCalled();
+  });
+
+  it('should invite the first token when there is none', async () => {
+    await renderPopup([]);
+    await screen.findByText('No API tokens yet.');
+    fireEvent.click(screen.getByRole('button', { name: 'Create your first token' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Token name'));
+  });
+
+  it('should list tokens without putting a secret in the DOM', async () => {
+    const { container } = await renderPopup();
+    await screen.findByText('laptop');
+    const list = screen.getByRole('list', { name: 'API tokens' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(container.innerHTML).not.toContain(apiToken('1', 'laptop').secret);
+    expect(container.innerHTML).not.toContain('payload-1');
+  });
+
+  it('should show "Copied" on the copied row', async () => {
+    await renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy laptop' }));
+    expect(await screen.findByRole('button', { name: 'Copied laptop' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Copied “laptop” to the clipboard.');
+  });
+
+  it('should confirm a revoke naming the token, and keep it on cancel', async () => {
+    await renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke laptop' }));
+    const dialog = screen.getByRole('dialog', { name: /^Revoke “\s*laptop\s*”\?$/ });
+    expect(dialog.textContent).toContain('permanent and cannot be undone');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('laptop')).toBeTruthy();
+  });
+
+  it('should keep the dialog open with the reason when a revoke fails', async () => {
+    const { fake } = await renderPopup();
+    fake.failNext('revokeToken', {
+      code: 'maintenance',
+      message: 'The tokens API is undergoing maintenance.',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke CI' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
+    const dialog = screen.getByRole('dialog');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'The tokens API is undergoing maintenance.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByText('CI')).toBeNull());
+  });
+
+  it('should say in a sentence when the service cannot be reached', async () => {
+    const fake = createFakeApi();
+    fake.failNext('listTokens', {
+      code: 'network',
+      message: 'Can’t reach the token service at 127.0.0.1:8787.',
+    });
+    const model = createTokensModel({
+      loadSession: async () => session,
+      endSession: async () => {},
+      openDb: openTokenDb,
+      makeApi: () => fake.api,
+      copyText: async () => ok(undefined),
+      now: Date.now,
+    });
+    render(<PopupApp model={model} onOpenSettings={() => {}} />);
+    await model.start();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Can’t reach the token service at 127.0.0.1:8787.',
+    );
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getAccount, openTokenDb } from '../../utils/db';
+import { ok } from '../../utils/result';
+import type { Session } from '../../utils/session';
+import { createTokensModel, type TokensDeps } from '../../utils/tokens-model';
+import { apiToken, createFakeApi } from '../helpers/fake-api';
+
+const session: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'w3ss_test',
+  account: '42',
+  email: 'ada@example.org',
+};
+
+function setup(initial = [apiToken('1', 'laptop'), apiToken('2', 'CI', '2026-11-21T10:00:00.000+00:00')]) {
+  const fake = createFakeApi(initial);
+  const clipboard: string[] = [];
+  let current: Session | null = session;
+  const deps: TokensDeps = {
+    loadSession: async () => current,
+    endSession: vi.fn(async () => {
+      current = null;
+    }),
+    openDb: openTokenDb,
+    makeApi: () => fake.api,
+    copyText: async (text) => {
+      clipboard.push(text);
+      return ok(undefined);
+    },
+    now: () => 1_800_000_000_000,
+  };
+  return { model: createTokensModel(deps), fake, clipboard, deps };
+}
+
+describe('tokens model', () => {
+  it('should show signed-out without a session', async () => {
+    const { model, deps } = setup();
+    deps.loadSession = async () => null;
+    await model.start();
+    expect(model.state.value).toBe('signed-out');
+  });
+
+  it('should list, sort by name and search the tokens after start', async () => {
+    const { model } = setup();
+    await model.start();
+    expect(model.state.value).toBe('ready');
+    expect(model.visible.value.map((t) => t.name)).toEqual(['CI', 'laptop']);
+    model.sort.value = 'oldest';
+    expect(model.visible.value.map((t) => t.name)).toEqual(['laptop', 'CI']);
+    model.query.value = 'LAP';
+    expect(model.visible.value.map((t) => t.name)).toEqual(['laptop']);
+  });
+
+  it('should paint from IndexedDB when the service cannot be reached', async () => {
+    const first = setup();
+    await first.model.start();
+    const second = setup([]);
+    second.fake.failNext('listTokens', { code: 'network', message: 'Can’t reach the token service.' });
+    await second.model.start();
+    expect(second.model.tokens.value.map((t) => t.name).sort()).toEqual(['CI', 'laptop']);
+    expect(second.model.error.value?.code).toBe('network');
+  });
+
+  it('should create a token, list again for its secret and announce it', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    const outcome = await model.create('  new app  ');
+    expect(outcome.ok && outcome.token?.name).toBe('new app');
+    expect(outcome.ok && outcome.token?.secret).toMatch(/^eyJ/);
+    expect(fake.calls.filter((c) => c === 'listTokens')).toHaveLength(2);
+    expect(model.notice.value).toBe('Created “new app”.');
+  });
+
+  it('should reject a bad name without calling the service', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    const outcome = await model.create('   ');
+    expect(outcome.ok).toBe(false);
+    expect(fake.calls).not.toContain('createToken');
+  });
+
+  it('should report a failed create with the service message', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('createToken', {
+      code: 'maintenance',
+      message: 'The tokens API is undergoing maintenance.',
+    });
+    expect(await model.create('x')).toEqual({
+      ok: false,
+      message: 'The tokens API is undergoing maintenance.',
+    });
+  });
+
+  it('should revoke a token, drop it locally and count an already-gone token as revoked', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    expect((await model.revoke('1')).ok).toBe(true);
+    expect(model.tokens.value.map((t) => t.id)).toEqual(['2']);
+    fake.tokens.delete('2'); // revoked by another client meanwhile
+    expect((await model.revoke('2')).ok).toBe(true);
+    expect(model.tokens.value).toEqual([]);
+  });
+
+  it('should keep the token when a revoke fails', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('revokeToken', { code: 'timeout', message: 'Took too long.' });
+    const result = await model.revoke('1');
+    expect(result.ok).toBe(false);
+    expect(model.tokens.value.map((t) => t.id).sort()).toEqual(['1', '2']);
+  });
+
+  it('should copy the exact secret and remember when', async () => {
+    const { model, clipboard } = setup();
+    await model.start();
+    await model.copy('2');
+    expect(clipboard).toEqual([apiToken('2', 'CI').secret]);
+    expect(model.copiedId.value).toBe('2');
+    expect(model.tokens.value.find((t) => t.id === '2')?.lastCopiedAt).toBe(1_800_000_000_000);
+  });
+
+  it('should sign out on a 401 and keep local data', async () => {
+    const { model, fake, deps } = setup();
+    await model.start();
+    fake.failNext('listTokens', { code: 'signed-out', status: 401, message: 'Your session has ended.' });
+    await model.refresh();
+    expect(model.state.value).toBe('signed-out');
+    expect(deps.endSession).toHaveBeenCalledOnce();
+    const db = await openTokenDb();
+    expect(await getAccount(db, { service: session.serviceUrl, account: '42' })).toBeDefined();
+    expect(await db.count('tokens')).toBe(2);
+    db.close();
+  });
+});
