@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { checkName, MAX_NAME_LENGTH } from '../utils/names';
+import { checkName, countCharacters, MAX_NAME_LENGTH } from '../utils/names';
 import type { CreateOutcome } from '../utils/tokens-model';
 
 interface CreateTokenFormProps {
@@ -67,7 +67,7 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
         </p>
       ) : name.length > MAX_NAME_LENGTH - 20 ? (
         <p class="muted small">
-          {[...name.trim()].length} of {MAX_NAME_LENGTH} characters
+          {countCharacters(name.trim())} of {MAX_NAME_LENGTH} characters
         </p>
       ) : null}
     </form>

@@ -12,12 +12,12 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
   const code = readCode(body);
   if (status === 429) {
     const seconds = Number(retryAfter);
-    const wait = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+    const wait = Math.max(RATE_LIMIT_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0);
     return {
       code: 'rate-limited',
       status,
-      retryAfterMs: Math.max(RATE_LIMIT_WAIT_MS, wait),
-      message: 'Too many requests to the token service. Wait about 30 seconds, then try again.',
+      retryAfterMs: wait,
+      message: `Too many requests to the token service. Wait ${describeWait(wait)}, then try again.`,
     };
   }
   if (code === 'ERROR_MAINTENANCE' || status === 503) {
@@ -78,6 +78,13 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
     status,
     message: `The token service refused the request (error ${status}). Please try again later.`,
   };
+}
+
+function describeWait(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 1
+    ? `about ${Math.round(ms / 1000)} seconds`
+    : `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 function readCode(body: unknown): string | undefined {

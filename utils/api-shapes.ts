@@ -53,7 +53,8 @@ export function parseToken(value: unknown): ApiToken | undefined {
   const created = str(value, 'created');
   if (id === undefined || name === undefined || secret === undefined || created === undefined)
     return undefined;
-  if (Number.isNaN(Date.parse(created))) return undefined;
+  // An ISO date first: V8's Date.parse would also read "1" as a year.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(created) || Number.isNaN(Date.parse(created))) return undefined;
   const hasUploads = Object.hasOwn(value, 'hasUploads') && value.hasUploads === true;
   return { id, name, secret, created, hasUploads };
 }

@@ -20,7 +20,7 @@ export function relativeTime(thenMs: number, nowMs: number, locale?: string): st
   const diff = thenMs - nowMs;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit);
+    if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
   }
   return 'just now';
 }

@@ -2,23 +2,37 @@ export const MAX_NAME_LENGTH = 200;
 
 export type NameCheck = { ok: true; name: string; duplicate: boolean } | { ok: false; message: string };
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Characters as a person counts them: a flag or a family emoji is one. */
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of segmenter.segment(text)) count++;
+  return count;
+}
+
 /**
  * Our rule for token names, stricter than the service's ("a non-empty string", which accepts "  "):
- * trimmed, required, at most 200 characters (counted as a person counts them, so an emoji is one),
- * any Unicode. A name already in use is allowed, with a warning.
+ * trimmed, required, at most 200 characters, any Unicode. A name made only of invisible characters
+ * (zero-width spaces, direction marks) counts as empty. A name already in use is allowed, with a warning.
  */
 export function checkName(input: string, existingNames: readonly string[]): NameCheck {
   const name = input.trim();
-  if (name === '')
+  if (name.replace(/[\s\p{Cf}]/gu, '') === '') {
     return { ok: false, message: 'Give the token a name, for example the app that will use it.' };
-  const length = [...name].length;
+  }
+  const length = countCharacters(name);
   if (length > MAX_NAME_LENGTH) {
     return {
       ok: false,
       message: `Names can be at most ${MAX_NAME_LENGTH} characters; this one has ${length}.`,
     };
   }
-  const key = name.toLocaleLowerCase();
-  const duplicate = existingNames.some((other) => other.trim().toLocaleLowerCase() === key);
+  const key = comparable(name);
+  const duplicate = existingNames.some((other) => comparable(other) === key);
   return { ok: true, name, duplicate };
+}
+
+function comparable(name: string): string {
+  return name.trim().normalize('NFC').toLocaleLowerCase();
 }

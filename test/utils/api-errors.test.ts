@@ -42,12 +42,14 @@ describe('errorFromResponse', () => {
   });
 
   it.each([
-    { retryAfter: '120', ms: 120_000 },
-    { retryAfter: '5', ms: RATE_LIMIT_WAIT_MS },
-    { retryAfter: 'soon', ms: RATE_LIMIT_WAIT_MS },
-    { retryAfter: '-10', ms: RATE_LIMIT_WAIT_MS },
-  ])('should wait $ms ms for a 429 with Retry-After $retryAfter', ({ retryAfter, ms }) => {
-    expect(errorFromResponse(429, null, retryAfter).retryAfterMs).toBe(ms);
+    { retryAfter: '120', ms: 120_000, says: 'about 2 minutes' },
+    { retryAfter: '5', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
+    { retryAfter: 'soon', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
+    { retryAfter: '-10', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
+  ])('should wait $ms ms ($says) for a 429 with Retry-After $retryAfter', ({ retryAfter, ms, says }) => {
+    const error = errorFromResponse(429, null, retryAfter);
+    expect(error.retryAfterMs).toBe(ms);
+    expect(error.message).toContain(`Wait ${says},`);
   });
 
   it.each([

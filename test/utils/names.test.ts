@@ -11,20 +11,25 @@ describe('checkName', () => {
     { input: 'zero\u200Bwidth', name: 'zero\u200Bwidth' },
     { input: 'a'.repeat(MAX_NAME_LENGTH), name: 'a'.repeat(200) },
     { input: '😀'.repeat(200), name: '😀'.repeat(200) },
+    { input: '👩‍💻'.repeat(200), name: '👩‍💻'.repeat(200) },
     { input: ` ${'b'.repeat(200)} `, name: 'b'.repeat(200) },
   ])('should accept $input as $name', ({ input, name }) => {
     expect(checkName(input, [])).toStrictEqual({ ok: true, name, duplicate: false });
   });
 
-  it.each(['', '   ', '\t\n', '\u00A0\u3000'])('should reject the blank name %j with a message', (input) => {
-    const result = checkName(input, []);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/name/);
-  });
+  it.each(['', '   ', '\t\n', '\u00A0\u3000', '\u200B', '\u200F\u202E '])(
+    'should reject the blank name %j with a message',
+    (input) => {
+      const result = checkName(input, []);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.message).toMatch(/name/);
+    },
+  );
 
   it.each([
     { input: 'a'.repeat(201), length: 201 },
     { input: '😀'.repeat(201), length: 201 },
+    { input: '🇫🇷'.repeat(201), length: 201 },
     { input: 'x'.repeat(1000), length: 1000 },
   ])('should reject a name of $length characters, saying how long it is', ({ input, length }) => {
     const result = checkName(input, []);
@@ -37,6 +42,7 @@ describe('checkName', () => {
     { input: '  backup ', existing: ['BACKUP'], duplicate: true },
     { input: 'backup', existing: ['  Backup  '], duplicate: true },
     { input: 'Ünïcode', existing: ['üNÏCODE'], duplicate: true },
+    { input: 'Café', existing: ['Cafe\u0301'], duplicate: true },
     { input: 'backup', existing: ['backup 2', 'back up'], duplicate: false },
     { input: 'backup', existing: [], duplicate: false },
   ])(
