@@ -81,10 +81,8 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
 }
 
 function describeWait(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 1
-    ? `about ${Math.round(ms / 1000)} seconds`
-    : `about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (ms < 90_000) return `about ${Math.round(ms / 1000)} seconds`;
+  return `about ${Math.round(ms / 60_000)} minutes`;
 }
 
 function readCode(body: unknown): string | undefined {
