@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, test as base, type Page } from '@playwright/test';
+import type { RunningService } from '../../service/server';
+import { extensionIdOf, launchWithExtension, preGrantOrigins } from './launch';
+
+export { expect } from '@playwright/test';
+export { CHROMIUM_PATH, EXTENSION_DIR } from './launch';
+export { screenshot } from './screenshot';
+export { openToolbarPopup, type ToolbarPopup } from './toolbar-popup';
+
+export interface ExtensionFixtures {
+  /**
+   * Host match patterns the extension holds before the test starts (`test.use({ grantedOrigins:
+   * ['http://127.0.0.1/*'] })`), because headless Chromium's permission prompt cannot be answered.
+   */
+  grantedOrigins: string[];
+  /** Chromium with the built extension loaded, on a fresh profile that is deleted afterwards. */
+  context: BrowserContext;
+  /** The unpacked extension's id: the host of its service worker's URL. */
+  extensionId: string;
+  /** Opens `chrome-extension://<id>/options.html` in a new tab. */
+  openOptions: () => Promise<Page>;
+  /** Opens `chrome-extension://<id>/popup.html` in a new tab (for the real popup: `openToolbarPopup`). */
+  openPopup: () => Promise<Page>;
+  /** Console errors and uncaught exceptions of every page in the context, in order. */
+  consoleErrors: string[];
+}
+
+export interface ServiceFixtures {
+  /** The reference service, in memory, shared by the tests of one worker. */
+  service: RunningService;
+}
+
+export const test = base.extend<ExtensionFixtures, ServiceFixtures>({
+  service: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern, and there are none.
+    async ({}, use) => {
+      // Loaded on first use, so tests that never reach the service do not pay for its storage.
+      const { startService } = await import('../../service/server');
+      const service = await startService({ port: 0, control: true, log: () => {} });
+      await use(service);
+      await service.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  grantedOrigins: [[], { option: true }],
+
+  context: async ({ grantedOrigins }, use) => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
+    let context = await launchWithExtension(userDataDir);
+    if (grantedOrigins.length > 0) {
+      // The grant goes into the profile between two launches; the extension id stays the same.
+      const extensionId = await extensionIdOf(context);
+      await context.close();
+      preGrantOrigins(userDataDir, extensionId, grantedOrigins);
+      context = await launchWithExtension(userDataDir);
+    }
+    await use(context);
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+
+  extensionId: async ({ context }, use) => {
+    await use(await extensionIdOf(context));
+  },
+
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(() => openExtensionPage(context, extensionId, 'options.html'));
+  },
+
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(() => openExtensionPage(context, extensionId, 'popup.html'));
+  },
+
+  consoleErrors: async ({ context }, use) => {
+    const errors: string[] = [];
+    context.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+    });
+    context.on('weberror', (error) => errors.push(String(error.error())));
+    await use(errors);
+  },
+});
+
+async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  return page;
+}

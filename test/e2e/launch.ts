@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md). */
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`npm run build\` first`);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Tests run as root in CI, where Chromium refuses to start with its sandbox.
+      '--no-sandbox',
+    ],
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return context;
+}
+
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+/**
+ * Records `origins` (match patterns) as already granted to the extension in a profile that has
+ * loaded it once and is closed. Headless Chromium shows `chrome.permissions.request`'s prompt
+ * where nobody can answer it (the promise never settles), but answers `true` at once for what
+ * is already granted. Chromium keeps the grants in `Default/Preferences`, unsigned.
+ */
+export function preGrantOrigins(userDataDir: string, extensionId: string, origins: readonly string[]): void {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`no settings for extension ${extensionId} in ${file}`);
+  for (const key of ['granted_permissions', 'active_permissions', 'runtime_granted_permissions']) {
+    const set = settings[key] ?? {};
+    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...origins])];
+    settings[key] = set;
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+}
