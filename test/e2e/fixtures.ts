@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import type { RunningService } from '../../service/server';
-import { extensionIdOf, launchWithExtension, preGrantOrigins } from './launch';
+import { extensionIdOf, launchWithExtension, preGrantOrigins, settleFirstRun } from './launch';
 
 export { expect } from '@playwright/test';
 export { CHROMIUM_PATH, EXTENSION_DIR } from './launch';
@@ -58,6 +58,8 @@ export const test = base.extend<ExtensionFixtures, ServiceFixtures>({
       preGrantOrigins(userDataDir, extensionId, grantedOrigins);
       context = await launchWithExtension(userDataDir);
     }
+    await extensionIdOf(context);
+    await settleFirstRun(context);
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });

@@ -36,6 +36,20 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 }
 
 /**
+ * Waits, at most `timeoutMs`, for the options page the extension opens when it is installed
+ * (entrypoints/background.ts) to load. A test that starts earlier races it: Chromium opens that
+ * page in the blank tab the test has just created, interrupting the test's own navigation.
+ */
+export async function settleFirstRun(context: BrowserContext, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const firstRun = context.pages().find((page) => page.url().endsWith('/options.html'));
+    if (firstRun) return firstRun.waitForLoadState();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Records `origins` (match patterns) as already granted to the extension in a profile that has
  * loaded it once and is closed. Headless Chromium shows `chrome.permissions.request`'s prompt
  * where nobody can answer it (the promise never settles), but answers `true` at once for what
