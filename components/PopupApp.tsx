@@ -13,7 +13,11 @@ export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
     <main class="popup">
       <header class="row">
         <h1 class="grow">API tokens</h1>
-        {state === 'ready' && model.email.value ? <span class="muted small">{model.email.value}</span> : null}
+        {state === 'ready' && model.email.value ? (
+          <span class="muted small account" title={model.email.value}>
+            {model.email.value}
+          </span>
+        ) : null}
         <button type="button" class="quiet" onClick={onOpenSettings}>
           Settings
         </button>
