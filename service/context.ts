@@ -1,0 +1,46 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Reply } from './http';
+import type { RateLimiter, RateLimitOptions } from './rate-limit';
+import type { SessionUser, Store } from './store';
+
+/** `MODE` of the original: read-write, read-only, or no database at all. */
+export type Mode = 'rw' | 'r-' | '--';
+export const MODES: readonly Mode[] = ['rw', 'r-', '--'];
+
+/** Runtime switches: set at start-up, flipped by `setMode()` and the control route. */
+export interface ServiceState {
+  mode: Mode;
+  sunset: boolean;
+  rateLimit: RateLimitOptions;
+}
+
+/** What every handler may use; one instance per running service. */
+export interface Deps {
+  store: Store;
+  state: ServiceState;
+  salt: string;
+  limiter: RateLimiter;
+  /** State the control route's `reset` goes back to. */
+  initialState: Readonly<ServiceState>;
+}
+
+export interface Req {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The request body as text; rejects past 1 MiB. */
+  body(): Promise<string>;
+}
+
+export type Handler = (req: Req, deps: Deps, params: string[]) => Promise<Reply>;
+export type UserHandler = (req: Req, deps: Deps, user: SessionUser, params: string[]) => Promise<Reply>;
+
+/** Parses a JSON body, or returns undefined when it is not JSON. */
+export async function jsonBody(req: Req): Promise<unknown> {
+  try {
+    return JSON.parse(await req.body());
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+import { type Deps, jsonBody, MODES, type Req } from './context';
+import { httpError } from './errors';
+import { json, type Reply } from './http';
+import { normalizeEmail } from './session';
+import type { TagName } from './store';
+
+/** Applies one validated switch; answers a message when the data it names does not exist. */
+type Step = (deps: Deps) => Promise<string | undefined> | undefined;
+/** Validates one switch of the body, before anything is applied; a string is the 400 message. */
+type Parser = (value: unknown) => Step | string;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+
+// Every switch the tests may flip. Fault injection (5xx, delays, responses dropped after the change
+// is applied) slots in here as one more entry that stores its plan on ServiceState, which
+// server.ts then applies to the Reply on its way out.
+const SWITCHES: Record<string, Parser> = {
+  mode: (value) => {
+    const mode = MODES.find((candidate) => candidate === value);
+    if (!mode) return `mode must be one of ${MODES.join(', ')}`;
+    return ({ state }) => {
+      state.mode = mode;
+      return undefined;
+    };
+  },
+  sunset: (value) => {
+    if (typeof value !== 'boolean') return 'sunset must be a boolean';
+    return ({ state }) => {
+      state.sunset = value;
+      return undefined;
+    };
+  },
+  rateLimit: (value) => {
+    if (!isObject(value) || !isCount(value.max) || !isCount(value.windowMs)) {
+      return 'rateLimit needs positive integers max and windowMs';
+    }
+    const limit = { max: value.max, windowMs: value.windowMs };
+    return ({ state, limiter }) => {
+      state.rateLimit = limit;
+      limiter.reset();
+      return undefined;
+    };
+  },
+  hasUploads: (value) => {
+    if (
+      !isObject(value) ||
+      typeof value.id !== 'string' ||
+      !/^\d+$/.test(value.id) ||
+      typeof value.value !== 'boolean'
+    ) {
+      return 'hasUploads needs a numeric string id and a boolean value';
+    }
+    const { id, value: flag } = value;
+    return async ({ store }) => ((await store.setHasUploads(id, flag)) ? undefined : `no token ${id}`);
+  },
+  restrictions: (value) => {
+    const email = isObject(value) ? normalizeEmail(value.email) : null;
+    if (!isObject(value) || !email) return 'restrictions needs an email';
+    const tags: [TagName, boolean][] = [];
+    if (typeof value.account === 'boolean') tags.push(['HasAccountRestriction', value.account]);
+    if (typeof value.delete === 'boolean') tags.push(['HasDeleteRestriction', value.delete]);
+    if (tags.length === 0) return 'restrictions needs a boolean account or delete';
+    return async ({ store }) => {
+      for (const [tag, flag] of tags) {
+        if (!(await store.setTag(email, tag, String(flag)))) return `no account ${email}`;
+      }
+      return undefined;
+    };
+  },
+  reset: (value) =>
+    value === true
+      ? ({ state, initialState, limiter }) => {
+          Object.assign(state, structuredClone(initialState));
+          limiter.reset();
+          return undefined;
+        }
+      : 'reset must be true',
+};
+
+/**
+ * `POST /__control` (only with `control: true`): flips switches for tests, in the order given.
+ * Answers the resulting switches. Data is never wiped: `reset` restores switches and counters.
+ */
+export async function controlRoute(req: Req, deps: Deps): Promise<Reply> {
+  const body = await jsonBody(req);
+  if (!isObject(body)) return httpError(400, 'control body must be a JSON object');
+  const steps: Step[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    const parse = Object.hasOwn(SWITCHES, key) ? SWITCHES[key] : undefined;
+    const step = parse ? parse(value) : `unknown switch ${key}`;
+    if (typeof step === 'string') return httpError(400, step);
+    steps.push(step);
+  }
+  for (const step of steps) {
+    const failure = await step(deps);
+    if (failure) return httpError(400, failure);
+  }
+  const { mode, sunset, rateLimit } = deps.state;
+  return json(200, { mode, sunset, rateLimit });
+}

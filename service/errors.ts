@@ -1,0 +1,25 @@
+import { json, type Reply, text } from './http';
+
+// Codes and messages of the original (packages/api/src/errors.js); bodies are `{code, message}`.
+function error(status: number, code: string, message: string): Reply {
+  return json(status, { code, message });
+}
+
+export const noToken = (): Reply => error(401, 'ERROR_NO_TOKEN', 'No token found in `Authorization` header');
+export const userNotFound = (): Reply => error(401, 'ERROR_USER_NOT_FOUND', 'User not found');
+export const magicTokenRequired = (): Reply =>
+  error(401, 'ERROR_MAGIC_TOKEN_REQUIRED', 'Must be logged in with magic.link');
+export const deleteRestricted = (): Reply =>
+  error(403, 'ERROR_DELETE_RESTRICTED', 'Delete operations are restricted for this account');
+export const maintenance = (): Reply =>
+  error(503, 'ERROR_MAINTENANCE', 'API undergoing maintenance, please try again later');
+export const sunset = (): Reply =>
+  error(410, 'ERROR_FEATURE_HAS_BEEN_SUNSET', 'This API feature has been sunset, and is no longer available');
+/** `HTTPError` in the original: a 4xx thrown by a handler. */
+export const httpError = (status: number, message: string): Reply => error(status, 'HTTP_ERROR', message);
+export const dbError = (message: string): Reply => error(500, 'ERROR_DB', message);
+export const internalError = (): Reply => error(500, 'ERROR_INTERNAL', 'Internal Server Error');
+// The original's router fallback: no code.
+export const notFound = (): Reply => json(404, { message: 'Not Found' });
+/** What the CDN answered, not the API: plain text, no Retry-After. */
+export const tooManyRequests = (): Reply => text(429, 'Too Many Requests');

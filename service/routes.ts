@@ -1,0 +1,69 @@
+import { withUser } from './auth';
+import type { Deps, Handler, Req, ServiceState } from './context';
+import { controlRoute } from './control';
+import { isDbError } from './db';
+import { dbError, httpError, maintenance, notFound, sunset } from './errors';
+import { BodyTooLargeError, type Reply } from './http';
+import { sessionRoute } from './session';
+import { createToken, deleteToken, listTokens } from './tokens';
+import { accountRoute, infoRoute } from './user';
+import { versionRoute } from './version';
+
+/** `read` routes stop when the database is off (`--`), `write` routes also in read-only mode and after the sunset. */
+type Access = 'public' | 'read' | 'write';
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  access: Access;
+  handler: Handler;
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', pattern: /^\/version$/, access: 'public', handler: versionRoute },
+  { method: 'POST', pattern: /^\/auth\/session$/, access: 'read', handler: sessionRoute },
+  { method: 'GET', pattern: /^\/user\/tokens$/, access: 'read', handler: withUser(listTokens) },
+  { method: 'POST', pattern: /^\/user\/tokens$/, access: 'write', handler: withUser(createToken) },
+  { method: 'DELETE', pattern: /^\/user\/tokens\/([^/]+)$/, access: 'write', handler: withUser(deleteToken) },
+  { method: 'GET', pattern: /^\/user\/account$/, access: 'read', handler: withUser(accountRoute) },
+  { method: 'GET', pattern: /^\/user\/info$/, access: 'read', handler: withUser(infoRoute) },
+];
+
+const CONTROL: Route = { method: 'POST', pattern: /^\/__control$/, access: 'public', handler: controlRoute };
+
+export function routesFor(control: boolean): readonly Route[] {
+  return control ? [...ROUTES, CONTROL] : ROUTES;
+}
+
+// Mode and sunset are checked before authentication, as the original's middleware order did.
+function gate(access: Access, state: ServiceState): Reply | null {
+  if (access === 'public') return null;
+  if (state.mode === '--' || (access === 'write' && state.mode !== 'rw')) return maintenance();
+  if (access === 'write' && state.sunset) return sunset();
+  return null;
+}
+
+/** Finds the route for a request and runs it; database failures become 500 ERROR_DB. */
+export async function dispatch(routes: readonly Route[], req: Req, deps: Deps): Promise<Reply> {
+  for (const route of routes) {
+    const match = route.method === req.method ? route.pattern.exec(req.path) : null;
+    if (!match) continue;
+    const params = match.slice(1).map(decodeParam);
+    try {
+      return gate(route.access, deps.state) ?? (await route.handler(req, deps, params));
+    } catch (error) {
+      if (isDbError(error)) return dbError(error.message);
+      if (error instanceof BodyTooLargeError) return httpError(413, error.message);
+      throw error;
+    }
+  }
+  return notFound();
+}
+
+function decodeParam(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    return param;
+  }
+}

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+
+export interface SessionUser {
+  id: string;
+  issuer: string;
+}
+
+/** One row of `GET /user/tokens`, keys in the original's order. */
+export interface TokenRow {
+  _id: string;
+  name: string;
+  secret: string;
+  created: string;
+  hasUploads: boolean;
+}
+
+export interface UserRow {
+  _id: string;
+  issuer: string;
+  name: string;
+  email: string;
+  github: unknown;
+  publicAddress: string;
+  created: string;
+  updated: string;
+}
+
+export type TagName =
+  | 'HasAccountRestriction'
+  | 'HasDeleteRestriction'
+  | 'HasPsaAccess'
+  | 'HasSuperHotAccess'
+  | 'StorageLimitBytes';
+
+export interface Store {
+  /** The persisted signing secret, created on first use. */
+  secret(): Promise<string>;
+  /** Creates the account when the email is new, then a session for it. */
+  createSession(email: string, credentialHash: string): Promise<void>;
+  findSessionUser(credentialHash: string): Promise<SessionUser | null>;
+  findUser(userId: string): Promise<UserRow | null>;
+  tags(userId: string): Promise<Partial<Record<TagName, string>>>;
+  uploadedBytes(userId: string): Promise<number>;
+  listTokens(userId: string): Promise<TokenRow[]>;
+  createToken(userId: string, name: string, secret: string): Promise<string>;
+  /** Soft delete; null when nothing of this user's was live under that id. Throws on a non-numeric id. */
+  deleteToken(userId: string, tokenId: string): Promise<string | null>;
+  setHasUploads(tokenId: string, value: boolean): Promise<boolean>;
+  setTag(email: string, tag: TagName, value: string): Promise<boolean>;
+}
+
+// Postgres renders timestamptz as `2021-11-29T16:08:33.077+00:00` (trailing zeros of the
+// fraction dropped), which is what PostgREST handed the original's clients.
+const ts = (column: string): string => `to_json(${column}) #>> '{}'`;
+
+export function createStore(db: PGlite): Store {
+  const one = async <T>(sql: string, params: unknown[]): Promise<T | null> =>
+    (await db.query<T>(sql, params)).rows[0] ?? null;
+
+  return {
+    async secret() {
+      const generated = randomBytes(32).toString('base64url');
+      await db.query(`INSERT INTO service_secret (name, value) VALUES ('salt', $1) ON CONFLICT DO NOTHING`, [
+        generated,
+      ]);
+      const row = await one<{ value: string }>(`SELECT value FROM service_secret WHERE name = 'salt'`, []);
+      return row?.value ?? generated;
+    },
+
+    async createSession(email, credentialHash) {
+      // The original's users came from magic.link: a `did:ethr` issuer and an Ethereum address.
+      const address = `0x${randomBytes(20).toString('hex')}`;
+      await db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `INSERT INTO public.user (name, email, issuer, public_address) VALUES ($1, $1, $2, $3)
+           ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id::text AS id`,
+          [email, `did:ethr:${address}`, address],
+        );
+        await tx.query('INSERT INTO session (user_id, credential_hash) VALUES ($1, $2)', [
+          rows[0]?.id,
+          credentialHash,
+        ]);
+      });
+    },
+
+    findSessionUser: (credentialHash) =>
+      one<SessionUser>(
+        `SELECT u.id::text AS id, u.issuer FROM session s JOIN public.user u ON u.id = s.user_id
+         WHERE s.credential_hash = $1`,
+        [credentialHash],
+      ),
+
+    findUser: (userId) =>
+      one<UserRow>(
+        `SELECT id::text AS "_id", issuer, name, email, github, public_address AS "publicAddress",
+           ${ts('inserted_at')} AS created, ${ts('updated_at')} AS updated
+         FROM public.user WHERE id = $1`,
+        [userId],
+      ),
+
+    async tags(userId) {
+      const { rows } = await db.query<{ tag: TagName; value: string }>(
+        'SELECT tag::text AS tag, value FROM user_tag WHERE user_id = $1 AND deleted_at IS NULL',
+        [userId],
+      );
+      return Object.fromEntries(rows.map((row) => [row.tag, row.value]));
+    },
+
+    async uploadedBytes(userId) {
+      const row = await one<{ bytes: string }>(
+        'SELECT coalesce(sum(dag_size), 0)::text AS bytes FROM upload WHERE user_id = $1 AND deleted_at IS NULL',
+        [userId],
+      );
+      return Number(row?.bytes ?? 0);
+    },
+
+    async listTokens(userId) {
+      // No meaningful ORDER BY, like the original: clients must sort. random() makes sure they do.
+      const { rows } = await db.query<TokenRow>(
+        `SELECT k.id::text AS "_id", k.name, k.secret, ${ts('k.inserted_at')} AS created,
+           EXISTS (SELECT 1 FROM upload u WHERE u.auth_key_id = k.id AND u.deleted_at IS NULL) AS "hasUploads"
+         FROM auth_key k WHERE k.user_id = $1 AND k.deleted_at IS NULL ORDER BY random()`,
+        [userId],
+      );
+      return rows;
+    },
+
+    async createToken(userId, name, secret) {
+      const row = await one<{ id: string }>(
+        'INSERT INTO auth_key (name, secret, user_id) VALUES ($1, $2, $3) RETURNING id::text AS id',
+        [name, secret, userId],
+      );
+      if (!row) throw new Error('insert returned no row');
+      return row.id;
+    },
+
+    async deleteToken(userId, tokenId) {
+      const row = await one<{ id: string }>(
+        `UPDATE auth_key SET deleted_at = now(), updated_at = now()
+         WHERE id = $1::bigint AND user_id = $2 AND deleted_at IS NULL RETURNING id::text AS id`,
+        [tokenId, userId],
+      );
+      return row?.id ?? null;
+    },
+
+    async setHasUploads(tokenId, value) {
+      if (!(await one('SELECT 1 FROM auth_key WHERE id = $1::bigint', [tokenId]))) return false;
+      await (value
+        ? db.query(
+            `INSERT INTO upload (user_id, auth_key_id, content_cid)
+             SELECT user_id, id, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' FROM auth_key WHERE id = $1::bigint`,
+            [tokenId],
+          )
+        : db.query(
+            'UPDATE upload SET deleted_at = now() WHERE auth_key_id = $1::bigint AND deleted_at IS NULL',
+            [tokenId],
+          ));
+      return true;
+    },
+
+    async setTag(email, tag, value) {
+      const user = await one<{ id: string }>('SELECT id::text AS id FROM public.user WHERE email = $1', [
+        email,
+      ]);
+      if (!user) return false;
+      await db.transaction(async (tx) => {
+        await tx.query(
+          'UPDATE user_tag SET deleted_at = now() WHERE user_id = $1 AND tag = $2 AND deleted_at IS NULL',
+          [user.id, tag],
+        );
+        await tx.query(
+          `INSERT INTO user_tag (user_id, tag, value, reason) VALUES ($1, $2, $3, 'control route')`,
+          [user.id, tag, value],
+        );
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { jsonBody, type UserHandler } from './context';
+import { deleteRestricted, httpError } from './errors';
+import { emptyJson, json } from './http';
+import { signApiToken } from './jwt';
+
+// Handlers of packages/api/src/user.js, quirks kept: see /work/shared/api-contract.md.
+
+/** `GET /user/tokens`: a bare, unordered array with every secret in full. */
+export const listTokens: UserHandler = async (_req, deps, user) =>
+  json(200, await deps.store.listTokens(user.id));
+
+/** `POST /user/tokens`: any non-empty string name (no trim, no cap); answers the id only. */
+export const createToken: UserHandler = async (req, deps, user) => {
+  const body = await jsonBody(req);
+  const name = (body as { name?: unknown } | null | undefined)?.name;
+  if (typeof name !== 'string' || name === '') return httpError(400, 'invalid name');
+  const secret = signApiToken({ sub: user.issuer, iat: Date.now(), name }, deps.salt);
+  return json(201, { _id: await deps.store.createToken(user.id, name, secret) });
+};
+
+/**
+ * `DELETE /user/tokens/:id`: soft delete. An id that matched nothing live of this user's answers
+ * 200 with no body; a non-numeric one fails in Postgres and surfaces as 500 ERROR_DB.
+ */
+export const deleteToken: UserHandler = async (_req, deps, user, [id = '']) => {
+  const tags = await deps.store.tags(user.id);
+  if (tags.HasDeleteRestriction === 'true') return deleteRestricted();
+  const deleted = await deps.store.deleteToken(user.id, id);
+  return deleted === null ? emptyJson(200) : json(200, { _id: deleted });
+};

@@ -1,0 +1,140 @@
+// @vitest-environment node
+// Sign-in, authentication on /user/* and the account routes, over real HTTP against one
+// in-memory service.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signApiToken } from '../../service/jwt';
+import { type RunningService, startService } from '../../service/server';
+import { call, control, createToken, listTokens } from './support';
+
+let service: RunningService;
+let credential: string;
+
+beforeAll(async () => {
+  service = await startService({
+    port: 0,
+    control: true,
+    log: () => {},
+    rateLimit: { max: 10_000, windowMs: 10_000 },
+  });
+  credential = await service.createAccount('auth-test@example.org');
+}, 30_000);
+afterAll(() => service?.close());
+
+/** `null` sends no credential at all. */
+const get = (path: string, cred: string | null = credential, headers: Record<string, string> = {}) =>
+  call(service.url, path, { credential: cred ?? undefined, headers });
+
+describe('authentication', () => {
+  it.each([
+    ['no header', undefined, 'ERROR_NO_TOKEN'],
+    ['another scheme', 'Basic dXNlcjpwYXNz', 'ERROR_NO_TOKEN'],
+    ['an empty bearer', 'Bearer ', 'ERROR_NO_TOKEN'],
+    ['an unknown credential', 'Bearer w3ss_unknown', 'ERROR_USER_NOT_FOUND'],
+    [
+      'a JWT signed by someone else',
+      `Bearer ${signApiToken({ sub: 'x', iat: 1, name: 'n' }, 'other')}`,
+      'ERROR_USER_NOT_FOUND',
+    ],
+  ])('should answer 401 for %s', async (_, authorization, code) => {
+    const answer = await get('/user/tokens', null, authorization ? { Authorization: authorization } : {});
+    expect(answer.status).toBe(401);
+    expect(answer.json()).toEqual({ code, message: expect.any(String) });
+  });
+
+  it.each(['Bearer', 'bearer', 'BEARER', 'bEaReR'])('should accept the prefix %s', async (prefix) => {
+    const answer = await get('/user/tokens', null, { Authorization: `${prefix} ${credential}` });
+    expect(answer.status).toBe(200);
+  });
+
+  it('should throw from createAccount() on an invalid email', async () => {
+    await expect(service.createAccount('not an email')).rejects.toThrow('invalid email');
+  });
+});
+
+describe('POST /auth/session', () => {
+  const signIn = (body: unknown) => call(service.url, '/auth/session', { method: 'POST', body });
+
+  it('should create the account and answer a working session credential', async () => {
+    const answer = await signIn({ email: 'New.User@Example.org ' });
+    expect(answer.status).toBe(200);
+    const body = answer.json() as { credential: string; email: string };
+    expect(body).toEqual({
+      credential: expect.stringMatching(/^w3ss_[\w-]{43}$/),
+      email: 'new.user@example.org',
+    });
+    expect((await get('/user/tokens', body.credential)).status).toBe(200);
+  });
+
+  it('should sign in to the same account again with a new credential', async () => {
+    const first = (await signIn({ email: 'again@example.org' })).json() as { credential: string };
+    const second = (await signIn({ email: 'AGAIN@example.org' })).json() as { credential: string };
+    expect(second.credential).not.toBe(first.credential);
+    const id = await createToken(service.url, first.credential, 'shared');
+    expect((await listTokens(service.url, second.credential)).map((token) => token._id)).toContain(id);
+  });
+
+  it.each([[{}], [{ email: 'nope' }], [{ email: 42 }], ['not json']])(
+    'should answer 400 for %j',
+    async (body) => {
+      const answer = await signIn(body);
+      expect(answer.status).toBe(400);
+      expect(answer.json()).toEqual({ code: 'HTTP_ERROR', message: 'invalid email' });
+    },
+  );
+});
+
+describe('GET /user/account', () => {
+  it('should answer used storage as numbers and the limit as a string', async () => {
+    const answer = await get('/user/account');
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toEqual({
+      usedStorage: { uploaded: 0, psaPinned: 0, total: 0 },
+      storageLimitBytes: '1099511627776',
+    });
+  });
+});
+
+describe('GET /user/info', () => {
+  it('should answer the account with its tags', async () => {
+    const answer = await get('/user/info');
+    expect(answer.status).toBe(200);
+    const { info } = answer.json() as { info: Record<string, unknown> };
+    expect(Object.keys(info)).toEqual([
+      '_id',
+      'issuer',
+      'name',
+      'email',
+      'github',
+      'publicAddress',
+      'created',
+      'updated',
+      'tags',
+      'tagProposals',
+    ]);
+    expect(info).toMatchObject({
+      _id: expect.stringMatching(/^\d+$/),
+      issuer: expect.stringMatching(/^did:ethr:0x[0-9a-f]{40}$/),
+      email: 'auth-test@example.org',
+      created: expect.stringMatching(/\+00:00$/),
+      tags: {
+        HasAccountRestriction: false,
+        HasDeleteRestriction: false,
+        HasPsaAccess: false,
+        HasSuperHotAccess: false,
+        StorageLimitBytes: '1099511627776',
+      },
+      tagProposals: {},
+    });
+  });
+
+  it('should show restrictions set through the control route', async () => {
+    await control(service.url, {
+      restrictions: { email: 'auth-test@example.org', account: true, delete: true },
+    });
+    const { info } = (await get('/user/info')).json() as { info: { tags: Record<string, unknown> } };
+    await control(service.url, {
+      restrictions: { email: 'auth-test@example.org', account: false, delete: false },
+    });
+    expect(info.tags).toMatchObject({ HasAccountRestriction: true, HasDeleteRestriction: true });
+  });
+});

@@ -1,0 +1,54 @@
+// Shared by the service tests: plain fetch against a running reference service.
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json(): unknown;
+}
+
+export interface CallOptions {
+  method?: string;
+  credential?: string;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function call(baseUrl: string, path: string, options: CallOptions = {}): Promise<Answer> {
+  const { method = 'GET', credential, body, headers = {} } = options;
+  const res = await fetch(new URL(path, baseUrl), {
+    method,
+    headers: { ...(credential ? { Authorization: `Bearer ${credential}` } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+/** Flips switches of a service started with `control: true`. */
+export async function control(baseUrl: string, body: unknown): Promise<Answer> {
+  const answer = await call(baseUrl, '/__control', { method: 'POST', body });
+  if (answer.status !== 200)
+    throw new Error(`control ${JSON.stringify(body)}: ${answer.status} ${answer.text}`);
+  return answer;
+}
+
+export interface TokenJson {
+  _id: string;
+  name: string;
+  secret: string;
+  created: string;
+  hasUploads: boolean;
+}
+
+export async function listTokens(baseUrl: string, credential: string): Promise<TokenJson[]> {
+  const answer = await call(baseUrl, '/user/tokens', { credential });
+  if (answer.status !== 200) throw new Error(`list: ${answer.status} ${answer.text}`);
+  return answer.json() as TokenJson[];
+}
+
+export async function createToken(baseUrl: string, credential: string, name: string): Promise<string> {
+  const answer = await call(baseUrl, '/user/tokens', { method: 'POST', credential, body: { name } });
+  if (answer.status !== 201) throw new Error(`create: ${answer.status} ${answer.text}`);
+  return (answer.json() as { _id: string })._id;
+}
