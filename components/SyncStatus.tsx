@@ -3,12 +3,16 @@ import { relativeTime } from '../utils/format';
 interface SyncStatusProps {
   syncing: boolean;
   lastSyncedAt: number | null;
+  /** Revokes waiting in the outbox. */
+  pending: number;
   now: number;
-  onRefresh(): void;
+  onSyncNow(): void;
 }
 
-/** When the list was last brought up to date, and a way to do it now. */
-export function SyncStatus({ syncing, lastSyncedAt, now, onRefresh }: SyncStatusProps) {
+/** When the list was last brought up to date, what is still waiting, and a way to sync now. */
+export function SyncStatus({ syncing, lastSyncedAt, pending, now, onSyncNow }: SyncStatusProps) {
+  const waiting =
+    pending === 0 ? '' : ` · ${pending} revoke${pending === 1 ? '' : 's'} waiting for the service`;
   return (
     <div class="row small muted">
       <span class="grow" aria-live="polite">
@@ -16,13 +20,11 @@ export function SyncStatus({ syncing, lastSyncedAt, now, onRefresh }: SyncStatus
           <>
             <span class="spinner" aria-hidden="true" /> Syncing…
           </>
-        ) : lastSyncedAt === null ? (
-          'Not synced yet'
         ) : (
-          `Synced ${relativeTime(lastSyncedAt, now)}`
+          `${lastSyncedAt === null ? 'Not synced yet' : `Synced ${relativeTime(lastSyncedAt, now)}`}${waiting}`
         )}
       </span>
-      <button type="button" class="quiet" onClick={onRefresh} disabled={syncing}>
+      <button type="button" class="quiet" onClick={onSyncNow} disabled={syncing}>
         Sync now
       </button>
     </div>

@@ -32,6 +32,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke }: TokenList
           <TokenActions
             name={token.name}
             copied={copiedId === token.id}
+            pending={token.pendingRevoke}
             onCopy={() => onCopy(token.id)}
             onRevoke={() => onRevoke(token.id)}
           />

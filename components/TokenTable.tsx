@@ -45,6 +45,7 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke }: TokenTab
               <TokenActions
                 name={token.name}
                 copied={copiedId === token.id}
+                pending={token.pendingRevoke}
                 onCopy={() => onCopy(token.id)}
                 onRevoke={() => onRevoke(token.id)}
               />

@@ -3,6 +3,7 @@ import type { TokensModel } from '../utils/tokens-model';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
 import { RevokeDialog } from './RevokeDialog';
+import { RevokedSection } from './RevokedSection';
 import { SearchBar } from './SearchBar';
 import { SyncStatus } from './SyncStatus';
 import { TokenList } from './TokenList';
@@ -17,7 +18,7 @@ interface TokensPanelProps {
 export function TokensPanel({ model, layout }: TokensPanelProps) {
   const nameInput = useRef<HTMLInputElement>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
-  const all = model.tokens.value;
+  const all = model.tokens.value.filter((token) => token.state !== 'revoked');
   const visible = model.visible.value;
   const now = Date.now();
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
@@ -62,11 +63,13 @@ export function TokensPanel({ model, layout }: TokensPanelProps) {
           onRevoke={setRevoking}
         />
       )}
+      <RevokedSection tokens={model.revoked.value} now={now} />
       <SyncStatus
         syncing={model.syncing.value}
         lastSyncedAt={model.lastSyncedAt.value}
+        pending={all.filter((token) => token.state === 'pending-revoke').length}
         now={now}
-        onRefresh={() => void model.refresh()}
+        onSyncNow={() => void model.refresh({ now: true })}
       />
       {target ? (
         <RevokeDialog

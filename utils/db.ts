@@ -1,13 +1,15 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ApiToken } from './api-shapes';
-import { planReconcile, type Scope, type TokenRecord } from './reconcile';
+import { type CreateAttempt, planSync, revoked, type Scope, type TokenRecord } from './reconcile';
 
 export const DB_NAME = 'w3s-tokens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface AccountRecord extends Scope {
   email: string;
   lastSyncedAt: number | null;
+  /** Creates whose answer was lost, to be settled by the next list before any retry. */
+  createAttempts: CreateAttempt[];
 }
 
 export interface TokenDB extends DBSchema {
@@ -24,18 +26,44 @@ export interface TokenDB extends DBSchema {
 
 export type TokenDatabase = IDBPDatabase<TokenDB>;
 
+/** A token record as version 1 stored it. */
+export type TokenRecordV1 = Omit<TokenRecord, 'state' | 'pendingRevoke' | 'revokedAt' | 'revokedHere'>;
+
+/** What one list from the service changed here. */
+export interface ListApplied {
+  tokens: TokenRecord[];
+  dueRevokes: string[];
+  settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
+}
+
+export type RevokeOutcome =
+  | { id: string; kind: 'revoked' }
+  | { id: string; kind: 'retry'; delayMs: number; error: string }
+  | { id: string; kind: 'failed' };
+
 /**
  * Opens the one database. Upgrades are cumulative `if (oldVersion < N)` blocks, never edited once
  * shipped. A newer version opened elsewhere (another extension page after an update) makes this
  * connection close instead of blocking it.
  */
-export function openTokenDb(): Promise<TokenDatabase> {
-  return openDB<TokenDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
+  return openDB<TokenDB>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
         tokens.createIndex('by-scope', ['service', 'account']);
         db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
+      }
+      if (oldVersion < 2) {
+        // v2: pending revokes (the outbox), revoked history, lost-create attempts.
+        for await (const cursor of tx.objectStore('tokens')) {
+          const v1: TokenRecordV1 = cursor.value;
+          cursor.update({ ...v1, state: 'active', pendingRevoke: null, revokedAt: null, revokedHere: false });
+        }
+        for await (const cursor of tx.objectStore('accounts')) {
+          const v1: Omit<AccountRecord, 'createAttempts'> = cursor.value;
+          cursor.update({ ...v1, createAttempts: [] });
+        }
       }
     },
     blocking(_current, _blocked, event) {
@@ -55,35 +83,99 @@ export function getAccount(db: TokenDatabase, scope: Scope): Promise<AccountReco
 export async function saveAccount(db: TokenDatabase, scope: Scope, email: string): Promise<void> {
   const tx = db.transaction('accounts', 'readwrite');
   const previous = await tx.store.get([scope.service, scope.account]);
-  await tx.store.put({ ...scope, email, lastSyncedAt: previous?.lastSyncedAt ?? null });
+  await tx.store.put({ lastSyncedAt: null, createAttempts: [], ...previous, ...scope, email });
   await tx.done;
 }
 
-/** Applies a fresh list from the service in a single transaction; returns the scope's tokens after it. */
-export async function applyServerList(
+/** Applies a fresh list from the service: one transaction, whatever the number of tokens. */
+export async function applyList(
   db: TokenDatabase,
   scope: Scope,
   remote: readonly ApiToken[],
   now: number,
-): Promise<TokenRecord[]> {
+): Promise<ListApplied> {
   const tx = db.transaction(['tokens', 'accounts'], 'readwrite');
   const tokens = tx.objectStore('tokens');
-  const local = await tokens.index('by-scope').getAll([scope.service, scope.account]);
-  const plan = planReconcile(scope, local, remote, now);
   const accounts = tx.objectStore('accounts');
-  const account = await accounts.get([scope.service, scope.account]);
+  const [local, account] = await Promise.all([
+    tokens.index('by-scope').getAll([scope.service, scope.account]),
+    accounts.get([scope.service, scope.account]),
+  ]);
+  const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now);
+  const byId = new Map(local.map((record) => [record.id, record]));
+  for (const record of plan.put) byId.set(record.id, record);
+  for (const id of plan.purge) byId.delete(id);
   await Promise.all([
     ...plan.put.map((record) => tokens.put(record)),
-    ...plan.remove.map((id) => tokens.delete([scope.service, scope.account, id])),
-    accounts.put({ ...scope, email: account?.email ?? '', lastSyncedAt: now }),
+    ...plan.purge.map((id) => tokens.delete([scope.service, scope.account, id])),
+    accounts.put({ email: '', ...account, ...scope, lastSyncedAt: now, createAttempts: [] }),
   ]);
-  const after = await tokens.index('by-scope').getAll([scope.service, scope.account]);
+  await tx.done;
+  return { tokens: [...byId.values()], dueRevokes: plan.dueRevokes, settled: plan.settled };
+}
+
+/** Records what the service said to each revoke sent; returns the scope's tokens after it. */
+export async function applyRevokeOutcomes(
+  db: TokenDatabase,
+  scope: Scope,
+  outcomes: readonly RevokeOutcome[],
+  now: number,
+): Promise<TokenRecord[]> {
+  const tx = db.transaction('tokens', 'readwrite');
+  for (const outcome of outcomes) {
+    const record = await tx.store.get([scope.service, scope.account, outcome.id]);
+    if (!record || record.state !== 'pending-revoke' || !record.pendingRevoke) continue;
+    if (outcome.kind === 'revoked') await tx.store.put(revoked(record, now, true));
+    else if (outcome.kind === 'failed')
+      await tx.store.put({ ...record, state: 'active', pendingRevoke: null });
+    else {
+      const attempts = record.pendingRevoke.attempts + 1;
+      const pendingRevoke = {
+        ...record.pendingRevoke,
+        attempts,
+        nextAttemptAt: now + outcome.delayMs,
+        lastError: outcome.error,
+      };
+      await tx.store.put({ ...record, pendingRevoke });
+    }
+  }
+  const after = await tx.store.index('by-scope').getAll([scope.service, scope.account]);
   await tx.done;
   return after;
 }
 
-export async function removeToken(db: TokenDatabase, scope: Scope, id: string): Promise<void> {
-  await db.delete('tokens', [scope.service, scope.account, id]);
+/** Puts a revoke in the outbox: it survives the page, the service worker and the browser closing. */
+export async function requestRevoke(db: TokenDatabase, scope: Scope, id: string, now: number): Promise<void> {
+  const tx = db.transaction('tokens', 'readwrite');
+  const record = await tx.store.get([scope.service, scope.account, id]);
+  if (record?.state === 'active') {
+    const pendingRevoke = { requestedAt: now, attempts: 0, nextAttemptAt: now, lastError: null };
+    await tx.store.put({ ...record, state: 'pending-revoke', pendingRevoke });
+  }
+  await tx.done;
+}
+
+/** Makes every pending revoke due now ("Sync now" means now). */
+export async function hurryRevokes(db: TokenDatabase, scope: Scope, now: number): Promise<void> {
+  const tx = db.transaction('tokens', 'readwrite');
+  for (const record of await tx.store.index('by-scope').getAll([scope.service, scope.account])) {
+    if (record.pendingRevoke && record.pendingRevoke.nextAttemptAt > now) {
+      await tx.store.put({ ...record, pendingRevoke: { ...record.pendingRevoke, nextAttemptAt: now } });
+    }
+  }
+  await tx.done;
+}
+
+export async function addCreateAttempt(
+  db: TokenDatabase,
+  scope: Scope,
+  attempt: CreateAttempt,
+): Promise<void> {
+  const tx = db.transaction('accounts', 'readwrite');
+  const account = await tx.store.get([scope.service, scope.account]);
+  const base = account ?? { ...scope, email: '', lastSyncedAt: null, createAttempts: [] };
+  await tx.store.put({ ...base, createAttempts: [...base.createAttempts, attempt] });
+  await tx.done;
 }
 
 export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at: number): Promise<void> {

@@ -3,14 +3,25 @@ import type { ApiToken } from './api-shapes';
 export interface Scope {
   /** Normalised service URL. */
   service: string;
-  /** The account's id on that service (`/user/info` `_id`). */
+  /** The account's id on that service (`/user/info` `_id`, or a credential fingerprint). */
   account: string;
 }
+
+/** A revoke asked for on this device that the service has not confirmed yet (the outbox). */
+export interface PendingRevoke {
+  requestedAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export type TokenState = 'active' | 'pending-revoke' | 'revoked';
 
 /** One token as kept on this device: what the service said, plus what only this device knows. */
 export interface TokenRecord extends Scope {
   id: string;
   name: string;
+  /** Emptied once the token is revoked: a dead secret is still nothing to keep. */
   secret: string;
   created: string;
   createdMs: number;
@@ -19,45 +30,128 @@ export interface TokenRecord extends Scope {
   lastCopiedAt: number | null;
   /** Local only: when this device first saw the token. */
   firstSeenAt: number;
+  state: TokenState;
+  pendingRevoke: PendingRevoke | null;
+  /** When the revoke was confirmed here, or when the token was first missing from the service. */
+  revokedAt: number | null;
+  /** Revoked from this device (true) or found gone from the service, "revoked elsewhere" (false). */
+  revokedHere: boolean;
 }
 
-export interface ReconcilePlan {
+/** A create whose answer never came back: it may or may not exist on the service. */
+export interface CreateAttempt {
+  name: string;
+  startedAt: number;
+}
+
+/** Revoked tokens stay visible this long, then are purged. */
+export const REVOKED_KEEP_MS = 30 * 24 * 3600_000;
+/** How far the service's clock may lag ours when matching a lost create by its `created` time. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+export interface SyncPlan {
   put: TokenRecord[];
-  remove: string[];
+  /** Revoked records older than REVOKED_KEEP_MS. */
+  purge: string[];
+  /** Pending revokes that are due and still listed by the service. */
+  dueRevokes: string[];
+  /** Every attempt is settled by a fresh list: the token it made, or null when it never reached the service. */
+  settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
 }
 
 /**
- * The service is the truth about which tokens exist and their server fields; this device is the
- * truth about its own fields, which every sync keeps. Pure: the caller applies the plan in one
- * IndexedDB transaction.
+ * Merges a fresh list from the service into this device's records. The service decides which
+ * tokens exist; this device keeps its own fields, its pending revokes and its revoked history.
+ * A revoked token never comes back. Pure: the caller applies the plan in one transaction.
  */
-export function planReconcile(
+export function planSync(
   scope: Scope,
   local: readonly TokenRecord[],
   remote: readonly ApiToken[],
+  attempts: readonly CreateAttempt[],
   now: number,
-): ReconcilePlan {
+): SyncPlan {
   const byId = new Map(local.map((record) => [record.id, record]));
-  const seen = new Set<string>();
-  const put: TokenRecord[] = [];
+  const listed = new Set<string>();
+  const plan: SyncPlan = { put: [], purge: [], dueRevokes: [], settled: [] };
+  const after = new Map<string, TokenRecord>();
+
   for (const token of remote) {
-    seen.add(token.id);
+    listed.add(token.id);
     const previous = byId.get(token.id);
+    if (previous?.state === 'revoked') continue;
     const next: TokenRecord = {
-      ...scope,
-      id: token.id,
+      ...(previous ?? newRecord(scope, token.id, now)),
       name: token.name,
       secret: token.secret,
       created: token.created,
       createdMs: Date.parse(token.created),
       hasUploads: token.hasUploads,
-      lastCopiedAt: previous?.lastCopiedAt ?? null,
-      firstSeenAt: previous?.firstSeenAt ?? now,
     };
-    if (!previous || !sameServerFields(previous, next)) put.push(next);
+    after.set(next.id, next);
+    if (!previous || !sameServerFields(previous, next)) plan.put.push(next);
+    if (next.pendingRevoke && next.pendingRevoke.nextAttemptAt <= now) plan.dueRevokes.push(next.id);
   }
-  const remove = local.filter((record) => !seen.has(record.id)).map((record) => record.id);
-  return { put, remove };
+
+  for (const record of local) {
+    if (listed.has(record.id)) continue;
+    if (record.state === 'revoked') {
+      if ((record.revokedAt ?? now) < now - REVOKED_KEEP_MS) plan.purge.push(record.id);
+      continue;
+    }
+    // Gone from the service: revoked elsewhere, or our own pending revoke went through unseen.
+    plan.put.push(revoked(record, now, record.state === 'pending-revoke'));
+  }
+
+  const claimed = new Set<string>();
+  for (const attempt of attempts) {
+    const token = matchAttempt(attempt, [...after.values()], byId, claimed);
+    if (token) claimed.add(token.id);
+    plan.settled.push({ attempt, token });
+  }
+  return plan;
+}
+
+export function revoked(record: TokenRecord, at: number, here: boolean): TokenRecord {
+  return { ...record, state: 'revoked', secret: '', pendingRevoke: null, revokedAt: at, revokedHere: here };
+}
+
+function newRecord(scope: Scope, id: string, now: number): TokenRecord {
+  return {
+    ...scope,
+    id,
+    name: '',
+    secret: '',
+    created: '',
+    createdMs: 0,
+    hasUploads: false,
+    lastCopiedAt: null,
+    firstSeenAt: now,
+    state: 'active',
+    pendingRevoke: null,
+    revokedAt: null,
+    revokedHere: false,
+  };
+}
+
+/** The attempt's token: same name, created after the attempt began, and not known here before it. */
+function matchAttempt(
+  attempt: CreateAttempt,
+  candidates: readonly TokenRecord[],
+  before: ReadonlyMap<string, TokenRecord>,
+  claimed: ReadonlySet<string>,
+): TokenRecord | null {
+  const matches = candidates.filter((token) => {
+    const known = before.get(token.id);
+    return (
+      token.name === attempt.name &&
+      !claimed.has(token.id) &&
+      token.createdMs >= attempt.startedAt - CLOCK_SKEW_MS &&
+      !(known && known.firstSeenAt < attempt.startedAt)
+    );
+  });
+  matches.sort((a, b) => a.createdMs - b.createdMs);
+  return matches[0] ?? null;
 }
 
 function sameServerFields(a: TokenRecord, b: TokenRecord): boolean {

@@ -1,10 +1,14 @@
-import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
+import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { ApiClient } from './api';
-import { applyServerList, getAccount, listTokens, markCopied, removeToken, type TokenDatabase } from './db';
+import { createToken } from './create-token';
+import { getAccount, hurryRevokes, listTokens, markCopied, requestRevoke, type TokenDatabase } from './db';
+import { withLock } from './lock';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError, Result } from './result';
 import type { Session } from './session';
+import { SYNC_LOCK, type SyncContext, type SyncResult, syncAccount } from './sync';
+import { announceChange, onChange } from './sync-channel';
 import { filterTokens, type SortKey, sortTokens } from './token-order';
 
 export interface TokensDeps {
@@ -15,20 +19,37 @@ export interface TokensDeps {
   makeApi(session: Session): ApiClient;
   copyText(text: string): Promise<Result<void>>;
   now(): number;
+  random?(): number;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 
-interface Context {
-  session: Session;
-  scope: Scope;
-  db: TokenDatabase;
-  api: ApiClient;
+export interface TokensModel {
+  state: Signal<ViewState>;
+  /** Every record of the account: active, pending revoke and revoked. */
+  tokens: Signal<TokenRecord[]>;
+  /** Active and pending-revoke tokens, searched and sorted. */
+  visible: ReadonlySignal<TokenRecord[]>;
+  /** Revoked tokens, newest first. */
+  revoked: ReadonlySignal<TokenRecord[]>;
+  query: Signal<string>;
+  sort: Signal<SortKey>;
+  syncing: Signal<boolean>;
+  lastSyncedAt: Signal<number | null>;
+  error: Signal<AppError | null>;
+  notice: Signal<string | null>;
+  copiedId: Signal<string | null>;
+  email: Signal<string>;
+  start(): Promise<void>;
+  refresh(options?: { now?: boolean }): Promise<SyncResult>;
+  create(name: string): Promise<CreateOutcome>;
+  revoke(id: string): Promise<Result<void>>;
+  copy(id: string): Promise<void>;
 }
 
-/** Tokens of the signed-in account: paints from IndexedDB, then refreshes from the service. */
-export function createTokensModel(deps: TokensDeps) {
+/** Tokens of the signed-in account: paints from IndexedDB, then syncs with the service. */
+export function createTokensModel(deps: TokensDeps): TokensModel {
   const state = signal<ViewState>('loading');
   const tokens = signal<TokenRecord[]>([]);
   const query = signal('');
@@ -39,22 +60,27 @@ export function createTokensModel(deps: TokensDeps) {
   const notice = signal<string | null>(null);
   const copiedId = signal<string | null>(null);
   const email = signal('');
-  const visible: ReadonlySignal<TokenRecord[]> = computed(() =>
-    sortTokens(filterTokens(tokens.value, query.value), sort.value),
+  const live = computed(() => tokens.value.filter((t) => t.state !== 'revoked'));
+  const visible = computed(() => sortTokens(filterTokens(live.value, query.value), sort.value));
+  const revoked = computed(() =>
+    tokens.value.filter((t) => t.state === 'revoked').sort((a, b) => (b.revokedAt ?? 0) - (a.revokedAt ?? 0)),
   );
-  let context: Context | null = null;
+  let context: SyncContext | null = null;
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe = (): void => {};
 
   async function start(): Promise<void> {
     const session = await deps.loadSession();
+    unsubscribe();
     if (!session) {
       context = null;
       state.value = 'signed-out';
       return;
     }
-    const scope = { service: session.serviceUrl, account: session.account };
+    const scope: Scope = { service: session.serviceUrl, account: session.account };
     const db = await deps.openDb();
-    context = { session, scope, db, api: deps.makeApi(session) };
+    context = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random ?? Math.random };
     const [local, account] = await Promise.all([listTokens(db, scope), getAccount(db, scope)]);
     batch(() => {
       tokens.value = local;
@@ -62,78 +88,109 @@ export function createTokensModel(deps: TokensDeps) {
       email.value = session.email;
       state.value = 'ready';
     });
+    // Another page or the background synced: show its result without asking the service again.
+    unsubscribe = onChange(
+      () => context?.scope ?? null,
+      () => void reload(),
+    );
     await refresh();
   }
 
-  /** Runs `fn` for the signed-in account; a 401 from the service signs out and keeps local data. */
-  async function signedIn<T>(fn: (ctx: Context) => Promise<Result<T>>): Promise<Result<T>> {
-    if (!context)
-      return { ok: false, error: { code: 'signed-out', message: 'Sign in to manage your tokens.' } };
-    const result = await fn(context);
-    if (!result.ok && result.error.code === 'signed-out') {
+  async function reload(): Promise<void> {
+    if (!context) return;
+    const [local, account] = await Promise.all([
+      listTokens(context.db, context.scope),
+      getAccount(context.db, context.scope),
+    ]);
+    batch(() => {
+      tokens.value = local;
+      lastSyncedAt.value = account?.lastSyncedAt ?? lastSyncedAt.value;
+    });
+  }
+
+  /** Runs `fn` under the sync lock and takes in what it reports; a 401 signs out and keeps local data. */
+  async function locked<T extends { sync: SyncResult | null }>(
+    fn: (ctx: SyncContext) => Promise<T>,
+  ): Promise<T | null> {
+    const ctx = context;
+    if (!ctx) return null;
+    syncing.value = true;
+    const outcome = await withLock(SYNC_LOCK, () => fn(ctx));
+    const sync = outcome.sync;
+    if (sync) absorb(ctx, sync);
+    syncing.value = false;
+    if (sync && !sync.ok && sync.error.code === 'signed-out') {
       context = null;
+      unsubscribe();
       await deps.endSession();
       state.value = 'signed-out';
     }
-    return result;
+    return outcome;
   }
 
-  async function refresh(): Promise<Result<TokenRecord[]>> {
-    syncing.value = true;
-    const result = await signedIn(async ({ api, db, scope }) => {
-      const listed = await api.listTokens();
-      if (!listed.ok) return listed;
-      const now = deps.now();
-      const after = await applyServerList(db, scope, listed.value, now);
-      batch(() => {
-        tokens.value = after;
-        lastSyncedAt.value = now;
-      });
-      return { ok: true, value: after };
-    });
+  function absorb(ctx: SyncContext, sync: SyncResult): void {
+    if (!sync.ok) {
+      error.value = sync.error;
+      return;
+    }
+    const refused = sync.value.refused[0];
     batch(() => {
-      syncing.value = false;
-      error.value = result.ok ? null : result.error;
+      tokens.value = sync.value.tokens;
+      lastSyncedAt.value = ctx.now();
+      error.value = refused ? refused.error : null;
     });
-    return result;
+    announceChange(ctx.scope);
+    clearTimeout(retryTimer);
+    const next = sync.value.nextRetryAt;
+    // While a page is open it retries on its own; the background's alarm covers the rest.
+    if (next !== null) retryTimer = setTimeout(() => void refresh(), Math.max(1000, next - ctx.now()));
+  }
+
+  async function refresh(options: { now?: boolean } = {}): Promise<SyncResult> {
+    const outcome = await locked(async (ctx) => {
+      if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
+      return { sync: await syncAccount(ctx) };
+    });
+    return (
+      outcome?.sync ?? { ok: false, error: { code: 'signed-out', message: 'Sign in to manage your tokens.' } }
+    );
   }
 
   async function create(rawName: string): Promise<CreateOutcome> {
     const check = checkName(
       rawName,
-      tokens.value.map((token) => token.name),
+      live.value.map((token) => token.name),
     );
     if (!check.ok) return check;
-    const created = await signedIn(({ api }) => api.createToken(check.name));
-    if (!created.ok) return { ok: false, message: created.error.message };
-    // The service answers with the id only; the secret comes with the next list.
-    const listed = await refresh();
-    const token = listed.ok ? (listed.value.find((t) => t.id === created.value.id) ?? null) : null;
+    const outcome = await locked((ctx) => createToken(ctx, check.name));
+    if (!outcome) return { ok: false, message: 'Sign in to create tokens.' };
+    if (!outcome.ok) return { ok: false, message: outcome.message };
     notice.value = `Created “${check.name}”.`;
-    return { ok: true, token };
+    return { ok: true, token: outcome.token };
   }
 
   async function revoke(id: string): Promise<Result<void>> {
     const token = tokens.value.find((t) => t.id === id);
-    const result = await signedIn(async ({ api, db, scope }) => {
-      const revoked = await api.revokeToken(id);
-      if (!revoked.ok) return revoked;
-      // An empty 200 means the id was unknown or already deleted: gone either way.
-      await removeToken(db, scope, id);
-      return { ok: true, value: undefined };
+    const outcome = await locked(async (ctx) => {
+      await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
+      return { sync: await syncAccount(ctx) };
     });
-    if (result.ok) {
-      batch(() => {
-        tokens.value = tokens.value.filter((t) => t.id !== id);
-        notice.value = `Revoked “${token?.name ?? 'token'}”.`;
-      });
-    }
-    return result;
+    const sync = outcome?.sync;
+    const name = token?.name ?? 'the token';
+    if (!sync) return { ok: false, error: { code: 'signed-out', message: 'Sign in to revoke tokens.' } };
+    const refused = sync.ok ? sync.value.refused.find((r) => r.id === id) : undefined;
+    if (refused) return { ok: false, error: refused.error };
+    const after = tokens.value.find((t) => t.id === id);
+    notice.value =
+      after?.state === 'revoked'
+        ? `Revoked “${name}”.`
+        : `Revoking “${name}” is pending: it will be sent again automatically until the service confirms it.`;
+    return { ok: true, value: undefined };
   }
 
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
-    if (!token || !context) return;
+    if (!token || token.state !== 'active' || !context) return;
     const copied = await deps.copyText(token.secret);
     if (!copied.ok) {
       error.value = copied.error;
@@ -156,6 +213,7 @@ export function createTokensModel(deps: TokensDeps) {
     state,
     tokens,
     visible,
+    revoked,
     query,
     sort,
     syncing,
@@ -171,5 +229,3 @@ export function createTokensModel(deps: TokensDeps) {
     copy,
   };
 }
-
-export type TokensModel = ReturnType<typeof createTokensModel>;

@@ -73,17 +73,34 @@ describe('PopupApp', () => {
   it('should keep the dialog open with the reason when a revoke fails', async () => {
     const { fake } = await renderPopup();
     fake.failNext('revokeToken', {
-      code: 'maintenance',
-      message: 'The tokens API is undergoing maintenance.',
+      code: 'delete-restricted',
+      message: 'Your account is not allowed to revoke tokens.',
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke CI' }));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
     const dialog = screen.getByRole('dialog');
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      'The tokens API is undergoing maintenance.',
+      'Your account is not allowed to revoke tokens.',
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(screen.queryByText('CI')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const list = screen.getByRole('list', { name: 'API tokens' });
+    expect(within(list).queryByText('CI')).toBeNull();
+    expect(screen.getByText('Revoked (1)')).toBeTruthy();
+  });
+
+  it('should show a revoke that cannot reach the service as pending', async () => {
+    const { fake } = await renderPopup();
+    fake.failNext('revokeToken', { code: 'network', message: 'Can’t reach the token service.' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke CI' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const row = within(screen.getByRole('list', { name: 'API tokens' }))
+      .getByText('CI')
+      .closest('li') as HTMLElement;
+    expect(within(row).getByText('Revoke pending')).toBeTruthy();
+    expect(within(row).queryByRole('button', { name: 'Copy CI' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toMatch(/pending/);
   });
 
   it('should say in a sentence when the service cannot be reached', async () => {

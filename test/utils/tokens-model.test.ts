@@ -92,23 +92,51 @@ describe('tokens model', () => {
     });
   });
 
-  it('should revoke a token, drop it locally and count an already-gone token as revoked', async () => {
+  it('should revoke a token, keep it in the revoked list without its secret, and count an already-gone token as revoked', async () => {
     const { model, fake } = setup();
     await model.start();
     expect((await model.revoke('1')).ok).toBe(true);
-    expect(model.tokens.value.map((t) => t.id)).toEqual(['2']);
+    expect(model.visible.value.map((t) => t.id)).toEqual(['2']);
+    expect(model.revoked.value).toMatchObject([{ id: '1', state: 'revoked', revokedHere: true, secret: '' }]);
+    expect(model.notice.value).toBe('Revoked “laptop”.');
     fake.tokens.delete('2'); // revoked by another client meanwhile
     expect((await model.revoke('2')).ok).toBe(true);
-    expect(model.tokens.value).toEqual([]);
+    expect(model.visible.value).toEqual([]);
   });
 
-  it('should keep the token when a revoke fails', async () => {
+  it('should keep a revoke that cannot reach the service as pending, and send it on a later sync', async () => {
     const { model, fake } = setup();
     await model.start();
     fake.failNext('revokeToken', { code: 'timeout', message: 'Took too long.' });
+    expect((await model.revoke('1')).ok).toBe(true);
+    expect(model.visible.value.find((t) => t.id === '1')).toMatchObject({
+      state: 'pending-revoke',
+      pendingRevoke: { attempts: 1, lastError: 'Took too long.' },
+    });
+    expect(model.notice.value).toMatch(/pending/);
+    expect(fake.tokens.has('1')).toBe(true);
+    await model.refresh({ now: true });
+    expect(fake.tokens.has('1')).toBe(false);
+    expect(model.revoked.value.map((t) => t.id)).toEqual(['1']);
+  });
+
+  it('should put a token back and say why when the service refuses a revoke for good', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('revokeToken', { code: 'delete-restricted', status: 403, message: 'Not allowed.' });
     const result = await model.revoke('1');
-    expect(result.ok).toBe(false);
-    expect(model.tokens.value.map((t) => t.id).sort()).toEqual(['1', '2']);
+    expect(!result.ok && result.error.message).toBe('Not allowed.');
+    expect(model.visible.value.find((t) => t.id === '1')?.state).toBe('active');
+  });
+
+  it('should show a token revoked elsewhere in the revoked list', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.tokens.delete('2');
+    await model.refresh();
+    expect(model.revoked.value).toMatchObject([
+      { id: '2', revokedHere: false, revokedAt: 1_800_000_000_000 },
+    ]);
   });
 
   it('should copy the exact secret and remember when', async () => {

@@ -1,0 +1,40 @@
+import { absoluteTime, relativeTime } from '../utils/format';
+import type { TokenRecord } from '../utils/reconcile';
+
+interface RevokedSectionProps {
+  tokens: readonly TokenRecord[];
+  now: number;
+}
+
+/** Tokens that no longer work, kept for 30 days so a revoke elsewhere never goes unnoticed. */
+export function RevokedSection({ tokens, now }: RevokedSectionProps) {
+  if (tokens.length === 0) return null;
+  return (
+    <details class="revoked">
+      <summary>Revoked ({tokens.length})</summary>
+      <ul class="token-list" aria-label="Revoked tokens">
+        {tokens.map((token) => (
+          <li key={token.id}>
+            <div class="token-main">
+              <div class="token-name" dir="auto" title={token.name}>
+                {token.name}
+              </div>
+              <div class="token-meta">
+                <span>{token.revokedHere ? 'Revoked here' : 'Revoked elsewhere'}</span>
+                {token.revokedAt === null ? null : (
+                  <time
+                    dateTime={new Date(token.revokedAt).toISOString()}
+                    title={absoluteTime(token.revokedAt)}
+                  >
+                    {relativeTime(token.revokedAt, now)}
+                  </time>
+                )}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p class="muted small">Revoked tokens are removed from this list after 30 days.</p>
+    </details>
+  );
+}
