@@ -10,8 +10,8 @@ export default defineConfig({
   manifest: {
     name: 'Web3.Storage Tokens',
     description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
-    // storage: the service URL and sign-in; clipboardWrite: the copy buttons.
-    permissions: ['storage', 'clipboardWrite'],
+    // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background sync.
+    permissions: ['storage', 'clipboardWrite', 'alarms'],
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
     // every site up front (house-style 16).
     optional_host_permissions: ['http://*/*', 'https://*/*'],

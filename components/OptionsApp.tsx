@@ -1,14 +1,19 @@
+import type { Signal } from '@preact/signals';
 import type { ConnectionModel } from '../utils/connection-model';
+import type { Settings } from '../utils/settings';
 import type { TokensModel } from '../utils/tokens-model';
 import { ConnectionSection } from './ConnectionSection';
+import { SyncSettings } from './SyncSettings';
 import { TokensPanel } from './TokensPanel';
 
 interface OptionsAppProps {
   connection: ConnectionModel;
   tokens: TokensModel;
+  settings: Signal<Settings>;
+  onSettings(settings: Settings): void;
 }
 
-export function OptionsApp({ connection, tokens }: OptionsAppProps) {
+export function OptionsApp({ connection, tokens, settings, onSettings }: OptionsAppProps) {
   const restart = (): void => void tokens.start();
   return (
     <main class="options">
@@ -20,6 +25,10 @@ export function OptionsApp({ connection, tokens }: OptionsAppProps) {
           <TokensPanel model={tokens} layout="options" />
         </section>
       ) : null}
+      <SyncSettings
+        minutes={settings.value.syncMinutes}
+        onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}
+      />
     </main>
   );
 }

@@ -8,7 +8,7 @@ describe('wxt.config manifest', () => {
   const manifest = config.manifest as UserManifest;
 
   it('should ask for exactly the allowed permissions', () => {
-    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite']);
+    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'alarms']);
   });
 
   it('should hold no host permission up front, only optional web origins asked at sign-in', () => {

@@ -124,7 +124,7 @@ export async function applyRevokeOutcomes(
   const tx = db.transaction('tokens', 'readwrite');
   for (const outcome of outcomes) {
     const record = await tx.store.get([scope.service, scope.account, outcome.id]);
-    if (!record || record.state !== 'pending-revoke' || !record.pendingRevoke) continue;
+    if (record?.state !== 'pending-revoke' || !record.pendingRevoke) continue;
     if (outcome.kind === 'revoked') await tx.store.put(revoked(record, now, true));
     else if (outcome.kind === 'failed')
       await tx.store.put({ ...record, state: 'active', pendingRevoke: null });

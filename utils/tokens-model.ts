@@ -190,7 +190,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
 
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
-    if (!token || token.state !== 'active' || !context) return;
+    if (token?.state !== 'active' || !context) return;
     const copied = await deps.copyText(token.secret);
     if (!copied.ok) {
       error.value = copied.error;
