@@ -1,5 +1,6 @@
 import { type Deps, jsonBody, MODES, type Req } from './context';
 import { httpError } from './errors';
+import { faultsOf, parseFaults } from './faults';
 import { json, type Reply } from './http';
 import { normalizeEmail } from './session';
 import type { TagName } from './store';
@@ -13,9 +14,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
-// Every switch the tests may flip. Fault injection (5xx, delays, responses dropped after the change
-// is applied) slots in here as one more entry that stores its plan on ServiceState, which
-// server.ts then applies to the Reply on its way out.
+// Every switch the tests may flip. `down` and `faults` keep their plan in service/faults.ts (one
+// per service, found from Deps), which server.ts applies to each request and its reply.
 const SWITCHES: Record<string, Parser> = {
   mode: (value) => {
     const mode = MODES.find((candidate) => candidate === value);
@@ -69,11 +69,27 @@ const SWITCHES: Record<string, Parser> = {
       return undefined;
     };
   },
+  down: (value) => {
+    if (typeof value !== 'boolean') return 'down must be a boolean';
+    return (deps) => {
+      faultsOf(deps).setDown(value);
+      return undefined;
+    };
+  },
+  faults: (value) => {
+    const faults = parseFaults(value);
+    if (typeof faults === 'string') return faults;
+    return (deps) => {
+      faultsOf(deps).setFaults(faults);
+      return undefined;
+    };
+  },
   reset: (value) =>
     value === true
-      ? ({ state, initialState, limiter }) => {
-          Object.assign(state, structuredClone(initialState));
-          limiter.reset();
+      ? (deps) => {
+          Object.assign(deps.state, structuredClone(deps.initialState));
+          deps.limiter.reset();
+          faultsOf(deps).reset();
           return undefined;
         }
       : 'reset must be true',
@@ -81,7 +97,8 @@ const SWITCHES: Record<string, Parser> = {
 
 /**
  * `POST /__control` (only with `control: true`): flips switches for tests, in the order given.
- * Answers the resulting switches. Data is never wiped: `reset` restores switches and counters.
+ * Answers the resulting mode, sunset and rate limit (fault switches: RunningService.faults()).
+ * Data is never wiped: `reset` restores switches, counters and faults.
  */
 export async function controlRoute(req: Req, deps: Deps): Promise<Reply> {
   const body = await jsonBody(req);

@@ -4,6 +4,7 @@ import { bearer } from './auth';
 import type { Deps, Mode, Req } from './context';
 import { openDb } from './db';
 import { internalError, tooManyRequests } from './errors';
+import { type Fault, type FaultState, faultReply, faultsOf, holdBack } from './faults';
 import { corsHeaders, preflight, type Reply, readBody, send } from './http';
 import { acquireLock } from './lock';
 import { createRateLimiter } from './rate-limit';
@@ -34,6 +35,12 @@ export interface RunningService {
   /** Creates the account if needed and returns a new session credential for it. */
   createAccount(email: string): Promise<string>;
   setMode(mode: Mode): void;
+  /** As `POST /__control` `{"down": …}`: every request but `/__control` has its socket destroyed. */
+  setDown(down: boolean): void;
+  /** As `POST /__control` `{"faults": […]}`: replaces the planned faults (service/faults.ts). */
+  setFaults(faults: readonly Fault[]): void;
+  /** The fault switches now: `down`, and the planned faults with the `times` they have left. */
+  faults(): FaultState;
   close(): Promise<void>;
 }
 
@@ -58,6 +65,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     limiter: createRateLimiter(),
   };
   const routes = routesFor(opts.control === true);
+  const faults = faultsOf(deps);
 
   async function respond(req: IncomingMessage, path: string): Promise<Reply> {
     const method = req.method ?? 'GET';
@@ -80,20 +88,35 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     const path = (req.url ?? '/').split('?', 1)[0] || '/';
     res.once('close', () => {
       const ms = Math.round(performance.now() - started);
-      log(`${req.method} ${redact(path)} ${res.statusCode} ${ms}ms`);
+      // A socket destroyed by fault injection never sent a status.
+      log(`${req.method} ${redact(path)} ${res.headersSent ? res.statusCode : 'dropped'} ${ms}ms`);
     });
-    let reply: Reply;
-    try {
-      reply = await respond(req, path);
-    } catch (error) {
-      // Our own bug: say which, never with request data (it may hold a credential).
-      log(
-        `internal error on ${req.method} ${redact(path)}: ${error instanceof Error ? error.name : 'unknown'}`,
-      );
-      reply = internalError();
+    // Fault injection (service/faults.ts); the control route itself is never faulted.
+    const fault = opts.control && path === '/__control' ? null : faults.take(req.method ?? 'GET', path);
+    if (fault === 'down' || fault?.kind === 'refuse') {
+      res.destroy();
+      return;
     }
-    // Replies are values until here: later fault injection (5xx, delays, dropping the socket after
-    // the change was applied) transforms `reply` at this point, from a plan on ServiceState.
+    let reply: Reply;
+    if (fault?.kind === 'status') reply = faultReply(fault.status);
+    else {
+      try {
+        reply = await respond(req, path);
+      } catch (error) {
+        // Our own bug: say which, never with request data (it may hold a credential).
+        log(
+          `internal error on ${req.method} ${redact(path)}: ${error instanceof Error ? error.name : 'unknown'}`,
+        );
+        reply = internalError();
+      }
+    }
+    // The change is applied by now: `lose` drops the answer, `delay` sends it late.
+    if (fault?.kind === 'lose') {
+      res.destroy();
+      return;
+    }
+    if (fault?.kind === 'delay') await holdBack(res, fault.ms);
+    if (res.destroyed) return;
     send(res, reply, corsHeaders(req.headers));
   }
 
@@ -124,6 +147,15 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     },
     setMode(mode) {
       deps.state.mode = mode;
+    },
+    setDown(down) {
+      faults.setDown(down);
+    },
+    setFaults(planned) {
+      faults.setFaults(planned);
+    },
+    faults() {
+      return faults.snapshot();
     },
     close() {
       closing ??= (async () => {
