@@ -1,5 +1,6 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { ApiClient } from './api';
+import { retryDelay } from './backoff';
 import { createToken } from './create-token';
 import { getAccount, hurryRevokes, listTokens, markCopied, requestRevoke, type TokenDatabase } from './db';
 import { withLock } from './lock';
@@ -68,6 +69,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   let context: SyncContext | null = null;
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failedSyncs = 0;
   let unsubscribe = (): void => {};
 
   async function start(): Promise<void> {
@@ -117,7 +119,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     syncing.value = true;
     const outcome = await withLock(SYNC_LOCK, () => fn(ctx));
     const sync = outcome.sync;
-    if (sync) absorb(ctx, sync);
+    if (sync) await absorb(ctx, sync);
     syncing.value = false;
     if (sync && !sync.ok && sync.error.code === 'signed-out') {
       context = null;
@@ -128,11 +130,23 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     return outcome;
   }
 
-  function absorb(ctx: SyncContext, sync: SyncResult): void {
+  async function absorb(ctx: SyncContext, sync: SyncResult): Promise<void> {
+    clearTimeout(retryTimer);
     if (!sync.ok) {
       error.value = sync.error;
+      if (sync.error.code === 'signed-out') return;
+      // The service could not be reached: what this device changed (a revoke now pending) still
+      // shows, and a page left open tries again, later after each failure.
+      const local = await listTokens(ctx.db, ctx.scope);
+      tokens.value = local;
+      announceChange(ctx.scope);
+      failedSyncs += 1;
+      if (local.some((token) => token.state === 'pending-revoke')) {
+        retryTimer = setTimeout(() => void refresh(), retryDelay(failedSyncs, sync.error, ctx.random));
+      }
       return;
     }
+    failedSyncs = 0;
     const refused = sync.value.refused[0];
     batch(() => {
       tokens.value = sync.value.tokens;
@@ -140,7 +154,6 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       error.value = refused ? refused.error : null;
     });
     announceChange(ctx.scope);
-    clearTimeout(retryTimer);
     const next = sync.value.nextRetryAt;
     // While a page is open it retries on its own; the background's alarm covers the rest.
     if (next !== null) retryTimer = setTimeout(() => void refresh(), Math.max(1000, next - ctx.now()));

@@ -120,6 +120,23 @@ describe('tokens model', () => {
     expect(model.revoked.value.map((t) => t.id)).toEqual(['1']);
   });
 
+  it('should show a revoke as pending at once when even the list fails, and retry on its own', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { model, fake } = setup();
+      await model.start();
+      fake.failNext('listTokens', { code: 'network', message: 'Can’t reach the token service.' });
+      expect((await model.revoke('1')).ok).toBe(true);
+      expect(model.visible.value.find((t) => t.id === '1')?.state).toBe('pending-revoke');
+      expect(model.error.value?.code).toBe('network');
+      await vi.advanceTimersByTimeAsync(60_000);
+      await vi.waitFor(() => expect(model.revoked.value.map((t) => t.id)).toEqual(['1']));
+      expect(fake.tokens.has('1')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('should put a token back and say why when the service refuses a revoke for good', async () => {
     const { model, fake } = setup();
     await model.start();
