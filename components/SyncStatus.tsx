@@ -21,7 +21,7 @@ export function SyncStatus({ syncing, lastSyncedAt, pending, now, onSyncNow }: S
             <span class="spinner" aria-hidden="true" /> Syncing…
           </>
         ) : (
-          `${lastSyncedAt === null ? 'Not synced yet' : `Synced ${relativeTime(lastSyncedAt, now)}`}${waiting}`
+          `${lastSyncedAt === null ? 'Not synced yet' : `Last synced ${relativeTime(lastSyncedAt, now)}`}${waiting}`
         )}
       </span>
       <button type="button" class="quiet" onClick={onSyncNow} disabled={syncing}>
