@@ -6,30 +6,12 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { RunningService } from '../../service/server';
 import { expect, screenshot, test } from './fixtures';
 import { extensionIdOf, launchWithExtension, preGrantOrigins, settleFirstRun } from './launch';
+import { control, createElsewhere, serviceTokens, signIn } from './people';
 
 // Issue 3, end to end: a token created by another client appears after "Sync now"; a revoke made
 // while the service is down waits as "Revoke pending", survives a browser restart on the same
 // profile, and goes through once the service is back. The service plays dead through its fault
 // injection (`POST /__control` `{"down": true}`).
-
-interface ServiceToken {
-  _id: string;
-  name: string;
-  secret: string;
-}
-
-/** The service's own view of the account, read past the extension. */
-async function serviceTokens(url: string, credential: string): Promise<ServiceToken[]> {
-  const res = await fetch(`${url}/user/tokens`, { headers: { Authorization: `Bearer ${credential}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as ServiceToken[];
-}
-
-/** The reference service's switches, flipped over HTTP as any test client would. */
-async function control(url: string, body: unknown): Promise<void> {
-  const res = await fetch(`${url}/__control`, { method: 'POST', body: JSON.stringify(body) });
-  expect(res.status, await res.text()).toBe(200);
-}
 
 async function openPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
   const page = await context.newPage();
@@ -60,21 +42,11 @@ async function signInAndSeeTokenFromElsewhere(
   const name = `offline key ${randomUUID().slice(0, 8)}`;
 
   const options = await openPage(context, extensionId, 'options.html');
-  await options.getByLabel('Service URL').fill(service.url);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.getByText(/Connected to version .*: tokens can be listed/)).toBeVisible();
-  await options.getByLabel('Session credential').fill(credential);
-  await options.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(options, service.url, credential);
   await expect(options.getByText(`Signed in as ${email}.`)).toBeVisible();
   await expect(options.getByText('No API tokens yet.')).toBeVisible();
 
-  const created = await fetch(`${service.url}/user/tokens`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name }),
-  });
-  expect(created.status).toBe(201);
-  const { _id: id } = (await created.json()) as { _id: string };
+  const id = await createElsewhere(service.url, credential, name);
   const secret = (await serviceTokens(service.url, credential)).find((t) => t._id === id)?.secret ?? '';
   expect(secret).not.toBe('');
   await expect(options.getByRole('cell', { name, exact: true })).toHaveCount(0);

@@ -1,29 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { expect, openToolbarPopup, screenshot, test } from './fixtures';
-
-interface ServiceToken {
-  _id: string;
-  name: string;
-  secret: string;
-}
-
-/** The service's own view of the account, read past the extension. */
-async function serviceTokens(url: string, credential: string): Promise<ServiceToken[]> {
-  const res = await fetch(`${url}/user/tokens`, { headers: { Authorization: `Bearer ${credential}` } });
-  expect(res.status).toBe(200);
-  return (await res.json()) as ServiceToken[];
-}
-
-async function signIn(options: Page, url: string, credential: string): Promise<void> {
-  await options.getByLabel('Service URL').fill(url);
-  await options.getByRole('button', { name: 'Test connection' }).click();
-  await expect(
-    options.getByText(/Connected to version .*: tokens can be listed, created and revoked\./),
-  ).toBeVisible();
-  await options.getByLabel('Session credential').fill(credential);
-  await options.getByRole('button', { name: 'Sign in' }).click();
-}
+import { createElsewhere, serviceTokens, signIn } from './people';
 
 test.describe('managing tokens', () => {
   // Headless Chromium cannot answer the permission prompt, so the reference service's origin is
@@ -98,12 +75,7 @@ test.describe('managing tokens', () => {
     const email = `e2e-${randomUUID()}@example.org`;
     const credential = await service.createAccount(email);
     for (const tokenName of ['laptop', 'CI deploy', 'staging uploader']) {
-      const res = await fetch(`${service.url}/user/tokens`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: tokenName }),
-      });
-      expect(res.status).toBe(201);
+      await createElsewhere(service.url, credential, tokenName);
     }
     const secrets = (await serviceTokens(service.url, credential)).map((t) => t.secret);
     const options = await openOptions();

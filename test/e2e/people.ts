@@ -1,0 +1,44 @@
+import { expect, type Page } from '@playwright/test';
+
+// What the end-to-end tests do the way a person (or another client of the service) would.
+
+export interface ServiceToken {
+  _id: string;
+  name: string;
+  secret: string;
+}
+
+/** The service's own view of the account, read past the extension. */
+export async function serviceTokens(url: string, credential: string): Promise<ServiceToken[]> {
+  const res = await fetch(`${url}/user/tokens`, { headers: { Authorization: `Bearer ${credential}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as ServiceToken[];
+}
+
+/** Creates a token as another client of the service would; returns its id. */
+export async function createElsewhere(url: string, credential: string, name: string): Promise<string> {
+  const res = await fetch(`${url}/user/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${credential}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { _id: string })._id;
+}
+
+/** The reference service's switches, flipped over HTTP as any test client would. */
+export async function control(url: string, body: unknown): Promise<void> {
+  const res = await fetch(`${url}/__control`, { method: 'POST', body: JSON.stringify(body) });
+  expect(res.status, await res.text()).toBe(200);
+}
+
+/** Connects the options page to `url`, tests the connection and signs in with `credential`. */
+export async function signIn(options: Page, url: string, credential: string): Promise<void> {
+  await options.getByLabel('Service URL').fill(url);
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await expect(
+    options.getByText(/Connected to version .*: tokens can be listed, created and revoked\./),
+  ).toBeVisible();
+  await options.getByLabel('Session credential').fill(credential);
+  await options.getByRole('button', { name: 'Sign in' }).click();
+}
