@@ -1,4 +1,4 @@
-import { addCreateAttempt, getAccount } from './db';
+import { addCreateAttempt, getAccount, settleCreateAttempt } from './db';
 import type { TokenRecord } from './reconcile';
 import type { AppError } from './result';
 import { type SyncContext, type SyncResult, syncAccount } from './sync';
@@ -18,45 +18,64 @@ function ambiguous(error: AppError): boolean {
 }
 
 /**
- * Creates a token, never twice. The API is not idempotent, so a create whose answer was lost is
- * recorded as an attempt, and the next list settles it (same name, created after the attempt
- * began) before anything is sent again. Call under the sync lock.
+ * Creates a token, never twice. The API is not idempotent, so every create is written down before
+ * it is sent; one whose answer is lost (or whose page closed) stays written down until a list
+ * settles it (same name, created after the attempt began, not known here before), and a retry of
+ * the same name gets the token it made. Call under the sync lock.
  */
 export async function createToken(ctx: SyncContext, name: string): Promise<CreateResult> {
-  // Settle earlier lost attempts first: the token may already exist.
   const account = await getAccount(ctx.db, ctx.scope);
   if (account && account.createAttempts.length > 0) {
+    // Earlier attempts first: the token may already exist.
     const before = await syncAccount(ctx);
     if (!before.ok) return { ok: false, message: before.error.message, sync: before };
-    const earlier = before.value.settled.find((s) => s.attempt.name === name && s.token);
-    if (earlier) return { ok: true, token: earlier.token, sync: before };
+    const earlier = before.value.attempts.find((attempt) => attempt.name === name && attempt.tokenId);
+    const token =
+      earlier && before.value.tokens.find((t) => t.id === earlier.tokenId && t.state === 'active');
+    if (earlier && token) {
+      await settleCreateAttempt(ctx.db, ctx.scope, earlier.startedAt, null);
+      return { ok: true, token, sync: before };
+    }
   }
 
   const startedAt = ctx.now();
+  await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt });
   const created = await ctx.api.createToken(name);
-  if (!created.ok && !ambiguous(created.error))
-    return { ok: false, message: created.error.message, sync: null };
-  if (!created.ok) await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt });
+  if (!created.ok && ambiguous(created.error)) return settleLost(ctx, name, startedAt, created.error);
+  if (!created.ok) {
+    await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
+    // A 401 is the session ending: the caller signs out. Other refusals are about this create only.
+    const sync: SyncResult | null = created.error.code === 'signed-out' ? created : null;
+    return { ok: false, message: created.error.message, sync };
+  }
+  // Made. Until the person is told, the attempt remembers the token: a page closing now still
+  // answers a retry with it. (Without an id in the answer, a list would match it.)
+  const id = created.value.id;
+  if (id !== null) await settleCreateAttempt(ctx.db, ctx.scope, startedAt, id);
+  // The service answers with the id only; the secret comes with the next list. If that list
+  // fails, the token exists and its secret shows with the next sync.
+  const after = await syncAccount(ctx);
+  const token = after.ok ? (after.value.tokens.find((t) => t.id === id) ?? null) : null;
+  await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
+  return { ok: true, token, sync: after };
+}
 
-  // The service answers with the id only; the secret comes with the next list.
+/** The answer was lost: the next list tells whether the service made the token. */
+async function settleLost(
+  ctx: SyncContext,
+  name: string,
+  startedAt: number,
+  error: AppError,
+): Promise<CreateResult> {
   const after = await syncAccount(ctx);
   if (!after.ok) {
-    const message = created.ok
-      ? `“${name}” was created, but the list could not be refreshed: ${after.error.message}`
-      : `${created.error.message} Whether “${name}” was created will be checked before it is tried again.`;
-    return created.ok ? { ok: true, token: null, sync: after } : { ok: false, message, sync: after };
+    const message = `${error.message} Whether “${name}” was created will be checked before it is tried again.`;
+    return { ok: false, message, sync: after };
   }
-  if (created.ok) {
-    const token = after.value.tokens.find((t) => t.id === created.value.id) ?? null;
-    return { ok: true, token, sync: after };
+  const settled = after.value.settled.find((s) => s.attempt.startedAt === startedAt);
+  if (settled?.token) {
+    await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
+    return { ok: true, token: settled.token, sync: after };
   }
-  const settled = after.value.settled.find(
-    (s) => s.attempt.startedAt === startedAt && s.attempt.name === name,
-  );
-  if (settled?.token) return { ok: true, token: settled.token, sync: after };
-  return {
-    ok: false,
-    message: `${created.error.message} Nothing was created; you can try again.`,
-    sync: after,
-  };
+  return { ok: false, message: `${error.message} Nothing was created; you can try again.`, sync: after };
 }

@@ -8,7 +8,7 @@ export const DB_VERSION = 2;
 export interface AccountRecord extends Scope {
   email: string;
   lastSyncedAt: number | null;
-  /** Creates whose answer was lost, to be settled by the next list before any retry. */
+  /** Creates not yet settled by a list, and settled ones that made a token (see CreateAttempt). */
   createAttempts: CreateAttempt[];
 }
 
@@ -34,6 +34,7 @@ export interface ListApplied {
   tokens: TokenRecord[];
   dueRevokes: string[];
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
+  attempts: CreateAttempt[];
 }
 
 export type RevokeOutcome =
@@ -108,10 +109,15 @@ export async function applyList(
   await Promise.all([
     ...plan.put.map((record) => tokens.put(record)),
     ...plan.purge.map((id) => tokens.delete([scope.service, scope.account, id])),
-    accounts.put({ email: '', ...account, ...scope, lastSyncedAt: now, createAttempts: [] }),
+    accounts.put({ email: '', ...account, ...scope, lastSyncedAt: now, createAttempts: plan.attempts }),
   ]);
   await tx.done;
-  return { tokens: [...byId.values()], dueRevokes: plan.dueRevokes, settled: plan.settled };
+  return {
+    tokens: [...byId.values()],
+    dueRevokes: plan.dueRevokes,
+    settled: plan.settled,
+    attempts: plan.attempts,
+  };
 }
 
 /** Records what the service said to each revoke sent; returns the scope's tokens after it. */
@@ -175,6 +181,28 @@ export async function addCreateAttempt(
   const account = await tx.store.get([scope.service, scope.account]);
   const base = account ?? { ...scope, email: '', lastSyncedAt: null, createAttempts: [] };
   await tx.store.put({ ...base, createAttempts: [...base.createAttempts, attempt] });
+  await tx.done;
+}
+
+/**
+ * Settles the attempt that began at `startedAt`: forgotten (`tokenId` null: nothing was made, or
+ * its token was handed to the person), or marked with the token it made until that is handed out.
+ */
+export async function settleCreateAttempt(
+  db: TokenDatabase,
+  scope: Scope,
+  startedAt: number,
+  tokenId: string | null,
+): Promise<void> {
+  const tx = db.transaction('accounts', 'readwrite');
+  const account = await tx.store.get([scope.service, scope.account]);
+  if (account) {
+    const createAttempts = account.createAttempts.flatMap((attempt) => {
+      if (attempt.startedAt !== startedAt) return [attempt];
+      return tokenId === null ? [] : [{ ...attempt, tokenId }];
+    });
+    await tx.store.put({ ...account, createAttempts });
+  }
   await tx.done;
 }
 

@@ -38,16 +38,23 @@ export interface TokenRecord extends Scope {
   revokedHere: boolean;
 }
 
-/** A create whose answer never came back: it may or may not exist on the service. */
+/**
+ * A create written down before it is sent (so a page closing mid-request leaves a trace), kept
+ * while its answer is unknown. A list settles it: the token it made (`tokenId`, kept a while so a
+ * retry of the same name returns it instead of making a second one), or nothing.
+ */
 export interface CreateAttempt {
   name: string;
   startedAt: number;
+  tokenId?: string;
 }
 
 /** Revoked tokens stay visible this long, then are purged. */
 export const REVOKED_KEEP_MS = 30 * 24 * 3600_000;
 /** How far the service's clock may lag ours when matching a lost create by its `created` time. */
 export const CLOCK_SKEW_MS = 10 * 60_000;
+/** How long a settled attempt answers a retry of the same name with the token it made. */
+export const ATTEMPT_KEEP_MS = 60 * 60_000;
 
 export interface SyncPlan {
   put: TokenRecord[];
@@ -55,8 +62,10 @@ export interface SyncPlan {
   purge: string[];
   /** Pending revokes that are due and still listed by the service. */
   dueRevokes: string[];
-  /** Every attempt is settled by a fresh list: the token it made, or null when it never reached the service. */
+  /** Attempts still open before this list, settled by it: the token made, or null when it never reached the service. */
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
+  /** The attempts to keep: those that made a token, for ATTEMPT_KEEP_MS while the token lives. */
+  attempts: CreateAttempt[];
 }
 
 /**
@@ -73,7 +82,7 @@ export function planSync(
 ): SyncPlan {
   const byId = new Map(local.map((record) => [record.id, record]));
   const listed = new Set<string>();
-  const plan: SyncPlan = { put: [], purge: [], dueRevokes: [], settled: [] };
+  const plan: SyncPlan = { put: [], purge: [], dueRevokes: [], settled: [], attempts: [] };
   const after = new Map<string, TokenRecord>();
 
   for (const token of remote) {
@@ -103,10 +112,18 @@ export function planSync(
     plan.put.push(revoked(record, now, record.state === 'pending-revoke'));
   }
 
-  const claimed = new Set<string>();
+  const claimed = new Set(attempts.flatMap((attempt) => (attempt.tokenId ? [attempt.tokenId] : [])));
   for (const attempt of attempts) {
+    if (attempt.tokenId) {
+      if (after.has(attempt.tokenId) && attempt.startedAt > now - ATTEMPT_KEEP_MS)
+        plan.attempts.push(attempt);
+      continue;
+    }
     const token = matchAttempt(attempt, [...after.values()], byId, claimed);
-    if (token) claimed.add(token.id);
+    if (token) {
+      claimed.add(token.id);
+      plan.attempts.push({ ...attempt, tokenId: token.id });
+    }
     plan.settled.push({ attempt, token });
   }
   return plan;
@@ -147,7 +164,7 @@ function matchAttempt(
       token.name === attempt.name &&
       !claimed.has(token.id) &&
       token.createdMs >= attempt.startedAt - CLOCK_SKEW_MS &&
-      !(known && known.firstSeenAt < attempt.startedAt)
+      !(known && known.firstSeenAt <= attempt.startedAt)
     );
   });
   matches.sort((a, b) => a.createdMs - b.createdMs);

@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'http'
   | 'permission-denied'
   | 'invalid-url'
-  | 'clipboard';
+  | 'clipboard'
+  | 'local';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 

@@ -2,21 +2,30 @@ import type { Scope } from './reconcile';
 
 const CHANNEL = 'w3s-token-sync';
 
-/** Tells the other open extension pages (and the background) that a scope's records changed. */
-export function announceChange(scope: Scope): void {
+interface Change extends Scope {
+  from: string;
+}
+
+/**
+ * Tells the other open extension pages (and the background) that a scope's records changed.
+ * `from` names the sender, so a page does not reload what it has just written itself.
+ */
+export function announceChange(scope: Scope, from = ''): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ service: scope.service, account: scope.account });
+  const change: Change = { service: scope.service, account: scope.account, from };
+  channel.postMessage(change);
   channel.close();
 }
 
-/** Calls `listener` when another context changed the records of `scope`. Returns the unsubscribe function. */
-export function onChange(scope: () => Scope | null, listener: () => void): () => void {
+/** Calls `listener` when someone other than `self` changed the records of `scope`. Returns the unsubscribe function. */
+export function onChange(scope: () => Scope | null, listener: () => void, self = ''): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const current = scope();
-    const data = event.data as Partial<Scope> | null;
+    const data = event.data as Partial<Change> | null;
+    if (self !== '' && data?.from === self) return;
     if (current && data?.service === current.service && data.account === current.account) listener();
   };
   return () => channel.close();

@@ -23,6 +23,8 @@ export interface SyncContext {
 export interface SyncReport {
   tokens: TokenRecord[];
   settled: ListApplied['settled'];
+  /** Create attempts kept after this sync (see CreateAttempt). */
+  attempts: ListApplied['attempts'];
   /** Revokes the service refused for good (e.g. a delete restriction): the tokens are active again. */
   refused: Array<{ id: string; error: AppError }>;
   /** When the earliest pending revoke is due again, if any is left. */
@@ -67,7 +69,16 @@ export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
     tokens = await applyRevokeOutcomes(ctx.db, ctx.scope, outcomes, ctx.now());
     if (stop?.code === 'signed-out') return { ok: false, error: stop };
   }
-  return { ok: true, value: { tokens, settled: applied.settled, refused, nextRetryAt: nextRetry(tokens) } };
+  return {
+    ok: true,
+    value: {
+      tokens,
+      settled: applied.settled,
+      attempts: applied.attempts,
+      refused,
+      nextRetryAt: nextRetry(tokens),
+    },
+  };
 }
 
 function retry(id: string, attempts: number, error: AppError, ctx: SyncContext): RevokeOutcome {

@@ -24,6 +24,12 @@ export interface TokensDeps {
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
+
+const LOCAL_FAILURE: AppError = {
+  code: 'local',
+  message: 'The extension could not read or save its data on this device. Close this page and open it again.',
+};
+const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 
 export interface TokensModel {
@@ -70,6 +76,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   let copiedTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failedSyncs = 0;
+  const self = Math.random().toString(36).slice(2);
   let unsubscribe = (): void => {};
 
   async function start(): Promise<void> {
@@ -94,6 +101,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     unsubscribe = onChange(
       () => context?.scope ?? null,
       () => void reload(),
+      self,
     );
     await refresh();
   }
@@ -117,10 +125,21 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     const ctx = context;
     if (!ctx) return null;
     syncing.value = true;
-    const outcome = await withLock(SYNC_LOCK, () => fn(ctx));
-    const sync = outcome.sync;
-    if (sync) await absorb(ctx, sync);
+    let outcome: T;
+    try {
+      outcome = await withLock(SYNC_LOCK, () => fn(ctx));
+      if (outcome.sync) await absorb(ctx, outcome.sync);
+    } catch {
+      // IndexedDB closed under us (a newer version of the extension opened it) or broke: say so
+      // plainly instead of spinning forever.
+      batch(() => {
+        syncing.value = false;
+        error.value = LOCAL_FAILURE;
+      });
+      return null;
+    }
     syncing.value = false;
+    const sync = outcome.sync;
     if (sync && !sync.ok && sync.error.code === 'signed-out') {
       context = null;
       unsubscribe();
@@ -139,7 +158,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       // shows, and a page left open tries again, later after each failure.
       const local = await listTokens(ctx.db, ctx.scope);
       tokens.value = local;
-      announceChange(ctx.scope);
+      announceChange(ctx.scope, self);
       failedSyncs += 1;
       if (local.some((token) => token.state === 'pending-revoke')) {
         retryTimer = setTimeout(() => void refresh(), retryDelay(failedSyncs, sync.error, ctx.random));
@@ -153,7 +172,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       lastSyncedAt.value = ctx.now();
       error.value = refused ? refused.error : null;
     });
-    announceChange(ctx.scope);
+    announceChange(ctx.scope, self);
     const next = sync.value.nextRetryAt;
     // While a page is open it retries on its own; the background's alarm covers the rest.
     if (next !== null) retryTimer = setTimeout(() => void refresh(), Math.max(1000, next - ctx.now()));
@@ -164,9 +183,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
       return { sync: await syncAccount(ctx) };
     });
-    return (
-      outcome?.sync ?? { ok: false, error: { code: 'signed-out', message: 'Sign in to manage your tokens.' } }
-    );
+    return outcome?.sync ?? { ok: false, error: context ? LOCAL_FAILURE : SIGNED_OUT };
   }
 
   async function create(rawName: string): Promise<CreateOutcome> {
@@ -176,7 +193,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     );
     if (!check.ok) return check;
     const outcome = await locked((ctx) => createToken(ctx, check.name));
-    if (!outcome) return { ok: false, message: 'Sign in to create tokens.' };
+    if (!outcome) return { ok: false, message: (context ? LOCAL_FAILURE : SIGNED_OUT).message };
     if (!outcome.ok) return { ok: false, message: outcome.message };
     notice.value = `Created “${check.name}”.`;
     return { ok: true, token: outcome.token };
@@ -190,7 +207,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     });
     const sync = outcome?.sync;
     const name = token?.name ?? 'the token';
-    if (!sync) return { ok: false, error: { code: 'signed-out', message: 'Sign in to revoke tokens.' } };
+    if (!sync) return { ok: false, error: context ? LOCAL_FAILURE : SIGNED_OUT };
     const refused = sync.ok ? sync.value.refused.find((r) => r.id === id) : undefined;
     if (refused) return { ok: false, error: refused.error };
     const after = tokens.value.find((t) => t.id === id);

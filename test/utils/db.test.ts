@@ -108,7 +108,7 @@ describe('applyList', () => {
     expect(Object.values(await byId(local)).map((t) => t.state)).toEqual(['revoked', 'revoked']);
   });
 
-  it('should record the sync time, keep the email, and settle and clear the create attempts', async () => {
+  it('should record the sync time, keep the email, settle the attempts and keep only the one that made a token', async () => {
     await saveAccount(db, local, 'ada@example.org');
     await addCreateAttempt(db, local, { name: 'token 7', startedAt: 500 });
     await addCreateAttempt(db, local, { name: 'lost', startedAt: 600 });
@@ -121,7 +121,7 @@ describe('applyList', () => {
       ...local,
       email: 'ada@example.org',
       lastSyncedAt: 3000,
-      createAttempts: [],
+      createAttempts: [{ name: 'token 7', startedAt: 500, tokenId: '7' }],
     });
   });
 
