@@ -3,12 +3,10 @@ import type { ConnectionModel } from '../utils/connection-model';
 
 interface ConnectionSectionProps {
   model: ConnectionModel;
-  onSignedIn(): void;
-  onSignedOut(): void;
 }
 
 /** Which service to talk to, and who is signed in there. */
-export function ConnectionSection({ model, onSignedIn, onSignedOut }: ConnectionSectionProps) {
+export function ConnectionSection({ model }: ConnectionSectionProps) {
   const [credential, setCredential] = useState('');
   const session = model.session.value;
   const busy = model.busy.value;
@@ -16,10 +14,7 @@ export function ConnectionSection({ model, onSignedIn, onSignedOut }: Connection
 
   async function signIn(event: Event): Promise<void> {
     event.preventDefault();
-    if (await model.signIn(credential)) {
-      setCredential('');
-      onSignedIn();
-    }
+    if (await model.signIn(credential)) setCredential('');
   }
 
   return (
@@ -51,13 +46,7 @@ export function ConnectionSection({ model, onSignedIn, onSignedOut }: Connection
           <p class="grow">
             Signed in as <strong>{session.email || 'this account'}</strong>.
           </p>
-          <button
-            type="button"
-            onClick={async () => {
-              await model.signOut();
-              onSignedOut();
-            }}
-          >
+          <button type="button" onClick={() => void model.signOut()}>
             Sign out
           </button>
         </div>

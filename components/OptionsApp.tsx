@@ -14,11 +14,10 @@ interface OptionsAppProps {
 }
 
 export function OptionsApp({ connection, tokens, settings, onSettings }: OptionsAppProps) {
-  const restart = (): void => void tokens.start();
   return (
     <main class="options">
       <h1>Web3.Storage API tokens</h1>
-      <ConnectionSection model={connection} onSignedIn={restart} onSignedOut={restart} />
+      <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
           <h2 id="tokens-title">API tokens</h2>

@@ -23,5 +23,6 @@ void loadSettings().then((loaded) => {
   settings.value = loaded;
 });
 void connection.start().then(() => tokens.start());
-// A session ended elsewhere (a 401 seen by the popup or the background) shows here too.
+// Signing in or out here, or a session ended elsewhere (a 401 seen by the popup or the
+// background), lands in storage: one listener restarts both sections, once.
 onSessionChange(() => void connection.start().then(() => tokens.start()));
