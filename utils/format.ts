@@ -15,10 +15,28 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60_000],
 ];
 
+// Making an Intl formatter costs far more than using one, and every row of a list formats two
+// dates on every render: one formatter per locale, made on first use (issue 6).
+const relativeFormats = new Map<string | undefined, Intl.RelativeTimeFormat>();
+const absoluteFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function cached<T>(formats: Map<string | undefined, T>, locale: string | undefined, make: () => T): T {
+  let format = formats.get(locale);
+  if (format === undefined) {
+    format = make();
+    formats.set(locale, format);
+  }
+  return format;
+}
+
 /** "3 days ago", "just now"; `locale` left to the browser unless a test pins it. */
 export function relativeTime(thenMs: number, nowMs: number, locale?: string): string {
   const diff = thenMs - nowMs;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = cached(
+    relativeFormats,
+    locale,
+    () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  );
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
   }
@@ -27,5 +45,10 @@ export function relativeTime(thenMs: number, nowMs: number, locale?: string): st
 
 /** "22 Nov 2026, 17:06" in the reader's locale. */
 export function absoluteTime(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const format = cached(
+    absoluteFormats,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  return format.format(ms);
 }

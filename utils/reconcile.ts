@@ -53,8 +53,6 @@ export interface CreateAttempt {
 export const REVOKED_KEEP_MS = 30 * 24 * 3600_000;
 /** How far the service's clock may lag ours when matching a lost create by its `created` time. */
 export const CLOCK_SKEW_MS = 10 * 60_000;
-/** How long a settled attempt answers a retry of the same name with the token it made. */
-export const ATTEMPT_KEEP_MS = 60 * 60_000;
 
 export interface SyncPlan {
   put: TokenRecord[];
@@ -64,7 +62,7 @@ export interface SyncPlan {
   dueRevokes: string[];
   /** Attempts still open before this list, settled by it: the token made, or null when it never reached the service. */
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
-  /** The attempts to keep: those that made a token, for ATTEMPT_KEEP_MS while the token lives. */
+  /** The attempts to keep: those that made a token that still lives. */
   attempts: CreateAttempt[];
 }
 
@@ -115,8 +113,8 @@ export function planSync(
   const claimed = new Set(attempts.flatMap((attempt) => (attempt.tokenId ? [attempt.tokenId] : [])));
   for (const attempt of attempts) {
     if (attempt.tokenId) {
-      if (after.has(attempt.tokenId) && attempt.startedAt > now - ATTEMPT_KEEP_MS)
-        plan.attempts.push(attempt);
+      // Kept while its token lives, until a page shows that token or a retry of the name gets it.
+      if (after.has(attempt.tokenId)) plan.attempts.push(attempt);
       continue;
     }
     const token = matchAttempt(attempt, [...after.values()], byId, claimed);

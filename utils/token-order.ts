@@ -19,7 +19,20 @@ export function filterTokens<T extends Sortable>(tokens: readonly T[], query: st
   const needle = query.trim().toLocaleLowerCase();
   if (needle === '') return [...tokens];
   const folded = fold(needle);
-  return tokens.filter((token) => fold(token.name.toLocaleLowerCase()).includes(folded));
+  return tokens.filter((token) => foldedName(token).includes(folded));
+}
+
+// Folding costs more than matching: each record's folded name is kept as long as the record, so
+// a keystroke over 10,000 names only matches (issue 6). Records are replaced, not edited, but the
+// name is checked all the same.
+const foldedNames = new WeakMap<Sortable, { name: string; folded: string }>();
+
+function foldedName(token: Sortable): string {
+  const known = foldedNames.get(token);
+  if (known?.name === token.name) return known.folded;
+  const folded = fold(token.name.toLocaleLowerCase());
+  foldedNames.set(token, { name: token.name, folded });
+  return folded;
 }
 
 /** The service returns tokens in no order (no ORDER BY), so the client always sorts; ties break by id. */

@@ -2,13 +2,21 @@ import { batch, computed, type ReadonlySignal, type Signal, signal } from '@prea
 import type { ApiClient } from './api';
 import { retryDelay } from './backoff';
 import { createToken } from './create-token';
-import { getAccount, hurryRevokes, listTokens, markCopied, requestRevoke, type TokenDatabase } from './db';
+import {
+  getAccount,
+  hurryRevokes,
+  listTokens,
+  markCopied,
+  requestRevoke,
+  settleCreateAttempt,
+  type TokenDatabase,
+} from './db';
 import { withLock } from './lock';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError, Result } from './result';
 import type { Session } from './session';
-import { SYNC_LOCK, type SyncContext, type SyncResult, syncAccount } from './sync';
+import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { announceChange, onChange } from './sync-channel';
 import { filterTokens, type SortKey, sortTokens } from './token-order';
 
@@ -127,7 +135,11 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     syncing.value = true;
     let outcome: T;
     try {
-      outcome = await withLock(SYNC_LOCK, () => fn(ctx));
+      outcome = await withLock(SYNC_LOCK, async () => {
+        const result = await fn(ctx);
+        if (result.sync?.ok) await showLostCreates(ctx, result.sync.value);
+        return result;
+      });
       if (outcome.sync) await absorb(ctx, outcome.sync);
     } catch {
       // IndexedDB closed under us (a newer version of the extension opened it) or broke: say so
@@ -147,6 +159,18 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       state.value = 'signed-out';
     }
     return outcome;
+  }
+
+  /**
+   * A create whose answer was lost turned out to have made its token (a sync found it): the page
+   * now shows it, so say so and let the attempt go; a later create of that name makes a new one.
+   */
+  async function showLostCreates(ctx: SyncContext, report: SyncReport): Promise<void> {
+    for (const attempt of report.attempts) {
+      if (!attempt.tokenId) continue;
+      await settleCreateAttempt(ctx.db, ctx.scope, attempt.startedAt, null);
+      notice.value = `“${attempt.name}” was created by an earlier try whose answer was lost.`;
+    }
   }
 
   async function absorb(ctx: SyncContext, sync: SyncResult): Promise<void> {
