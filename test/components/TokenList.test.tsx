@@ -1,0 +1,73 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { TokenList } from '../../components/TokenList';
+import type { TokenRecord } from '../../utils/reconcile';
+
+const record = (i: number): TokenRecord => ({
+  service: 'http://127.0.0.1:8787',
+  account: '42',
+  id: String(i + 1),
+  name: `token ${i + 1}`,
+  secret: `header.payload.signature-${i + 1}-abcdef`,
+  created: '2026-11-20T10:00:00.000+00:00',
+  createdMs: Date.UTC(2026, 10, 20, 10),
+  hasUploads: false,
+  lastCopiedAt: null,
+  firstSeenAt: 0,
+  state: 'active',
+  pendingRevoke: null,
+  revokedAt: null,
+  revokedHere: false,
+});
+
+function renderList(count: number) {
+  const tokens = Array.from({ length: count }, (_, i) => record(i));
+  const onCopy = vi.fn();
+  const onRevoke = vi.fn();
+  const view = render(
+    <TokenList
+      tokens={tokens}
+      copiedId={null}
+      now={Date.UTC(2026, 10, 22)}
+      onCopy={onCopy}
+      onRevoke={onRevoke}
+    />,
+  );
+  const list = screen.getByRole('list', { name: 'API tokens' });
+  return { ...view, list, rows: () => within(list).getAllByRole('listitem'), onCopy, onRevoke };
+}
+
+describe('TokenList', () => {
+  it('should render every row of a short list, each with its position', () => {
+    const { rows } = renderList(3);
+    expect(rows().map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
+    expect(rows().every((row) => row.getAttribute('aria-setsize') === '3')).toBe(true);
+  });
+
+  it('should render a first screenful of 10,000 tokens, not all of them', () => {
+    const { rows } = renderList(10_000);
+    expect(rows().length).toBeGreaterThan(5);
+    expect(rows().length).toBeLessThan(40);
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('10000');
+    expect(within(rows()[0] as HTMLElement).getByText('token 1')).toBeTruthy();
+  });
+
+  it('should render the rows around the scroll position', () => {
+    const { list, rows } = renderList(10_000);
+    const box = list.parentElement as HTMLElement;
+    box.scrollTop = 44 * 5_000;
+    fireEvent.scroll(box);
+    const positions = rows().map((row) => Number(row.getAttribute('aria-posinset')));
+    expect(positions).toContain(5_001);
+    expect(positions.length).toBeLessThan(40);
+    expect(list.style.paddingTop).toBe(`${44 * ((positions[0] ?? 0) - 1)}px`);
+  });
+
+  it('should name each row’s buttons after its token and pass its id', () => {
+    const { onCopy, onRevoke } = renderList(10);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy token 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke token 3' }));
+    expect(onCopy).toHaveBeenCalledWith('2');
+    expect(onRevoke).toHaveBeenCalledWith('3');
+  });
+});

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { seedTokens, tokenName } from '../../scripts/bench/seed';
+import { expect, screenshot, test } from './fixtures';
+import { control, serviceTokens, signIn } from './people';
+
+// The popup's list is virtualised (components/TokenList.tsx): with 1,000 tokens only the rows in
+// view are in the DOM, and scrolling or searching still reaches every one of them.
+test.describe('a long token list', () => {
+  test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
+
+  test('should show 1,000 tokens a screenful at a time, reachable by scrolling and searching', async ({
+    service,
+    openOptions,
+    openPopup,
+  }) => {
+    const credential = await service.createAccount(`e2e-${randomUUID()}@example.org`);
+    // 1,000 creates from one credential: far past the service's usual rate limit.
+    await control(service.url, { rateLimit: { max: 1_000_000, windowMs: 1_000 } });
+    try {
+      await seedTokens(service.url, credential, 0, 1_000);
+    } finally {
+      await control(service.url, { reset: true });
+    }
+
+    const options = await openOptions();
+    await signIn(options, service.url, credential);
+    await expect(options.getByRole('cell', { name: tokenName(999), exact: true })).toBeVisible();
+
+    const popup = await openPopup();
+    const rows = popup.getByRole('list', { name: 'API tokens' }).getByRole('listitem');
+    await expect(rows.first()).toHaveAttribute('aria-setsize', '1000');
+    expect(await rows.count()).toBeLessThan(40);
+
+    await rows.first().hover();
+    await popup.mouse.wheel(0, 1_000_000);
+    await expect(rows.last()).toHaveAttribute('aria-posinset', '1000');
+    await expect(rows.last()).toBeInViewport();
+    expect(await rows.count()).toBeLessThan(40);
+    const secrets = (await serviceTokens(service.url, credential)).map((t) => t.secret);
+    await screenshot(popup, 'popup-long-list', { secrets: [...secrets, credential] });
+
+    const name = tokenName(776);
+    await popup.getByRole('searchbox', { name: 'Search tokens' }).fill(name);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(name);
+    await expect(rows.first()).toBeInViewport();
+    await expect(rows.first().getByRole('button', { name: `Copy ${name}` })).toBeVisible();
+  });
+});
