@@ -55,3 +55,13 @@ describe('sortTokens', () => {
     expect(result).not.toBe(input);
   });
 });
+
+describe('filterTokens over the same records', () => {
+  it('should match a record whose name changed since the last search by its new name', () => {
+    const record = token('1', 'staging');
+    expect(filterTokens([record], 'stag')).toEqual([record]);
+    record.name = 'production';
+    expect(filterTokens([record], 'stag')).toEqual([]);
+    expect(filterTokens([record], 'prod')).toEqual([record]);
+  });
+});

@@ -1,0 +1,85 @@
+import { BUDGETS, type BundleSizes } from './bundle-sizes';
+import type { RunResults, SizeRun } from './run';
+import { count, kb, mb, median, ms, type Row, ratio } from './stats';
+
+// The targets of issue 6.
+const READY_TARGET: Record<number, number> = { 1000: 1.2, 10000: 1.5 };
+const SYNC_TARGET = 2;
+const HEAP_TARGET = 20 * 1024 * 1024;
+const SEARCH_TARGET_MS = 16;
+
+function readyRow(run: SizeRun): Row {
+  const floor = median(run.blankReady);
+  const popup = median(run.popupReady);
+  const target = READY_TARGET[run.tokens];
+  return {
+    measure: `Popup ready, ${count(run.tokens)} tokens`,
+    result: ms(popup),
+    floor: `${ms(floor)} empty page`,
+    ratio: ratio(popup / floor),
+    target: target === undefined ? undefined : `≤ ${target}×`,
+    met: target === undefined ? undefined : popup / floor <= target,
+  };
+}
+
+function syncRows(run: SizeRun): Row[] {
+  if (run.tokens === 0) return [];
+  const floor = median(run.bareFetch);
+  return [
+    ['first, empty device', run.firstSync],
+    ['again, nothing changed', run.repeatSync],
+  ].map(([label, syncs]) => {
+    const value = median((syncs as SizeRun['firstSync']).map((s) => s.ms));
+    return {
+      measure: `Sync ${count(run.tokens)} tokens (${label as string})`,
+      result: ms(value),
+      floor: `${ms(floor)} fetch + parse`,
+      ratio: ratio(value / floor),
+      target: `≤ ${SYNC_TARGET}×`,
+      met: value / floor <= SYNC_TARGET,
+    };
+  });
+}
+
+/** The table the benchmark prints and the README shows. */
+export function tableRows(results: RunResults, bundles: BundleSizes): Row[] {
+  const syncs = results.sizes.flatMap((run) => [...run.firstSync, ...run.repeatSync]);
+  const most = Math.max(...syncs.map((s) => s.transactions));
+  const least = Math.min(...syncs.map((s) => s.transactions));
+  const updated = results.search.samples.map((s) => s.updatedMs);
+  const painted = median(results.search.samples.map((s) => s.paintedMs));
+  const popupBudget = BUDGETS.popup ?? Number.POSITIVE_INFINITY;
+  return [
+    ...results.sizes.map(readyRow),
+    ...results.sizes.flatMap(syncRows),
+    {
+      measure: 'IndexedDB transactions per sync',
+      result: `${least === most ? most : `${least}–${most}`} (no revokes waiting)`,
+      target: '1',
+      met: most === 1,
+    },
+    { measure: 'Fill latency', result: 'n/a (auto-fill not built yet)', target: 'fill code ≤ 4 KB gzip' },
+    {
+      measure: 'Popup JS, gzip',
+      result: kb(bundles.popup.gzip),
+      target: `≤ ${kb(popupBudget)}`,
+      met: bundles.popup.gzip <= popupBudget,
+    },
+    { measure: 'Options page JS, gzip', result: kb(bundles.options.gzip) },
+    { measure: 'Background JS, gzip', result: kb(bundles.background.gzip) },
+    {
+      measure: `Popup JS heap, ${count(results.heap.tokens)} tokens`,
+      result: mb(results.heap.popup),
+      floor: `${mb(results.heap.blank)} empty page`,
+      target: `≤ ${mb(HEAP_TARGET)}`,
+      met: results.heap.popup <= HEAP_TARGET,
+    },
+    {
+      measure: `Search ${count(results.search.tokens)} names, keydown → list updated (median / worst)`,
+      result: `${ms(median(updated))} / ${ms(Math.max(...updated))}`,
+      floor: `${ms(painted)} to paint (median)`,
+      target: `median ≤ ${SEARCH_TARGET_MS} ms`,
+      met: median(updated) <= SEARCH_TARGET_MS,
+    },
+  ];
+}

@@ -1,0 +1,130 @@
+import { startService } from '../../service/server';
+import { type BenchBrowser, signIn, startBrowser } from './browser';
+import { bareFetchParse, clearDevice, heapUsed, openReady, type SyncFigures, waitSynced } from './measure';
+import { pageScript } from './page';
+import { probe } from './probe';
+import { measureSearch, type SearchSample } from './search';
+import { seedTokens } from './seed';
+
+export interface RunOptions {
+  /** Ascending: the same account grows from one size to the next. */
+  sizes: number[];
+  reps: number;
+  /** Runs of each measure before the recorded ones (caches, JIT), thrown away. */
+  warmup: number;
+  buildDir: string;
+  searchQuery: string;
+  searchRounds: number;
+  log(line: string): void;
+}
+
+export interface SizeRun {
+  tokens: number;
+  /** Navigation start until the ready frame is painted, in ms: the empty page and the popup, interleaved. */
+  blankReady: number[];
+  popupReady: number[];
+  /** Sync into a device that holds none of the tokens yet. */
+  firstSync: SyncFigures[];
+  /** Sync the popup runs when it opens, with nothing changed on the service. */
+  repeatSync: SyncFigures[];
+  /** `fetch` + `JSON.parse` of the same list, in ms. */
+  bareFetch: number[];
+}
+
+export interface RunResults {
+  sizes: SizeRun[];
+  /** At the largest size, in bytes, after a full GC. */
+  heap: { tokens: number; popup: number; blank: number };
+  search: { tokens: number; samples: SearchSample[] };
+}
+
+const required = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`no ${what}: the page never fetched GET /user/tokens`);
+  return value;
+};
+
+async function measureSize(
+  browser: BenchBrowser,
+  tokens: number,
+  opts: RunOptions,
+  url: string,
+  credential: string,
+): Promise<SizeRun> {
+  const run: SizeRun = {
+    tokens,
+    blankReady: [],
+    popupReady: [],
+    firstSync: [],
+    repeatSync: [],
+    bareFetch: [],
+  };
+  for (let i = 0; i < opts.warmup + opts.reps; i++) {
+    const bare = await bareFetchParse(browser, url, credential);
+    if (bare.count !== tokens) throw new Error(`the service lists ${bare.count} tokens, expected ${tokens}`);
+    await clearDevice(browser);
+    const page = await browser.open('popup.html');
+    const sync = required(await waitSynced(page), 'first sync');
+    await page.close();
+    if (i < opts.warmup) continue;
+    run.bareFetch.push(bare.ms);
+    run.firstSync.push(sync);
+  }
+  opts.log(`  ${tokens} tokens: first sync and bare fetch done`);
+  for (let i = 0; i < opts.warmup + opts.reps; i++) {
+    const blank = await openReady(browser, 'blank.html');
+    await blank.page.close();
+    const popup = await openReady(browser, 'popup.html');
+    // The popup syncs after it has painted; wait for it so it does not run into the next sample.
+    const sync = required(await waitSynced(popup.page), 'sync');
+    await popup.page.close();
+    if (i < opts.warmup) continue;
+    run.blankReady.push(blank.ms);
+    run.popupReady.push(popup.ms);
+    run.repeatSync.push(sync);
+  }
+  opts.log(`  ${tokens} tokens: popup ready done`);
+  return run;
+}
+
+/** Starts the reference service in memory and Chromium with the build, then measures every size. */
+export async function runBench(opts: RunOptions): Promise<RunResults> {
+  const service = await startService({
+    port: 0,
+    log: () => {},
+    // Seeding 10,000 tokens is 10,000 requests from one credential.
+    rateLimit: { max: 1_000_000_000, windowMs: 1_000 },
+  });
+  let browser: BenchBrowser | undefined;
+  try {
+    const credential = await service.createAccount('bench@example.org');
+    browser = await startBrowser(opts.buildDir, ['http://127.0.0.1/*'], pageScript(probe));
+    await signIn(browser, service.url, credential);
+    const sizes: SizeRun[] = [];
+    let seeded = 0;
+    for (const tokens of opts.sizes) {
+      opts.log(`  seeding ${tokens} tokens`);
+      await seedTokens(service.url, credential, seeded, tokens);
+      seeded = tokens;
+      sizes.push(await measureSize(browser, tokens, opts, service.url, credential));
+    }
+
+    const largest = seeded;
+    const blank = await openReady(browser, 'blank.html');
+    const blankHeap = await heapUsed(blank.page);
+    await blank.page.close();
+    const popup = await openReady(browser, 'popup.html');
+    await waitSynced(popup.page);
+    const popupHeap = await heapUsed(popup.page);
+    const samples = await measureSearch(popup.page, opts.searchQuery, opts.searchRounds);
+    await popup.page.close();
+    opts.log(`  ${largest} tokens: heap and search done`);
+    return {
+      sizes,
+      heap: { tokens: largest, popup: popupHeap, blank: blankHeap },
+      search: { tokens: largest, samples },
+    };
+  } finally {
+    await browser?.close();
+    await service.close();
+  }
+}
