@@ -1,17 +1,32 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { backgroundSync, RETRY_ALARM, SYNC_ALARM, scheduleSync } from '../utils/background-sync';
+import {
+  backgroundEngineDeps,
+  backgroundSync,
+  RETRY_ALARM,
+  SYNC_ALARM,
+  scheduleSync,
+} from '../utils/background-sync';
+import { createEngine } from '../utils/engine';
+import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSettingsChange } from '../utils/settings';
 
 export default defineBackground(() => {
+  const engine = createEngine(backgroundEngineDeps());
+  // Pages ask the engine to sync, create and revoke; nobody else may.
+  browser.runtime.onMessage.addListener((message, sender) =>
+    isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))
+      ? handleMessage(engine, message)
+      : undefined,
+  );
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the options page is where a person connects to their service and signs in.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   // After a browser restart, pending revokes go out without waiting for the next period.
-  browser.runtime.onStartup.addListener(() => void backgroundSync());
+  browser.runtime.onStartup.addListener(() => void backgroundSync(engine));
   browser.alarms.onAlarm.addListener(({ name }) => {
-    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync();
+    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine);
   });
   onSettingsChange(() => void scheduleSync());
   void scheduleSync();

@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { createApiClient } from './api';
 import { listTokens, openTokenDb } from './db';
-import { withLock } from './lock';
-import type { Scope } from './reconcile';
+import type { Engine, EngineDeps } from './engine';
 import { clearSession, loadSession } from './session';
 import { loadSettings } from './settings';
-import { nextRetry, SYNC_LOCK, syncAccount } from './sync';
-import { announceChange } from './sync-channel';
+import { nextRetry } from './sync';
 
 export const SYNC_ALARM = 'sync';
 export const RETRY_ALARM = 'retry-revokes';
@@ -14,6 +12,18 @@ export const RETRY_ALARM = 'retry-revokes';
 const MIN_ALARM_DELAY_MS = 30_000;
 /** When the service cannot be reached at all, look again after this long while revokes wait. */
 const OFFLINE_RETRY_MS = 60_000;
+
+/** The engine's adapters in the background: storage, IndexedDB and the service's API. */
+export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
+  return {
+    loadSession,
+    endSession: clearSession,
+    openDb: () => openTokenDb(),
+    makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
+    now,
+    random: Math.random,
+  };
+}
 
 /** (Re)creates the periodic sync alarm from the settings. */
 export async function scheduleSync(): Promise<void> {
@@ -24,28 +34,28 @@ export async function scheduleSync(): Promise<void> {
 }
 
 /**
- * The background's sync: the same engine and lock as the pages, then an alarm for the earliest
- * pending revoke, so the outbox drains with no page open and after the service worker stops.
+ * The background's own sync, on an alarm: the same engine and lock as the pages' calls, then an
+ * alarm for the earliest pending revoke, so the outbox drains with no page open and after the
+ * service worker stops.
  */
-export async function backgroundSync(now: () => number = Date.now): Promise<void> {
+export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
+  const { sync } = await engine.sync();
+  if (!sync || (!sync.ok && sync.error.code === 'signed-out')) return;
+  const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
+  if (pendingAt === null) {
+    await browser.alarms.clear(RETRY_ALARM);
+    return;
+  }
+  const due = sync.ok ? pendingAt : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
+}
+
+async function pendingRevokeAt(): Promise<number | null> {
   const session = await loadSession();
-  if (!session) return;
-  const scope: Scope = { service: session.serviceUrl, account: session.account };
+  if (!session) return null;
   const db = await openTokenDb();
   try {
-    const api = createApiClient({ baseUrl: session.serviceUrl, credential: session.credential });
-    const result = await withLock(SYNC_LOCK, () => syncAccount({ api, db, scope, now, random: Math.random }));
-    if (!result.ok && result.error.code === 'signed-out') {
-      await clearSession();
-      return;
-    }
-    if (result.ok) announceChange(scope);
-    const pendingAt = result.ok ? result.value.nextRetryAt : nextRetry(await listTokens(db, scope));
-    if (pendingAt === null) await browser.alarms.clear(RETRY_ALARM);
-    else {
-      const due = result.ok ? pendingAt : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
-      await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
-    }
+    return nextRetry(await listTokens(db, { service: session.serviceUrl, account: session.account }));
   } finally {
     db.close();
   }

@@ -1,35 +1,23 @@
-import { createApiClient } from './api';
 import { copyText } from './clipboard';
-import type { ConnectionDeps } from './connection-model';
 import { openTokenDb } from './db';
-import { requestServiceAccess } from './permissions';
-import { clearSession, loadServiceUrl, loadSession, saveServiceUrl, saveSession } from './session';
+import { engineClient } from './messages';
+import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
 
-/** The real adapters behind the models, for extension pages. Tests pass their own. */
+/**
+ * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
+ * the connection's (connection-deps.ts): the popup must not carry the API client (size budget).
+ */
 export function pageTokensDeps(): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
   return {
     loadSession,
-    endSession: clearSession,
     openDb: () => {
       db ??= openTokenDb();
       return db;
     },
-    makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
+    engine: engineClient(),
     copyText: (text) => copyText(text),
     now: Date.now,
-  };
-}
-
-export function pageConnectionDeps(): ConnectionDeps {
-  return {
-    loadServiceUrl,
-    saveServiceUrl,
-    loadSession,
-    saveSession,
-    clearSession,
-    requestAccess: requestServiceAccess,
-    makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
   };
 }

@@ -5,6 +5,7 @@ import { openTokenDb } from '../../utils/db';
 import { ok } from '../../utils/result';
 import { createTokensModel } from '../../utils/tokens-model';
 import { apiToken, createFakeApi } from '../helpers/fake-api';
+import { localTokensDeps } from '../helpers/local-deps';
 
 const session = {
   serviceUrl: 'http://127.0.0.1:8787',
@@ -15,14 +16,16 @@ const session = {
 
 async function renderPopup(tokens = [apiToken('1', 'laptop'), apiToken('2', 'CI')], signedIn = true) {
   const fake = createFakeApi(tokens);
-  const model = createTokensModel({
-    loadSession: async () => (signedIn ? session : null),
-    endSession: async () => {},
-    openDb: openTokenDb,
-    makeApi: () => fake.api,
-    copyText: async () => ok(undefined),
-    now: Date.now,
-  });
+  const model = createTokensModel(
+    localTokensDeps({
+      loadSession: async () => (signedIn ? session : null),
+      endSession: async () => {},
+      openDb: openTokenDb,
+      makeApi: () => fake.api,
+      copyText: async () => ok(undefined),
+      now: Date.now,
+    }),
+  );
   const onOpenSettings = vi.fn();
   const view = render(<PopupApp model={model} onOpenSettings={onOpenSettings} />);
   await model.start();
@@ -109,14 +112,16 @@ describe('PopupApp', () => {
       code: 'network',
       message: 'Can’t reach the token service at 127.0.0.1:8787.',
     });
-    const model = createTokensModel({
-      loadSession: async () => session,
-      endSession: async () => {},
-      openDb: openTokenDb,
-      makeApi: () => fake.api,
-      copyText: async () => ok(undefined),
-      now: Date.now,
-    });
+    const model = createTokensModel(
+      localTokensDeps({
+        loadSession: async () => session,
+        endSession: async () => {},
+        openDb: openTokenDb,
+        makeApi: () => fake.api,
+        copyText: async () => ok(undefined),
+        now: Date.now,
+      }),
+    );
     render(<PopupApp model={model} onOpenSettings={() => {}} />);
     await model.start();
     expect((await screen.findByRole('alert')).textContent).toBe(

@@ -5,8 +5,9 @@ import { type ConnectionDeps, createConnectionModel } from '../../utils/connecti
 import { openTokenDb } from '../../utils/db';
 import { ok } from '../../utils/result';
 import type { Session } from '../../utils/session';
-import { createTokensModel, type TokensDeps } from '../../utils/tokens-model';
+import { createTokensModel } from '../../utils/tokens-model';
 import { type IndependentServer, startIndependentServer } from '../helpers/independent-server';
+import { type LocalDeps, localTokensDeps } from '../helpers/local-deps';
 
 // The extension's client and models against a second server of the same contract that makes
 // other allowed choices than `service/` (see test/helpers/independent-server.ts).
@@ -59,7 +60,7 @@ async function signIn() {
 
 function tokensModel(session: Session) {
   const clipboard: string[] = [];
-  const deps: TokensDeps = {
+  const deps: LocalDeps = {
     loadSession: async () => session,
     endSession: async () => {},
     openDb: openTokenDb,
@@ -70,7 +71,7 @@ function tokensModel(session: Session) {
     },
     now: Date.now,
   };
-  return { model: createTokensModel(deps), clipboard };
+  return { model: createTokensModel(localTokensDeps(deps)), clipboard };
 }
 
 describe('the independent server itself', () => {

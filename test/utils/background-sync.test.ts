@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundSync, RETRY_ALARM } from '../../utils/background-sync';
+import { backgroundEngineDeps, backgroundSync, RETRY_ALARM } from '../../utils/background-sync';
 import { listTokens, openTokenDb, requestRevoke } from '../../utils/db';
+import { createEngine } from '../../utils/engine';
 import { loadSession, type Session, saveSession } from '../../utils/session';
 
 const session: Session = {
@@ -33,7 +34,7 @@ function stubService(deleteStatus: () => number) {
 describe('backgroundSync', () => {
   it('should do nothing while signed out', async () => {
     const fetch = stubService(() => 200);
-    await backgroundSync(() => NOW);
+    await backgroundSync(createEngine(backgroundEngineDeps(() => NOW)), () => NOW);
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -41,10 +42,10 @@ describe('backgroundSync', () => {
     await saveSession(session);
     let status = 503;
     stubService(() => status);
-    await backgroundSync(() => NOW);
+    await backgroundSync(createEngine(backgroundEngineDeps(() => NOW)), () => NOW);
     const db = await openTokenDb();
     await requestRevoke(db, scope, '7', NOW);
-    await backgroundSync(() => NOW);
+    await backgroundSync(createEngine(backgroundEngineDeps(() => NOW)), () => NOW);
     const pending = (await listTokens(db, scope))[0];
     expect(pending?.state).toBe('pending-revoke');
     const alarm = await fakeBrowser.alarms.get(RETRY_ALARM);
@@ -52,7 +53,7 @@ describe('backgroundSync', () => {
     expect(alarm?.scheduledTime).toBe(Math.max(pending?.pendingRevoke?.nextAttemptAt ?? 0, NOW + 30_000));
 
     status = 200;
-    await backgroundSync(() => NOW + 3600_000);
+    await backgroundSync(createEngine(backgroundEngineDeps(() => NOW + 3600_000)), () => NOW + 3600_000);
     expect((await listTokens(db, scope))[0]).toMatchObject({ state: 'revoked', revokedHere: true });
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
     db.close();
@@ -63,7 +64,7 @@ describe('backgroundSync', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(
       new Response('{"code":"ERROR_USER_NOT_FOUND","message":"x"}', { status: 401 }),
     );
-    await backgroundSync(() => NOW);
+    await backgroundSync(createEngine(backgroundEngineDeps(() => NOW)), () => NOW);
     expect(await loadSession()).toBeNull();
   });
 });

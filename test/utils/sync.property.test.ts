@@ -8,13 +8,14 @@ import { CLOCK_SKEW_MS, REVOKED_KEEP_MS, type Scope, type TokenRecord } from '..
 import { ok } from '../../utils/result';
 import type { Session } from '../../utils/session';
 import { SYNC_LOCK, syncAccount } from '../../utils/sync';
-import { createTokensModel, type TokensDeps, type TokensModel } from '../../utils/tokens-model';
+import { createTokensModel, type TokensModel } from '../../utils/tokens-model';
 import {
   ContextStopped,
   createFaultyService,
   type FaultyService,
   type QueuedFault,
 } from '../helpers/faulty-service';
+import { type LocalDeps, localTokensDeps } from '../helpers/local-deps';
 
 /*
  * Random sequences of what a person does in the popup, what another client does on the service,
@@ -183,7 +184,7 @@ class World {
   }
 
   private newModel(): TokensModel {
-    const deps: TokensDeps = {
+    const deps: LocalDeps = {
       loadSession: async () => (this.signedIn ? session : null),
       endSession: async () => {
         this.signedIn = false;
@@ -201,7 +202,7 @@ class World {
       now: this.now,
       random: () => this.jitter,
     };
-    return createTokensModel(deps);
+    return createTokensModel(localTokensDeps(deps));
   }
 
   async open(initial: readonly Name[]): Promise<void> {

@@ -2,8 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { getAccount, openTokenDb } from '../../utils/db';
 import { ok } from '../../utils/result';
 import type { Session } from '../../utils/session';
-import { createTokensModel, type TokensDeps } from '../../utils/tokens-model';
+import { createTokensModel } from '../../utils/tokens-model';
 import { apiToken, createFakeApi } from '../helpers/fake-api';
+import { type LocalDeps, localTokensDeps } from '../helpers/local-deps';
 
 const session: Session = {
   serviceUrl: 'http://127.0.0.1:8787',
@@ -16,7 +17,7 @@ function setup(initial = [apiToken('1', 'laptop'), apiToken('2', 'CI', '2026-11-
   const fake = createFakeApi(initial);
   const clipboard: string[] = [];
   let current: Session | null = session;
-  const deps: TokensDeps = {
+  const deps: LocalDeps = {
     loadSession: async () => current,
     endSession: vi.fn(async () => {
       current = null;
@@ -29,7 +30,7 @@ function setup(initial = [apiToken('1', 'laptop'), apiToken('2', 'CI', '2026-11-
     },
     now: () => 1_800_000_000_000,
   };
-  return { model: createTokensModel(deps), fake, clipboard, deps };
+  return { model: createTokensModel(localTokensDeps(deps)), fake, clipboard, deps };
 }
 
 describe('tokens model', () => {

@@ -1,0 +1,41 @@
+import type { ApiClient } from '../../utils/api';
+import type { TokenDatabase } from '../../utils/db';
+import { createEngine } from '../../utils/engine';
+import type { Result } from '../../utils/result';
+import type { Session } from '../../utils/session';
+import type { TokensDeps } from '../../utils/tokens-model';
+
+/** What a test gives: the engine's adapters and the page's, in one object it may change later. */
+export interface LocalDeps {
+  loadSession(): Promise<Session | null>;
+  endSession(): Promise<void>;
+  openDb(): Promise<TokenDatabase>;
+  makeApi(session: Session): ApiClient;
+  copyText(text: string): Promise<Result<void>>;
+  now(): number;
+  random?(): number;
+}
+
+/**
+ * A page model whose engine runs in the same context, as the background's does in the extension.
+ * Every call goes through `deps` at call time, so a test may swap a function after setup.
+ */
+export function localTokensDeps(deps: LocalDeps): TokensDeps {
+  const random = (): number => (deps.random ?? Math.random)();
+  const engine = createEngine({
+    loadSession: () => deps.loadSession(),
+    endSession: () => deps.endSession(),
+    openDb: () => deps.openDb(),
+    makeApi: (session) => deps.makeApi(session),
+    now: () => deps.now(),
+    random,
+  });
+  return {
+    loadSession: () => deps.loadSession(),
+    openDb: () => deps.openDb(),
+    engine,
+    copyText: (text) => deps.copyText(text),
+    now: () => deps.now(),
+    random,
+  };
+}

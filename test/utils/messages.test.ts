@@ -1,0 +1,68 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Engine } from '../../utils/engine';
+import { engineClient, handleMessage, isExtensionPage } from '../../utils/messages';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+function fakeEngine(): Engine {
+  const reply = { sync: null, notices: [] };
+  return {
+    sync: vi.fn(async () => reply),
+    create: vi.fn(async () => ({ ...reply, created: { ok: true as const, tokenId: '1' } })),
+    revoke: vi.fn(async () => reply),
+  };
+}
+
+describe('isExtensionPage', () => {
+  it.each([
+    ['the popup', { id: ID, url: `${ORIGIN}popup.html` }, true],
+    ['the options page in a tab', { id: ID, url: `${ORIGIN}options.html` }, true],
+    ['a content script of this extension in a web page', { id: ID, url: 'https://evil.example/' }, false],
+    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: `${ORIGIN}popup.html` }, false],
+    ['a sender without a URL', { id: ID }, false],
+  ])('should tell whether %s may ask the engine: %s', (_label, sender, expected) => {
+    expect(isExtensionPage(sender, ID, ORIGIN)).toBe(expected);
+  });
+});
+
+describe('handleMessage', () => {
+  it.each([
+    [{ type: 'tokens/sync', now: true, from: 'p1' }, 'sync', [{ now: true, shown: false, from: 'p1' }]],
+    [{ type: 'tokens/create', name: 'ci' }, 'create', ['ci', '']],
+    [{ type: 'tokens/revoke', id: '42', from: 'p2' }, 'revoke', ['42', 'p2']],
+  ] as const)('should route %j to the engine', async (message, method, args) => {
+    const engine = fakeEngine();
+    await handleMessage(engine, message);
+    expect(engine[method]).toHaveBeenCalledWith(...args);
+  });
+
+  it.each([
+    null,
+    'tokens/sync',
+    { type: 'tokens/list' },
+    { type: 'tokens/create', name: 7 },
+    { type: 'tokens/revoke' },
+  ])('should not answer %j', (message) => {
+    const engine = fakeEngine();
+    expect(handleMessage(engine, message)).toBeUndefined();
+    expect(
+      [engine.sync, engine.create, engine.revoke].every((fn) => vi.mocked(fn).mock.calls.length === 0),
+    ).toBe(true);
+  });
+});
+
+describe('engineClient', () => {
+  it('should send one typed message per call', async () => {
+    const send = vi.fn(async (_message: unknown) => ({ sync: null, notices: [] }));
+    const client = engineClient(send);
+    await client.sync({ now: true, from: 'p' });
+    await client.create('ci', 'p');
+    await client.revoke('9', 'p');
+    expect(send.mock.calls.map(([m]) => m)).toEqual([
+      { type: 'tokens/sync', now: true, from: 'p' },
+      { type: 'tokens/create', name: 'ci', from: 'p' },
+      { type: 'tokens/revoke', id: '9', from: 'p' },
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+import type { ApiClient } from './api';
+import { createToken } from './create-token';
+import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from './db';
+import { withLock } from './lock';
+import type { Scope } from './reconcile';
+import type { AppError } from './result';
+import type { Session } from './session';
+import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
+import { announceChange } from './sync-channel';
+
+export interface EngineDeps {
+  loadSession(): Promise<Session | null>;
+  /** The service said the session is over (401): forget the credential, keep the data. */
+  endSession(): Promise<void>;
+  openDb(): Promise<TokenDatabase>;
+  makeApi(session: Session): ApiClient;
+  now(): number;
+  random(): number;
+}
+
+/** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
+export interface EngineReply {
+  sync: SyncResult | null;
+  notices: string[];
+}
+
+export type CreateReply = EngineReply & {
+  created: { ok: true; tokenId: string | null } | { ok: false; message: string };
+};
+
+/**
+ * Everything that talks to the service and writes the store, one call at a time under the sync
+ * lock. It runs in the background (pages reach it through utils/messages.ts), so a revoke or a
+ * create goes on when the popup closes mid-request.
+ */
+export interface Engine {
+  /**
+   * `now`: pending revokes are due at once. `shown`: a page will show the result (see
+   * showLostCreates). `from`: the calling page, which takes in the reply and skips the broadcast.
+   */
+  sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
+  create(name: string, from?: string): Promise<CreateReply>;
+  revoke(id: string, from?: string): Promise<EngineReply>;
+}
+
+const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
+const signedOut = (): EngineReply => ({ sync: { ok: false, error: SIGNED_OUT }, notices: [] });
+
+export function createEngine(deps: EngineDeps): Engine {
+  let db: Promise<TokenDatabase> | undefined;
+
+  /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
+  async function run<T extends EngineReply>(
+    fn: (ctx: SyncContext) => Promise<T>,
+    from = '',
+  ): Promise<T | EngineReply> {
+    const session = await deps.loadSession();
+    if (!session) return signedOut();
+    db ??= deps.openDb();
+    const scope: Scope = { service: session.serviceUrl, account: session.account };
+    const ctx: SyncContext = {
+      api: deps.makeApi(session),
+      db: await db,
+      scope,
+      now: deps.now,
+      random: deps.random,
+    };
+    let reply: T;
+    try {
+      reply = await withLock(SYNC_LOCK, () => fn(ctx));
+    } catch (error) {
+      // The connection may have been closed for a newer version of the database: open afresh next time.
+      db = undefined;
+      throw error;
+    }
+    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
+    // The other open pages show what changed without asking the service again.
+    announceChange(scope, from);
+    return reply;
+  }
+
+  return {
+    sync: (options = {}) =>
+      run(async (ctx) => {
+        if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
+        const sync = await syncAccount(ctx);
+        const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
+        return { sync, notices };
+      }, options.from),
+    async create(name, from) {
+      const reply = await run(async (ctx): Promise<CreateReply> => {
+        const result = await createToken(ctx, name);
+        if (!result.ok)
+          return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
+        const tokenId = result.token?.id ?? null;
+        return { sync: result.sync, notices: [`Created “${name}”.`], created: { ok: true, tokenId } };
+      }, from);
+      return 'created' in reply
+        ? (reply as CreateReply)
+        : { ...reply, created: { ok: false, message: SIGNED_OUT.message } };
+    },
+    revoke: (id, from) =>
+      run(async (ctx) => {
+        await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
+        return { sync: await syncAccount(ctx), notices: [] };
+      }, from),
+  };
+}
+
+/**
+ * A create whose answer was lost turned out to have made its token (a sync found it): the page
+ * now shows it, so say so and let the attempt go; a later create of that name makes a new one.
+ */
+async function showLostCreates(ctx: SyncContext, report: SyncReport): Promise<string[]> {
+  const notices: string[] = [];
+  for (const attempt of report.attempts) {
+    if (!attempt.tokenId) continue;
+    await settleCreateAttempt(ctx.db, ctx.scope, attempt.startedAt, null);
+    notices.push(`“${attempt.name}” was created by an earlier try whose answer was lost.`);
+  }
+  return notices;
+}

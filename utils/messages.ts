@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import type { CreateReply, Engine, EngineReply } from './engine';
+
+/**
+ * The one messaging contract. Only the extension's own pages may send these: a content script
+ * (issue 4's fill code) can never create, list or revoke.
+ */
+export type Message =
+  | { type: 'tokens/sync'; now?: boolean; shown?: boolean; from?: string }
+  | { type: 'tokens/create'; name: string; from?: string }
+  | { type: 'tokens/revoke'; id: string; from?: string };
+
+interface Sender {
+  id?: string;
+  url?: string;
+}
+
+/** A page of this extension (popup, options), not a content script in some web page. */
+export function isExtensionPage(sender: Sender, extensionId: string, pageOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(pageOrigin);
+}
+
+/** Answers one message with the engine; anything else, or from anyone else, gets no answer. */
+export function handleMessage(engine: Engine, message: unknown): Promise<EngineReply> | undefined {
+  const m = message as Partial<Message> | null;
+  const from = typeof m?.from === 'string' ? m.from : '';
+  switch (m?.type) {
+    case 'tokens/sync':
+      return engine.sync({ now: m.now === true, shown: m.shown === true, from });
+    case 'tokens/create':
+      return typeof m.name === 'string' ? engine.create(m.name, from) : undefined;
+    case 'tokens/revoke':
+      return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The background's engine, as seen from a page. */
+export function engineClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): Engine {
+  return {
+    sync: (options = {}) => send({ type: 'tokens/sync', ...options }) as Promise<EngineReply>,
+    create: (name, from) => send({ type: 'tokens/create', name, from }) as Promise<CreateReply>,
+    revoke: (id, from) => send({ type: 'tokens/revoke', id, from }) as Promise<EngineReply>,
+  };
+}
