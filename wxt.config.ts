@@ -10,8 +10,10 @@ export default defineConfig({
   manifest: {
     name: 'Web3.Storage Tokens',
     description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
-    // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background sync.
-    permissions: ['storage', 'clipboardWrite', 'alarms'],
+    // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
+    // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
+    // they ask for a fill, with no standing access to any site (issue 4).
+    permissions: ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting'],
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
     // every site up front (house-style 16).
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -8,10 +8,12 @@ interface TokenActionsProps {
   pending?: PendingRevoke | null;
   onCopy(): void;
   onRevoke(): void;
+  /** Fills the token into the active tab: given in the popup only. */
+  onFill?: () => void;
 }
 
 /** Copy and Revoke for one token; names include the token's so a screen reader can tell rows apart. */
-export function TokenActions({ name, copied, pending, onCopy, onRevoke }: TokenActionsProps) {
+export function TokenActions({ name, copied, pending, onCopy, onRevoke, onFill }: TokenActionsProps) {
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (
@@ -22,6 +24,11 @@ export function TokenActions({ name, copied, pending, onCopy, onRevoke }: TokenA
   }
   return (
     <div class="actions">
+      {onFill ? (
+        <button type="button" aria-label={`Fill ${name}`} onClick={onFill}>
+          Fill
+        </button>
+      ) : null}
       <button type="button" aria-label={copied ? `Copied ${name}` : `Copy ${name}`} onClick={onCopy}>
         {copied ? 'Copied' : 'Copy'}
       </button>

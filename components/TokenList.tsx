@@ -9,6 +9,7 @@ interface TokenListProps {
   now: number;
   onCopy(id: string): void;
   onRevoke(id: string): void;
+  onFill?: (id: string) => void;
 }
 
 // Only the rows in view (plus OVERSCAN either side) are in the DOM, so the popup opens as fast
@@ -21,7 +22,7 @@ const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
 /** The popup's compact list: name, masked secret, age, actions; virtualised. */
-export function TokenList({ tokens, copiedId, now, onCopy, onRevoke }: TokenListProps) {
+export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: TokenListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -87,6 +88,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke }: TokenList
               pending={token.pendingRevoke}
               onCopy={() => onCopy(token.id)}
               onRevoke={() => onRevoke(token.id)}
+              onFill={onFill && (() => onFill(token.id))}
             />
           </li>
         ))}

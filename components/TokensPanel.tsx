@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { TokensModel } from '../utils/tokens-model';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
+import { FillDialog } from './FillDialog';
 import { RevokeDialog } from './RevokeDialog';
 import { RevokedSection } from './RevokedSection';
 import { SearchBar } from './SearchBar';
@@ -61,6 +62,7 @@ export function TokensPanel({ model, layout }: TokensPanelProps) {
           now={now}
           onCopy={(id) => void model.copy(id)}
           onRevoke={setRevoking}
+          onFill={layout === 'popup' ? (id) => void model.fill(id) : undefined}
         />
       )}
       <RevokedSection tokens={model.revoked.value} now={now} />
@@ -71,6 +73,15 @@ export function TokensPanel({ model, layout }: TokensPanelProps) {
         now={now}
         onSyncNow={() => void model.refresh({ now: true })}
       />
+      {model.confirming.value ? (
+        <FillDialog
+          question={model.confirming.value}
+          onFill={(q) => void model.fill(q.id, q.origin)}
+          onClose={() => {
+            model.confirming.value = null;
+          }}
+        />
+      ) : null}
       {target ? (
         <RevokeDialog
           name={target.name}

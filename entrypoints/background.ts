@@ -8,15 +8,18 @@ import {
   scheduleSync,
 } from '../utils/background-sync';
 import { createEngine } from '../utils/engine';
+import { backgroundFillDeps, fillToken } from '../utils/fill';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSettingsChange } from '../utils/settings';
 
 export default defineBackground(() => {
   const engine = createEngine(backgroundEngineDeps());
-  // Pages ask the engine to sync, create and revoke; nobody else may.
+  const fillDeps = backgroundFillDeps();
+  const fill = (id: string, confirmed?: string) => fillToken(fillDeps, id, confirmed);
+  // Pages ask the engine to sync, create and revoke, and the popup to fill; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) =>
     isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))
-      ? handleMessage(engine, message)
+      ? handleMessage(engine, message, fill)
       : undefined,
   );
   browser.runtime.onInstalled.addListener(({ reason }) => {

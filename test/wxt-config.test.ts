@@ -8,7 +8,7 @@ describe('wxt.config manifest', () => {
   const manifest = config.manifest as UserManifest;
 
   it('should ask for exactly the allowed permissions', () => {
-    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting']);
   });
 
   it('should hold no host permission up front, only optional web origins asked at sign-in', () => {

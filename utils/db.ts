@@ -3,7 +3,7 @@ import type { ApiToken } from './api-shapes';
 import { type CreateAttempt, planSync, revoked, type Scope, type TokenRecord } from './reconcile';
 
 export const DB_NAME = 'w3s-tokens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface AccountRecord extends Scope {
   email: string;
@@ -22,6 +22,32 @@ export interface TokenDB extends DBSchema {
     key: [string, string];
     value: AccountRecord;
   };
+  /** v3: a person's yes to filling a token into a site (issue 4), per token and origin. */
+  grants: {
+    key: [string, string, string, string];
+    value: GrantRecord;
+    indexes: { 'by-scope': [string, string] };
+  };
+  /** v3: every copy and fill, with where and when (issue 4). */
+  usage: {
+    key: number;
+    value: UsageRecord;
+    indexes: { 'by-scope': [string, string] };
+  };
+}
+
+export interface GrantRecord extends Scope {
+  tokenId: string;
+  origin: string;
+  grantedAt: number;
+}
+
+export interface UsageRecord extends Scope {
+  tokenId: string;
+  kind: 'copy' | 'fill';
+  /** Where a fill went; null for a copy. */
+  origin: string | null;
+  at: number;
 }
 
 export type TokenDatabase = IDBPDatabase<TokenDB>;
@@ -65,6 +91,17 @@ export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
           const v1: Omit<AccountRecord, 'createAttempts'> = cursor.value;
           cursor.update({ ...v1, createAttempts: [] });
         }
+      }
+      if (oldVersion < 3) {
+        // v3: site grants and the usage record (issue 4).
+        db.createObjectStore('grants', { keyPath: ['service', 'account', 'tokenId', 'origin'] }).createIndex(
+          'by-scope',
+          ['service', 'account'],
+        );
+        db.createObjectStore('usage', { autoIncrement: true }).createIndex('by-scope', [
+          'service',
+          'account',
+        ]);
       }
     },
     blocking(_current, _blocked, event) {
@@ -207,8 +244,46 @@ export async function settleCreateAttempt(
 }
 
 export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at: number): Promise<void> {
-  const tx = db.transaction('tokens', 'readwrite');
-  const record = await tx.store.get([scope.service, scope.account, id]);
-  if (record) await tx.store.put({ ...record, lastCopiedAt: at });
+  const tx = db.transaction(['tokens', 'usage'], 'readwrite');
+  const tokens = tx.objectStore('tokens');
+  const record = await tokens.get([scope.service, scope.account, id]);
+  if (record) {
+    await tokens.put({ ...record, lastCopiedAt: at });
+    await tx.objectStore('usage').add({ ...scope, tokenId: id, kind: 'copy', origin: null, at });
+  }
   await tx.done;
+}
+
+export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind'>): Promise<void> {
+  await db.add('usage', { ...use, kind: 'fill' });
+}
+
+/** Every copy and fill of the account's tokens, oldest first. */
+export function listUsage(db: TokenDatabase, scope: Scope): Promise<UsageRecord[]> {
+  return db.getAllFromIndex('usage', 'by-scope', [scope.service, scope.account]);
+}
+
+export async function hasGrant(
+  db: TokenDatabase,
+  scope: Scope,
+  tokenId: string,
+  origin: string,
+): Promise<boolean> {
+  return (await db.getKey('grants', [scope.service, scope.account, tokenId, origin])) !== undefined;
+}
+
+export async function addGrant(db: TokenDatabase, grant: GrantRecord): Promise<void> {
+  await db.put('grants', grant);
+}
+
+export function listGrants(db: TokenDatabase, scope: Scope): Promise<GrantRecord[]> {
+  return db.getAllFromIndex('grants', 'by-scope', [scope.service, scope.account]);
+}
+
+export async function removeGrant(db: TokenDatabase, grant: GrantRecord): Promise<void> {
+  await db.delete('grants', [grant.service, grant.account, grant.tokenId, grant.origin]);
+}
+
+export function getToken(db: TokenDatabase, scope: Scope, id: string): Promise<TokenRecord | undefined> {
+  return db.get('tokens', [scope.service, scope.account, id]);
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CreateReply, Engine, EngineReply } from './engine';
+import type { FillReply } from './fill';
 
 /**
  * The one messaging contract. Only the extension's own pages may send these: a content script
@@ -8,7 +9,11 @@ import type { CreateReply, Engine, EngineReply } from './engine';
 export type Message =
   | { type: 'tokens/sync'; now?: boolean; shown?: boolean; from?: string }
   | { type: 'tokens/create'; name: string; from?: string }
-  | { type: 'tokens/revoke'; id: string; from?: string };
+  | { type: 'tokens/revoke'; id: string; from?: string }
+  /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
+  | { type: 'tokens/fill'; id: string; confirmed?: string };
+
+export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;
 
 interface Sender {
   id?: string;
@@ -20,9 +25,13 @@ export function isExtensionPage(sender: Sender, extensionId: string, pageOrigin:
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(pageOrigin);
 }
 
-/** Answers one message with the engine; anything else, or from anyone else, gets no answer. */
-export function handleMessage(engine: Engine, message: unknown): Promise<EngineReply> | undefined {
-  const m = message as Partial<Message> | null;
+/** Answers one message with the engine or the filler; anything else gets no answer. */
+export function handleMessage(
+  engine: Engine,
+  message: unknown,
+  fill?: Fill,
+): Promise<EngineReply | FillReply> | undefined {
+  const m = message as (Partial<Message> & { from?: unknown }) | null;
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
     case 'tokens/sync':
@@ -31,6 +40,9 @@ export function handleMessage(engine: Engine, message: unknown): Promise<EngineR
       return typeof m.name === 'string' ? engine.create(m.name, from) : undefined;
     case 'tokens/revoke':
       return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
+    case 'tokens/fill':
+      if (typeof m.id !== 'string' || !fill) return undefined;
+      return fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
     default:
       return undefined;
   }
@@ -45,4 +57,11 @@ export function engineClient(
     create: (name, from) => send({ type: 'tokens/create', name, from }) as Promise<CreateReply>,
     revoke: (id, from) => send({ type: 'tokens/revoke', id, from }) as Promise<EngineReply>,
   };
+}
+
+/** The background's filler, as seen from the popup. */
+export function fillClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): Fill {
+  return (id, confirmed) => send({ type: 'tokens/fill', id, confirmed }) as Promise<FillReply>;
 }

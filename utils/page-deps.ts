@@ -1,6 +1,6 @@
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
-import { engineClient } from './messages';
+import { engineClient, fillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
 
@@ -18,6 +18,7 @@ export function pageTokensDeps(): TokensDeps {
     },
     engine: engineClient(),
     copyText: (text) => copyText(text),
+    fill: fillClient(),
     now: Date.now,
   };
 }

@@ -2,6 +2,7 @@ import { batch, computed, type ReadonlySignal, type Signal, signal } from '@prea
 import { retryDelay } from './backoff';
 import { getAccount, listTokens, markCopied, type TokenDatabase } from './db';
 import type { Engine, EngineReply } from './engine';
+import type { Fill } from './messages';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError, Result } from './result';
@@ -16,11 +17,19 @@ export interface TokensDeps {
   /** Talks to the service and writes the store: the background's, through messages, in pages. */
   engine: Engine;
   copyText(text: string): Promise<Result<void>>;
+  /** Fills a token into the active tab (the background's, through messages); popup only. */
+  fill?: Fill;
   now(): number;
   random?(): number;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
+/** A fill waiting for the person's yes to a site the token was never filled into. */
+export interface FillQuestion {
+  id: string;
+  name: string;
+  origin: string;
+}
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 
 const LOCAL_FAILURE: AppError = {
@@ -45,11 +54,14 @@ export interface TokensModel {
   notice: Signal<string | null>;
   copiedId: Signal<string | null>;
   email: Signal<string>;
+  confirming: Signal<FillQuestion | null>;
   start(): Promise<void>;
   refresh(options?: { now?: boolean }): Promise<SyncResult>;
   create(name: string): Promise<CreateOutcome>;
   revoke(id: string): Promise<Result<void>>;
   copy(id: string): Promise<void>;
+  /** Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes to. */
+  fill(id: string, confirmed?: string): Promise<void>;
 }
 
 /** What a page shows of the signed-in account: paints from IndexedDB, then asks the engine to sync. */
@@ -64,6 +76,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const notice = signal<string | null>(null);
   const copiedId = signal<string | null>(null);
   const email = signal('');
+  const confirming = signal<FillQuestion | null>(null);
   const live = computed(() => tokens.value.filter((t) => t.state !== 'revoked'));
   // Sorted once per change of the list or the order; a search only filters, which keeps the order.
   const sorted = computed(() => sortTokens(live.value, sort.value));
@@ -227,6 +240,21 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     }, 2000);
   }
 
+  async function fill(id: string, confirmed?: string): Promise<void> {
+    const token = tokens.value.find((t) => t.id === id);
+    confirming.value = null;
+    if (token?.state !== 'active' || !deps.fill) return;
+    const reply = await deps
+      .fill(id, confirmed)
+      .catch(() => ({ kind: 'error', message: LOCAL_FAILURE.message }) as const);
+    if (reply.kind === 'confirm') confirming.value = { id, name: token.name, origin: reply.origin };
+    else
+      notice.value =
+        reply.kind === 'filled'
+          ? `Filled “${token.name}” into ${new URL(reply.origin).host}.`
+          : reply.message;
+  }
+
   return {
     state,
     tokens,
@@ -240,10 +268,12 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     notice,
     copiedId,
     email,
+    confirming,
     start,
     refresh,
     create,
     revoke,
     copy,
+    fill,
   };
 }

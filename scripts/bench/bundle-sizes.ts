@@ -9,10 +9,11 @@ export interface EntrySize {
   gzip: number;
 }
 
-export type BundleSizes = Record<'popup' | 'options' | 'background', EntrySize>;
+export type BundleSizes = Record<'popup' | 'options' | 'background' | 'fill', EntrySize>;
 
 // Issue 6: everything popup.html loads before it runs, at most 20 KB gzip (20 × 1024 bytes).
-export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 20 * 1024 };
+// Issue 4: the fill code injected into web pages, at most 4 KB gzip.
+export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 20 * 1024, fill: 4 * 1024 };
 
 // Each file is gzipped on its own, as a browser fetches it, at level 9 (`gzip -9`): a figure
 // checked against a budget should not depend on a library's default level.
@@ -99,6 +100,8 @@ export function bundleSizes(root: string): BundleSizes {
       jsLoadedBy(root, page(manifest.options_ui?.page ?? manifest.options_page, 'options')),
     ),
     background: sizeOf(root, worker ? jsLoadedBy(root, worker) : []),
+    // Not in the manifest: utils/fill.ts injects it on demand.
+    fill: sizeOf(root, jsLoadedBy(root, 'fill.js')),
   };
 }
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AccountRecord,
+  addGrant,
   applyList,
   DB_VERSION,
   getAccount,
+  hasGrant,
+  listGrants,
   listTokens,
+  listUsage,
   openTokenDb,
   requestRevoke,
   type TokenRecordV1,
@@ -74,6 +78,31 @@ const earlier: EarlierVersion[] = [
       return { stored, expected: { ...stored, ...v2Defaults } };
     },
   },
+  {
+    // v2 as 979fdde shipped it: v1's stores, records with the revoke fields and create attempts.
+    version: 2,
+    createSchema(db) {
+      const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
+      tokens.createIndex('by-scope', ['service', 'account']);
+      db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
+    },
+    tokens: [
+      { ...v1Tokens[0], ...v2Defaults },
+      { ...v1Tokens[1], ...v2Defaults },
+      { ...v1Tokens[2], state: 'revoked', pendingRevoke: null, revokedAt: 9, revokedHere: true },
+    ],
+    accounts: [
+      { ...v1Accounts[0], createAttempts: [] },
+      { ...v1Accounts[1], createAttempts: [{ name: 'lost', startedAt: 1 }] },
+    ],
+    get expected() {
+      return { tokens: this.tokens as TokenRecord[], accounts: this.accounts as AccountRecord[] };
+    },
+    bulk(i) {
+      const stored = { ...v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i }), ...v2Defaults };
+      return { stored, expected: stored };
+    },
+  },
 ];
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
@@ -121,6 +150,12 @@ describe('openTokenDb migrations', () => {
     expect(sortRecords(await db.getAll('tokens'))).toStrictEqual(sortRecords(from.expected.tokens));
     expect(sortRecords(await db.getAll('accounts'))).toStrictEqual(sortRecords(from.expected.accounts));
     expect((await listTokens(db, bob)).map((t) => t.id)).toEqual(['1']);
+    // v3's stores start empty and work.
+    expect(await listGrants(db, ada)).toEqual([]);
+    expect(await listUsage(db, ada)).toEqual([]);
+    await addGrant(db, { ...ada, tokenId: '1', origin: 'https://ci.example', grantedAt: 1 });
+    expect(await hasGrant(db, ada, '1', 'https://ci.example')).toBe(true);
+    expect(await hasGrant(db, bob, '1', 'https://ci.example')).toBe(false);
     db.close();
   });
 

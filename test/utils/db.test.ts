@@ -3,15 +3,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiToken } from '../../utils/api-shapes';
 import {
   addCreateAttempt,
+  addGrant,
   applyList,
   applyRevokeOutcomes,
   DB_VERSION,
   getAccount,
+  hasGrant,
   hurryRevokes,
+  listGrants,
   listTokens,
+  listUsage,
   markCopied,
   openTokenDb,
   type RevokeOutcome,
+  recordFill,
+  removeGrant,
   requestRevoke,
   saveAccount,
   type TokenDatabase,
@@ -48,9 +54,9 @@ afterEach(() => {
 });
 
 describe('openTokenDb', () => {
-  it('should create the token and account stores at the current version', () => {
+  it('should create the token, account, grant and usage stores at the current version', () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'tokens']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'tokens', 'usage']);
     expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-scope']);
   });
 });
@@ -288,6 +294,10 @@ describe('markCopied', () => {
     expect((await one(local, '1'))?.lastCopiedAt).toBe(1234);
     expect((await one(otherService, '1'))?.lastCopiedAt).toBeNull();
     expect(Object.keys(await byId(local))).toEqual(['1']);
+    expect(await listUsage(db, local)).toEqual([
+      { ...local, tokenId: '1', kind: 'copy', origin: null, at: 1234 },
+    ]);
+    expect(await listUsage(db, otherService)).toEqual([]);
   });
 });
 
@@ -309,5 +319,29 @@ describe('saveAccount', () => {
       lastSyncedAt: 4000,
       createAttempts: [{ name: 'a', startedAt: 4500 }],
     });
+  });
+});
+
+describe('grants and usage', () => {
+  const scope = { service: 'http://127.0.0.1:8787', account: '7' };
+
+  it('should remember a grant per token and origin until it is removed', async () => {
+    const grant = { ...scope, tokenId: '1', origin: 'https://ci.example', grantedAt: 5 };
+    await addGrant(db, grant);
+    expect(await hasGrant(db, scope, '1', 'https://ci.example')).toBe(true);
+    expect(await hasGrant(db, scope, '2', 'https://ci.example')).toBe(false);
+    expect(await hasGrant(db, scope, '1', 'https://evil.example')).toBe(false);
+    expect(await listGrants(db, scope)).toEqual([grant]);
+    await removeGrant(db, grant);
+    expect(await listGrants(db, scope)).toEqual([]);
+  });
+
+  it('should record fills with their origin, oldest first', async () => {
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://a.example', at: 1 });
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://b.example', at: 2 });
+    expect((await listUsage(db, scope)).map((u) => [u.kind, u.origin, u.at])).toEqual([
+      ['fill', 'https://a.example', 1],
+      ['fill', 'https://b.example', 2],
+    ]);
   });
 });

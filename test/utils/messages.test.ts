@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../utils/engine';
-import { engineClient, handleMessage, isExtensionPage } from '../../utils/messages';
+import { engineClient, fillClient, handleMessage, isExtensionPage } from '../../utils/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -49,6 +49,35 @@ describe('handleMessage', () => {
     expect(
       [engine.sync, engine.create, engine.revoke].every((fn) => vi.mocked(fn).mock.calls.length === 0),
     ).toBe(true);
+  });
+});
+
+describe('handleMessage fill', () => {
+  it('should route a fill, with the origin confirmed, to the filler', async () => {
+    const fill = vi.fn(async () => ({ kind: 'filled' as const, origin: 'https://a.example' }));
+    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' }, fill);
+    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '2', confirmed: 7 }, fill);
+    expect(fill.mock.calls).toEqual([
+      ['1', 'https://a.example'],
+      ['2', undefined],
+    ]);
+  });
+
+  it('should not answer a fill without an id or without a filler', () => {
+    const fill = vi.fn();
+    expect(handleMessage(fakeEngine(), { type: 'tokens/fill' }, fill)).toBeUndefined();
+    expect(handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1' })).toBeUndefined();
+    expect(fill).not.toHaveBeenCalled();
+  });
+
+  it('should send one typed message per fill', async () => {
+    const send = vi.fn(async (_message: unknown) => ({ kind: 'confirm', origin: 'https://a.example' }));
+    await fillClient(send)('1');
+    await fillClient(send)('1', 'https://a.example');
+    expect(send.mock.calls.map(([m]) => m)).toEqual([
+      { type: 'tokens/fill', id: '1', confirmed: undefined },
+      { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' },
+    ]);
   });
 });
 

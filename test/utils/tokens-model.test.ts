@@ -178,4 +178,23 @@ describe('tokens model', () => {
     expect(await db.count('tokens')).toBe(2);
     db.close();
   });
+
+  it('should ask in the popup before a fill on a new site, then fill and say where', async () => {
+    const fill = vi.fn(async (_id: string, confirmed?: string) =>
+      confirmed
+        ? { kind: 'filled' as const, origin: confirmed }
+        : { kind: 'confirm' as const, origin: 'https://ci.example:8443' },
+    );
+    const withFill = createTokensModel({ ...localTokensDeps(setup().deps), fill });
+    await withFill.start();
+    const id = withFill.visible.value[0]?.id ?? '';
+    await withFill.fill(id);
+    expect(withFill.confirming.value).toMatchObject({ id, origin: 'https://ci.example:8443' });
+    await withFill.fill(id, 'https://ci.example:8443');
+    expect(withFill.confirming.value).toBeNull();
+    expect(withFill.notice.value).toMatch(/^Filled “.*” into ci\.example:8443\.$/);
+    fill.mockResolvedValueOnce({ kind: 'error', message: 'No field for a token here.' } as never);
+    await withFill.fill(id);
+    expect(withFill.notice.value).toBe('No field for a token here.');
+  });
 });

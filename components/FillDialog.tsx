@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { FillQuestion } from '../utils/tokens-model';
+
+interface FillDialogProps {
+  question: FillQuestion;
+  onFill(question: FillQuestion): void;
+  onClose(): void;
+}
+
+/**
+ * Asks, in the popup and never in the page, before a token goes to a site it has not been
+ * filled into: the page cannot draw over or click this (issue 4, clickjacking).
+ */
+export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
+    return () => dialog?.close?.();
+  }, []);
+  const host = new URL(question.origin).host;
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby="fill-title"
+      aria-describedby="fill-text"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id="fill-title">
+        Fill “<bdi>{question.name}</bdi>” into {host}?
+      </h2>
+      <p id="fill-text">
+        This token has not been filled into <strong>{question.origin}</strong> before. Your answer is
+        remembered for this token and site.
+      </p>
+      <div class="buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" class="primary" onClick={() => onFill(question)}>
+          Fill
+        </button>
+      </div>
+    </dialog>
+  );
+}

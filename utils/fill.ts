@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { addGrant, getToken, hasGrant, openTokenDb, recordFill, type TokenDatabase } from './db';
+import type { PageAnswer } from './fill-page';
+import { loadSession, type Session } from './session';
+
+/** What a fill came to: done, waiting for the person's yes to this origin, or why not. */
+export type FillReply =
+  | { kind: 'filled'; origin: string }
+  | { kind: 'confirm'; origin: string }
+  | { kind: 'error'; message: string };
+
+export interface FillDeps {
+  loadSession(): Promise<Session | null>;
+  openDb(): Promise<TokenDatabase>;
+  /** Runs the fill script in the active tab (only looking when `secret` is null); null when it cannot. */
+  runInTab(secret: string | null, origin: string | null): Promise<PageAnswer | null>;
+  now(): number;
+}
+
+const error = (message: string): FillReply => ({ kind: 'error', message });
+
+/**
+ * Fills token `id` into the active tab. The first fill of a token on an origin waits for the
+ * person to confirm that origin in the popup (`confirmed`); the yes is remembered per token and
+ * origin. Every fill is recorded with its origin and time.
+ */
+export async function fillToken(deps: FillDeps, id: string, confirmed?: string): Promise<FillReply> {
+  const session = await deps.loadSession();
+  if (!session) return error('Sign in to fill your tokens.');
+  const scope = { service: session.serviceUrl, account: session.account };
+  const db = await deps.openDb();
+  const token = await getToken(db, scope, id);
+  if (token?.state !== 'active') return error('This token is no longer active.');
+  const probe = await deps.runInTab(null, null);
+  if (!probe || !/^https?:\/\//.test(probe.origin))
+    return error('The extension cannot fill fields in this tab.');
+  if (!probe.found) return error('No field for a token here. Click the field, then try again.');
+  if (!(await hasGrant(db, scope, id, probe.origin))) {
+    if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
+    await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
+  }
+  const done = await deps.runInTab(token.secret, probe.origin);
+  if (!done?.found || done.origin !== probe.origin)
+    return error('The page changed before the fill. Try again.');
+  await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
+  return { kind: 'filled', origin: probe.origin };
+}
+
+/** Injects entrypoints/fill.ts into the focused window's active tab, then calls it. */
+async function runInActiveTab(secret: string | null, origin: string | null): Promise<PageAnswer | null> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return null;
+  const target = { tabId: tab.id };
+  try {
+    await browser.scripting.executeScript({ target, files: ['/fill.js'] });
+    const [result] = await browser.scripting.executeScript({
+      target,
+      func: (s: string | null, o: string | null) => globalThis.w3sFill?.(s, o) ?? null,
+      args: [secret, origin],
+    });
+    return (result?.result as PageAnswer | null | undefined) ?? null;
+  } catch {
+    // A page the extension may not script (the browser's own pages, another extension's).
+    return null;
+  }
+}
+
+export function backgroundFillDeps(): FillDeps {
+  let db: Promise<TokenDatabase> | undefined;
+  return {
+    loadSession,
+    openDb: () => {
+      db ??= openTokenDb();
+      return db;
+    },
+    runInTab: runInActiveTab,
+    now: Date.now,
+  };
+}
