@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { expect, openToolbarPopup, screenshot, type ToolbarPopup, test } from './fixtures';
+import { type PageServer, servePages } from './pages/server';
+import { createElsewhere, serviceTokens, signIn } from './people';
+
+// Pages on 127.0.0.1 (and a second port for a cross-origin frame). The profile holds
+// http://127.0.0.1/* already (headless Chromium cannot answer the prompt at sign-in), so the
+// extension may script these pages whether or not the toolbar popup granted activeTab.
+let other: PageServer;
+let pages: PageServer;
+test.beforeAll(async () => {
+  other = await servePages();
+  pages = await servePages(other.url);
+});
+test.afterAll(async () => {
+  await pages.close();
+  await other.close();
+});
+
+const NAME = 'ci deploy';
+
+/** Opens `path` as the active tab, then the real toolbar popup over it, with the token listed. */
+async function popupOver(page: Page, path: string): Promise<ToolbarPopup> {
+  await page.goto(`${pages.url}/${path}`);
+  await page.bringToFront();
+  const toolbar = await openToolbarPopup(page.context());
+  await toolbar.waitFor(`document.body.innerText.includes(${JSON.stringify(NAME)})`);
+  return toolbar;
+}
+
+async function fillFrom(toolbar: ToolbarPopup, expected: string): Promise<void> {
+  await toolbar.click(`Fill ${NAME}`);
+  await toolbar.waitFor(
+    `document.querySelector('[role=status]')?.textContent === ${JSON.stringify(expected)}`,
+  );
+  await toolbar.close();
+}
+
+test.describe('filling a token into a page', () => {
+  test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
+
+  test('should fill from the popup after a confirmation naming the site, and skip decoys', async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const credential = await service.createAccount(`fill-${Date.now()}@example.org`);
+    await createElsewhere(service.url, credential, NAME);
+    const [token] = await serviceTokens(service.url, credential);
+    const secret = token?.secret ?? '';
+    const options = await openOptions();
+    await signIn(options, service.url, credential);
+    await expect(options.getByRole('cell', { name: NAME, exact: true })).toBeVisible();
+    const host = new URL(pages.url).host;
+    const page = await context.newPage();
+
+    // First fill on this origin: the popup asks, naming it; Cancel fills nothing.
+    let toolbar = await popupOver(page, 'plain.html');
+    await toolbar.click(`Fill ${NAME}`);
+    const question = `Fill “${NAME}” into ${host}?`;
+    await toolbar.waitFor(
+      `document.querySelector('dialog[open] h2')?.textContent === ${JSON.stringify(question)}`,
+    );
+    expect(await toolbar.text()).toContain(pages.url);
+    await screenshot(toolbar, 'popup-fill-confirm', { secrets: [secret, credential] });
+    await toolbar.click('Cancel');
+    await toolbar.waitFor(`!document.querySelector('dialog[open]')`);
+    await expect(page.locator('#token')).toHaveValue('');
+    await toolbar.click(`Fill ${NAME}`);
+    await toolbar.waitFor(`document.querySelector('dialog[open]')`);
+    await toolbar.click('Fill');
+    await toolbar.waitFor(
+      `document.querySelector('[role=status]')?.textContent === 'Filled “${NAME}” into ${host}.'`,
+    );
+    await toolbar.close();
+
+    await expect(page.locator('#token')).toHaveValue(secret);
+    for (const decoy of ['#hidden-decoy', '#transparent-decoy', '#covered-decoy', '#name', '#notes']) {
+      await expect(page.locator(decoy)).toHaveValue('');
+    }
+    await expect(page).toHaveTitle('CI settings');
+
+    // The focused field wins over the best-ranked one; the yes to this origin is remembered.
+    await page.locator('#notes').focus();
+    toolbar = await popupOver(page, 'plain.html');
+    await page.locator('#notes').focus();
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('#notes')).toHaveValue(secret);
+    await expect(page.locator('#token')).toHaveValue('');
+
+    // A controlled input keeps the value.
+    toolbar = await popupOver(page, 'controlled.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('#key')).toHaveValue(secret);
+    await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
+
+    // An open shadow root.
+    toolbar = await popupOver(page, 'shadow.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('token-box input')).toHaveValue(secret);
+
+    // A same-origin frame is filled; a cross-origin one, which names the token more strongly, is not.
+    toolbar = await popupOver(page, 'frame.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.frameLocator('#same').locator('#t')).toHaveValue(secret);
+    await expect(page.frameLocator('#cross').locator('#k')).toHaveValue('');
+
+    // Another origin is asked about again.
+    await page.goto(`${other.url}/inner-key.html`);
+    await page.bringToFront();
+    toolbar = await openToolbarPopup(context);
+    await toolbar.waitFor(`document.body.innerText.includes(${JSON.stringify(NAME)})`);
+    await toolbar.click(`Fill ${NAME}`);
+    await toolbar.waitFor(`document.querySelector('dialog[open]')`);
+    expect(await toolbar.text()).toContain(`into ${new URL(other.url).host}?`);
+    await toolbar.close();
+    await expect(page.locator('#k')).toHaveValue('');
+  });
+});

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+/** A static server for the fill fixtures on 127.0.0.1; `{{other}}` in a page becomes `other`. */
+export interface PageServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function servePages(other = ''): Promise<PageServer> {
+  const server: Server = createServer(async (req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+    if (!/^[\w-]+\.html$/.test(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const html = await readFile(join(import.meta.dirname, name), 'utf8');
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(html.replaceAll('{{other}}', other));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
