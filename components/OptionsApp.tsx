@@ -1,19 +1,22 @@
 import type { Signal } from '@preact/signals';
 import type { ConnectionModel } from '../utils/connection-model';
 import type { Settings } from '../utils/settings';
+import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
 import { ConnectionSection } from './ConnectionSection';
+import { GrantsSection } from './GrantsSection';
 import { SyncSettings } from './SyncSettings';
 import { TokensPanel } from './TokensPanel';
 
 interface OptionsAppProps {
   connection: ConnectionModel;
   tokens: TokensModel;
+  sites: SitesModel;
   settings: Signal<Settings>;
   onSettings(settings: Settings): void;
 }
 
-export function OptionsApp({ connection, tokens, settings, onSettings }: OptionsAppProps) {
+export function OptionsApp({ connection, tokens, sites, settings, onSettings }: OptionsAppProps) {
   return (
     <main class="options">
       <h1>Web3.Storage API tokens</h1>
@@ -21,8 +24,15 @@ export function OptionsApp({ connection, tokens, settings, onSettings }: Options
       {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
           <h2 id="tokens-title">API tokens</h2>
-          <TokensPanel model={tokens} layout="options" />
+          <TokensPanel model={tokens} layout="options" usage={sites.usage.value} />
         </section>
+      ) : null}
+      {tokens.state.value === 'ready' ? (
+        <GrantsSection
+          grants={sites.grants.value}
+          names={new Map(tokens.tokens.value.map((t) => [t.id, t.name]))}
+          onRemove={(grant) => void sites.remove(grant)}
+        />
       ) : null}
       <SyncSettings
         minutes={settings.value.syncMinutes}

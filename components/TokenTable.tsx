@@ -1,5 +1,6 @@
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
 import type { TokenRecord } from '../utils/reconcile';
+import { describeLastFill, hostOf, type TokenUsage } from '../utils/usage';
 import { TokenActions } from './TokenActions';
 
 interface TokenTableProps {
@@ -8,10 +9,12 @@ interface TokenTableProps {
   now: number;
   onCopy(id: string): void;
   onRevoke(id: string): void;
+  /** Where each token was filled (issue 4), by token id. */
+  usage?: ReadonlyMap<string, TokenUsage>;
 }
 
 /** The options page's full table, with the columns the original token page had and a little more. */
-export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke }: TokenTableProps) {
+export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: TokenTableProps) {
   return (
     <table>
       <caption class="visually-hidden">API tokens</caption>
@@ -22,6 +25,7 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke }: TokenTab
           <th scope="col">Created</th>
           <th scope="col">Uploads</th>
           <th scope="col">Last copied</th>
+          <th scope="col">Filled</th>
           <th scope="col">
             <span class="visually-hidden">Actions</span>
           </th>
@@ -41,6 +45,9 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke }: TokenTab
             </td>
             <td>{token.hasUploads ? 'Used for uploads' : 'None yet'}</td>
             <td>{token.lastCopiedAt === null ? 'Never' : relativeTime(token.lastCopiedAt, now)}</td>
+            <td title={usage?.get(token.id)?.origins.map(hostOf).join(', ')}>
+              {describeLastFill(usage?.get(token.id), now)}
+            </td>
             <td>
               <TokenActions
                 name={token.name}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { TokensModel } from '../utils/tokens-model';
+import type { TokenUsage } from '../utils/usage';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
 import { FillDialog } from './FillDialog';
@@ -13,10 +14,12 @@ import { TokenTable } from './TokenTable';
 interface TokensPanelProps {
   model: TokensModel;
   layout: 'popup' | 'options';
+  /** Where each token was filled, for the options page's table. */
+  usage?: ReadonlyMap<string, TokenUsage>;
 }
 
 /** Search, create, the tokens and their actions, shared by the popup and the options page. */
-export function TokensPanel({ model, layout }: TokensPanelProps) {
+export function TokensPanel({ model, layout, usage }: TokensPanelProps) {
   const nameInput = useRef<HTMLInputElement>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const all = model.tokens.value.filter((token) => token.state !== 'revoked');
@@ -63,6 +66,7 @@ export function TokensPanel({ model, layout }: TokensPanelProps) {
           onCopy={(id) => void model.copy(id)}
           onRevoke={setRevoking}
           onFill={layout === 'popup' ? (id) => void model.fill(id) : undefined}
+          usage={usage}
         />
       )}
       <RevokedSection tokens={model.revoked.value} now={now} />

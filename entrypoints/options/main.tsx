@@ -7,23 +7,41 @@ import { createConnectionModel } from '../../utils/connection-model';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
+import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
 const connection = createConnectionModel(pageConnectionDeps());
-const tokens = createTokensModel(pageTokensDeps());
+const deps = pageTokensDeps();
+const tokens = createTokensModel(deps);
+const sites = createSitesModel(deps);
 const settings = signal<Settings>(DEFAULT_SETTINGS);
 const onSettings = (next: Settings): void => {
   settings.value = next;
   void saveSettings(next);
 };
 render(
-  <OptionsApp connection={connection} tokens={tokens} settings={settings} onSettings={onSettings} />,
+  <OptionsApp
+    connection={connection}
+    tokens={tokens}
+    sites={sites}
+    settings={settings}
+    onSettings={onSettings}
+  />,
   document.getElementById('app') as HTMLElement,
 );
 void loadSettings().then((loaded) => {
   settings.value = loaded;
 });
-void connection.start().then(() => tokens.start());
+const start = (): Promise<void> =>
+  connection
+    .start()
+    .then(() => Promise.all([tokens.start(), sites.load()]))
+    .then(() => {});
+void start();
+// Fills happen in the popup while this page may be open: a return to the page shows them.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') void sites.load();
+});
 // Signing in or out here, or a session ended elsewhere (a 401 seen by the popup or the
 // background), lands in storage: one listener restarts both sections, once.
-onSessionChange(() => void connection.start().then(() => tokens.start()));
+onSessionChange(() => void start());

@@ -115,5 +115,19 @@ test.describe('filling a token into a page', () => {
     expect(await toolbar.text()).toContain(`into ${new URL(other.url).host}?`);
     await toolbar.close();
     await expect(page.locator('#k')).toHaveValue('');
+
+    // The options page shows where the token went and lets the person take a grant back.
+    await options.reload();
+    await options.bringToFront();
+    const row = options.getByRole('row').filter({ hasText: NAME });
+    await expect(row).toContainText(`Last filled on ${host}, just now`);
+    await screenshot(options, 'options-fill-grants', { secrets: [secret, credential] });
+    await options.getByRole('button', { name: `Remove ${NAME} on ${pages.url}` }).click();
+    const grants = options.getByRole('region', { name: 'Sites allowed to receive a fill' });
+    await expect(grants.getByText(/^None yet\./)).toBeVisible();
+    toolbar = await popupOver(page, 'plain.html');
+    await toolbar.click(`Fill ${NAME}`);
+    await toolbar.waitFor(`document.querySelector('dialog[open]')`);
+    await toolbar.close();
   });
 });

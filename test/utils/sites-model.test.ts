@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addGrant, markCopied, openTokenDb, recordFill } from '../../utils/db';
+import type { Session } from '../../utils/session';
+import { createSitesModel } from '../../utils/sites-model';
+
+const session: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'c',
+  account: '42',
+  email: 'a@b.c',
+};
+const scope = { service: session.serviceUrl, account: session.account };
+
+describe('sites model', () => {
+  it('should load grants and the usage summary, and remove a grant', async () => {
+    const db = await openTokenDb('sites-model');
+    const grant = { ...scope, tokenId: '1', origin: 'https://ci.example', grantedAt: 1 };
+    await addGrant(db, grant);
+    await addGrant(db, { ...grant, account: 'someone else' });
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://ci.example', at: 7 });
+    await markCopied(db, scope, '1', 8);
+    const model = createSitesModel({ loadSession: async () => session, openDb: async () => db });
+    await model.load();
+    expect(model.grants.value).toEqual([grant]);
+    expect(model.usage.value.get('1')?.lastFill).toEqual({ origin: 'https://ci.example', at: 7 });
+    await model.remove(grant);
+    expect(model.grants.value).toEqual([]);
+  });
+
+  it('should show nothing when signed out', async () => {
+    const model = createSitesModel({ loadSession: async () => null, openDb: () => openTokenDb('unused') });
+    await model.load();
+    expect(model.grants.value).toEqual([]);
+    expect(model.usage.value.size).toBe(0);
+  });
+});

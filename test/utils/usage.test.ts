@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { UsageRecord } from '../../utils/db';
+import { describeLastFill, hostOf, summarizeUsage } from '../../utils/usage';
+
+const DAY = 24 * 3600_000;
+const use = (tokenId: string, kind: 'copy' | 'fill', origin: string | null, at: number): UsageRecord => ({
+  service: 's',
+  account: 'a',
+  tokenId,
+  kind,
+  origin,
+  at,
+});
+
+describe('summarizeUsage', () => {
+  it('should keep the last fill and every origin, most recent first, ignoring copies', () => {
+    const summary = summarizeUsage([
+      use('1', 'fill', 'https://a.example', 1),
+      use('1', 'copy', null, 5),
+      use('1', 'fill', 'https://b.example', 2),
+      use('1', 'fill', 'https://a.example', 3),
+      use('2', 'copy', null, 4),
+    ]);
+    expect(summary.get('1')).toEqual({
+      lastFill: { origin: 'https://a.example', at: 3 },
+      origins: ['https://a.example', 'https://b.example'],
+    });
+    expect(summary.has('2')).toBe(false);
+  });
+});
+
+describe('describeLastFill', () => {
+  it.each([
+    [undefined, 'Never filled'],
+    [{ lastFill: null, origins: [] }, 'Never filled'],
+    [
+      { lastFill: { origin: 'https://example.com', at: 0 }, origins: ['https://example.com'] },
+      'Last filled on example.com, 2 days ago',
+    ],
+    [
+      { lastFill: { origin: 'http://127.0.0.1:8080', at: 2 * DAY - 1000 }, origins: [] },
+      'Last filled on 127.0.0.1:8080, just now',
+    ],
+  ])('should describe %j as %j', (usage, expected) => {
+    expect(describeLastFill(usage, 2 * DAY, 'en')).toBe(expected);
+  });
+});
+
+describe('hostOf', () => {
+  it.each([
+    ['https://example.com', 'example.com'],
+    ['http://127.0.0.1:8080', '127.0.0.1:8080'],
+    ['not a url', 'not a url'],
+  ])('should show %s as %s', (origin, expected) => {
+    expect(hostOf(origin)).toBe(expected);
+  });
+});

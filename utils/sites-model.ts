@@ -1,0 +1,43 @@
+import { type Signal, signal } from '@preact/signals';
+import { type GrantRecord, listGrants, listUsage, removeGrant, type TokenDatabase } from './db';
+import type { Session } from './session';
+import { summarizeUsage, type TokenUsage } from './usage';
+
+export interface SitesDeps {
+  loadSession(): Promise<Session | null>;
+  openDb(): Promise<TokenDatabase>;
+}
+
+/** The options page's view of where tokens went: site grants and the usage record (issue 4). */
+export interface SitesModel {
+  grants: Signal<GrantRecord[]>;
+  usage: Signal<Map<string, TokenUsage>>;
+  load(): Promise<void>;
+  remove(grant: GrantRecord): Promise<void>;
+}
+
+export function createSitesModel(deps: SitesDeps): SitesModel {
+  const grants = signal<GrantRecord[]>([]);
+  const usage = signal(new Map<string, TokenUsage>());
+
+  async function load(): Promise<void> {
+    const session = await deps.loadSession();
+    if (!session) {
+      grants.value = [];
+      usage.value = new Map();
+      return;
+    }
+    const db = await deps.openDb();
+    const scope = { service: session.serviceUrl, account: session.account };
+    const [granted, used] = await Promise.all([listGrants(db, scope), listUsage(db, scope)]);
+    grants.value = granted;
+    usage.value = summarizeUsage(used);
+  }
+
+  async function remove(grant: GrantRecord): Promise<void> {
+    await removeGrant(await deps.openDb(), grant);
+    await load();
+  }
+
+  return { grants, usage, load, remove };
+}

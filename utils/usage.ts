@@ -1,0 +1,38 @@
+import type { UsageRecord } from './db';
+import { relativeTime } from './format';
+
+/** What the options page shows of a token's use: its last fill and every site it went to. */
+export interface TokenUsage {
+  lastFill: { origin: string; at: number } | null;
+  /** Origins the token was filled into, most recent first. */
+  origins: string[];
+}
+
+/** Folds the usage record (oldest first, as IndexedDB keeps it) into one summary per token. */
+export function summarizeUsage(records: readonly UsageRecord[]): Map<string, TokenUsage> {
+  const byToken = new Map<string, TokenUsage>();
+  for (const record of records) {
+    if (record.kind !== 'fill' || record.origin === null) continue;
+    const usage = byToken.get(record.tokenId) ?? { lastFill: null, origins: [] };
+    if (!usage.lastFill || record.at >= usage.lastFill.at)
+      usage.lastFill = { origin: record.origin, at: record.at };
+    usage.origins = [record.origin, ...usage.origins.filter((o) => o !== record.origin)];
+    byToken.set(record.tokenId, usage);
+  }
+  return byToken;
+}
+
+/** "Last filled on example.com, 2 days ago", or "Never filled". */
+export function describeLastFill(usage: TokenUsage | undefined, now: number, locale?: string): string {
+  const last = usage?.lastFill;
+  if (!last) return 'Never filled';
+  return `Last filled on ${hostOf(last.origin)}, ${relativeTime(last.at, now, locale)}`;
+}
+
+export function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
