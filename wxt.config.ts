@@ -12,8 +12,16 @@ export default defineConfig({
     description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
-    // they ask for a fill, with no standing access to any site (issue 4).
-    permissions: ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting'],
+    // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
+    // on editable fields (issue 4).
+    permissions: ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // utils/fill.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
+    commands: {
+      'fill-token': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Fill the token remembered for this site',
+      },
+    },
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
     // every site up front (house-style 16).
     optional_host_permissions: ['http://*/*', 'https://*/*'],

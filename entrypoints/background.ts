@@ -8,28 +8,43 @@ import {
   scheduleSync,
 } from '../utils/background-sync';
 import { createEngine } from '../utils/engine';
-import { backgroundFillDeps, fillToken } from '../utils/fill';
+import { backgroundFillDeps, createFiller, FILL_COMMAND } from '../utils/fill';
+import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
 import { handleMessage, isExtensionPage } from '../utils/messages';
+import { onSessionChange } from '../utils/session';
 import { onSettingsChange } from '../utils/settings';
 
 export default defineBackground(() => {
   const engine = createEngine(backgroundEngineDeps());
   const fillDeps = backgroundFillDeps();
-  const fill = (id: string, confirmed?: string) => fillToken(fillDeps, id, confirmed);
+  const filler = createFiller(fillDeps);
+  // The context menu lists the tokens by name: rebuilt whenever they may have changed.
+  const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, and the popup to fill; nobody else may.
-  browser.runtime.onMessage.addListener((message, sender) =>
-    isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))
-      ? handleMessage(engine, message, fill)
-      : undefined,
-  );
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+    const reply = handleMessage(engine, message, filler);
+    reply?.then(refreshMenu, refreshMenu);
+    return reply;
+  });
+  // The other two triggers of a fill (issue 4): the context menu on a field, and the shortcut.
+  browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
+    const id = tokenOfMenuItem(menuItemId);
+    if (id !== null) void filler.fillFromPage(id);
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === FILL_COMMAND) void filler.fillSiteDefault();
+  });
+  onSessionChange(refreshMenu);
+  refreshMenu();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the options page is where a person connects to their service and signs in.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   // After a browser restart, pending revokes go out without waiting for the next period.
-  browser.runtime.onStartup.addListener(() => void backgroundSync(engine));
+  browser.runtime.onStartup.addListener(() => void backgroundSync(engine).then(refreshMenu));
   browser.alarms.onAlarm.addListener(({ name }) => {
-    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine);
+    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine).then(refreshMenu);
   });
   onSettingsChange(() => void scheduleSync());
   void scheduleSync();

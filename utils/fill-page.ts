@@ -84,6 +84,9 @@ function facts(el: Field): FieldFacts {
 export function fillPage(secret: string | null, origin: string | null, doc: Document = document): PageAnswer {
   const here = doc.location.origin;
   const active = focused(doc);
+  // Focus inside a cross-origin frame: the person meant a field there, which is never filled
+  // (issue 4), so no other field of the page is filled instead.
+  if (active?.localName === 'iframe') return { origin: here, found: false };
   const fields = allFields(doc);
   const target =
     isField(active) && skipReason(facts(active)) === null ? active : fields[pickField(fields.map(facts))];

@@ -1,7 +1,21 @@
 import { browser } from 'wxt/browser';
-import { addGrant, getToken, hasGrant, openTokenDb, recordFill, type TokenDatabase } from './db';
+import {
+  addGrant,
+  getToken,
+  hasGrant,
+  listGrants,
+  listTokens,
+  listUsage,
+  openTokenDb,
+  recordFill,
+  type TokenDatabase,
+} from './db';
 import type { PageAnswer } from './fill-page';
 import { loadSession, type Session } from './session';
+import { siteDefault } from './usage';
+
+/** The keyboard command's name, as wxt.config.ts declares it under `commands`. */
+export const FILL_COMMAND = 'fill-token';
 
 /** What a fill came to: done, waiting for the person's yes to this origin, or why not. */
 export type FillReply =
@@ -14,7 +28,26 @@ export interface FillDeps {
   openDb(): Promise<TokenDatabase>;
   /** Runs the fill script in the active tab (only looking when `secret` is null); null when it cannot. */
   runInTab(secret: string | null, origin: string | null): Promise<PageAnswer | null>;
+  /** Opens the toolbar popup, where a question waits or a token can be picked. */
+  openPopup(): Promise<void>;
   now(): number;
+}
+
+/** A fill the context menu or the shortcut started, waiting for the person's yes in the popup. */
+export interface PendingFill {
+  id: string;
+  origin: string;
+}
+
+/** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
+export interface Filler {
+  fill(id: string, confirmed?: string): Promise<FillReply>;
+  /** A menu or shortcut fill: a first fill on a site opens the popup to ask there, never the page. */
+  fillFromPage(id: string): Promise<FillReply>;
+  /** The shortcut: fills the site's remembered token, or opens the popup when there is none. */
+  fillSiteDefault(): Promise<FillReply | null>;
+  /** The question the popup should ask as it opens, once. */
+  takePending(): PendingFill | null;
 }
 
 const error = (message: string): FillReply => ({ kind: 'error', message });
@@ -46,6 +79,50 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
   return { kind: 'filled', origin: probe.origin };
 }
 
+export function createFiller(deps: FillDeps): Filler {
+  let pending: PendingFill | null = null;
+
+  async function fillFromPage(id: string): Promise<FillReply> {
+    const reply = await fillToken(deps, id);
+    if (reply.kind === 'confirm') {
+      pending = { id, origin: reply.origin };
+      await deps.openPopup();
+    }
+    return reply;
+  }
+
+  return {
+    fill: (id, confirmed) => fillToken(deps, id, confirmed),
+    fillFromPage,
+    async fillSiteDefault() {
+      const session = await deps.loadSession();
+      const probe = session && (await deps.runInTab(null, null));
+      let id: string | null = null;
+      if (session && probe) {
+        const db = await deps.openDb();
+        const scope = { service: session.serviceUrl, account: session.account };
+        const [usage, grants, tokens] = await Promise.all([
+          listUsage(db, scope),
+          listGrants(db, scope),
+          listTokens(db, scope),
+        ]);
+        const active = new Set(tokens.filter((t) => t.state === 'active').map((t) => t.id));
+        id = siteDefault(usage, grants, probe.origin, active);
+      }
+      if (id === null) {
+        await deps.openPopup();
+        return null;
+      }
+      return fillFromPage(id);
+    },
+    takePending() {
+      const question = pending;
+      pending = null;
+      return question;
+    },
+  };
+}
+
 /** Injects entrypoints/fill.ts into the focused window's active tab, then calls it. */
 async function runInActiveTab(secret: string | null, origin: string | null): Promise<PageAnswer | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -74,6 +151,8 @@ export function backgroundFillDeps(): FillDeps {
       return db;
     },
     runInTab: runInActiveTab,
+    // Chromium 127+ opens the popup from a menu click or a shortcut; elsewhere it may refuse.
+    openPopup: () => browser.action.openPopup().catch(() => {}),
     now: Date.now,
   };
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CreateReply, Engine, EngineReply } from './engine';
-import type { FillReply } from './fill';
+import type { Filler, FillReply, PendingFill } from './fill';
 
 /**
  * The one messaging contract. Only the extension's own pages may send these: a content script
@@ -11,7 +11,9 @@ export type Message =
   | { type: 'tokens/create'; name: string; from?: string }
   | { type: 'tokens/revoke'; id: string; from?: string }
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
-  | { type: 'tokens/fill'; id: string; confirmed?: string };
+  | { type: 'tokens/fill'; id: string; confirmed?: string }
+  /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
+  | { type: 'tokens/fill-pending' };
 
 export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;
 
@@ -29,8 +31,8 @@ export function isExtensionPage(sender: Sender, extensionId: string, pageOrigin:
 export function handleMessage(
   engine: Engine,
   message: unknown,
-  fill?: Fill,
-): Promise<EngineReply | FillReply> | undefined {
+  filler?: Pick<Filler, 'fill' | 'takePending'>,
+): Promise<EngineReply | FillReply | PendingFill | null> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
@@ -41,8 +43,10 @@ export function handleMessage(
     case 'tokens/revoke':
       return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
     case 'tokens/fill':
-      if (typeof m.id !== 'string' || !fill) return undefined;
-      return fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
+      if (typeof m.id !== 'string' || !filler) return undefined;
+      return filler.fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
+    case 'tokens/fill-pending':
+      return filler ? Promise.resolve(filler.takePending()) : undefined;
     default:
       return undefined;
   }
@@ -64,4 +68,10 @@ export function fillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): Fill {
   return (id, confirmed) => send({ type: 'tokens/fill', id, confirmed }) as Promise<FillReply>;
+}
+
+export function pendingFillClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): () => Promise<PendingFill | null> {
+  return () => send({ type: 'tokens/fill-pending' }) as Promise<PendingFill | null>;
 }

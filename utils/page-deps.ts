@@ -1,6 +1,6 @@
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
-import { engineClient, fillClient } from './messages';
+import { engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
 
@@ -19,6 +19,7 @@ export function pageTokensDeps(): TokensDeps {
     engine: engineClient(),
     copyText: (text) => copyText(text),
     fill: fillClient(),
+    pendingFill: pendingFillClient(),
     now: Date.now,
   };
 }

@@ -19,6 +19,8 @@ export interface TokensDeps {
   copyText(text: string): Promise<Result<void>>;
   /** Fills a token into the active tab (the background's, through messages); popup only. */
   fill?: Fill;
+  /** A menu or shortcut fill waiting for the person's yes (popup only). */
+  pendingFill?: () => Promise<{ id: string; origin: string } | null>;
   now(): number;
   random?(): number;
 }
@@ -111,6 +113,9 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       email.value = session.email;
       state.value = 'ready';
     });
+    const question = await deps.pendingFill?.().catch(() => null);
+    const asked = question && local.find((t) => t.id === question.id);
+    if (question && asked) confirming.value = { ...question, name: asked.name };
     // The background (or another page) synced: show it without asking the service again.
     unsubscribe = onChange(
       () => context?.scope ?? null,

@@ -1,4 +1,4 @@
-import type { UsageRecord } from './db';
+import type { GrantRecord, UsageRecord } from './db';
 import { relativeTime } from './format';
 
 /** What the options page shows of a token's use: its last fill and every site it went to. */
@@ -35,4 +35,24 @@ export function hostOf(origin: string): string {
   } catch {
     return origin;
   }
+}
+
+/**
+ * The token the keyboard shortcut fills on `origin`: the one last filled there that is still
+ * allowed there (removing the grant on the options page forgets it). Null when there is none.
+ */
+export function siteDefault(
+  usage: readonly UsageRecord[],
+  grants: readonly GrantRecord[],
+  origin: string,
+  active: ReadonlySet<string>,
+): string | null {
+  const allowed = new Set(grants.filter((g) => g.origin === origin).map((g) => g.tokenId));
+  let best: UsageRecord | null = null;
+  for (const use of usage) {
+    if (use.kind !== 'fill' || use.origin !== origin || !allowed.has(use.tokenId) || !active.has(use.tokenId))
+      continue;
+    if (!best || use.at >= best.at) best = use;
+  }
+  return best?.tokenId ?? null;
 }

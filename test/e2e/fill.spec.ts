@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
 import { expect, openToolbarPopup, screenshot, type ToolbarPopup, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
 import { createElsewhere, serviceTokens, signIn } from './people';
@@ -6,6 +7,9 @@ import { createElsewhere, serviceTokens, signIn } from './people';
 // Pages on 127.0.0.1 (and a second port for a cross-origin frame). The profile holds
 // http://127.0.0.1/* already (headless Chromium cannot answer the prompt at sign-in), so the
 // extension may script these pages whether or not the toolbar popup granted activeTab.
+// The extension's own global, for the callbacks evaluated in its service worker.
+declare const chrome: typeof browser;
+
 let other: PageServer;
 let pages: PageServer;
 test.beforeAll(async () => {
@@ -104,6 +108,12 @@ test.describe('filling a token into a page', () => {
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.frameLocator('#same').locator('#t')).toHaveValue(secret);
     await expect(page.frameLocator('#cross').locator('#k')).toHaveValue('');
+
+    // The shortcut is registered. Pressing it cannot be tested here: key events sent over CDP
+    // reach the page, not the browser's accelerators, and the context menu is native UI.
+    const [worker] = context.serviceWorkers();
+    const commands = await worker?.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'fill-token', shortcut: 'Alt+Shift+K' }));
 
     // Another origin is asked about again.
     await page.goto(`${other.url}/inner-key.html`);

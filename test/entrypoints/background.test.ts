@@ -1,10 +1,26 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { SYNC_ALARM } from '../../utils/background-sync';
 import { saveSettings } from '../../utils/settings';
+import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 describe('background', () => {
+  let menus: ReturnType<typeof fakeMenusAndCommands>;
+  beforeEach(() => {
+    menus = fakeMenusAndCommands();
+  });
+
+  it('should open the popup from the fill shortcut when no token is remembered, and fill nothing from the menu signed out', async () => {
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    background.main();
+    await menus.onCommand.trigger('fill-token');
+    expect(menus.openPopup).toHaveBeenCalledTimes(1);
+    await menus.onClicked.trigger({ menuItemId: 'fill:1', editable: true });
+    expect(inject).not.toHaveBeenCalled();
+    expect(menus.items.size).toBe(0);
+  });
+
   it.each([
     ['install', 1],
     ['update', 0],

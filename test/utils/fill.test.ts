@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyList, listGrants, listUsage, openTokenDb, requestRevoke } from '../../utils/db';
-import { type FillDeps, fillToken } from '../../utils/fill';
+import { createFiller, type FillDeps, fillToken } from '../../utils/fill';
 import type { PageAnswer } from '../../utils/fill-page';
 import type { Session } from '../../utils/session';
 
@@ -40,6 +40,7 @@ async function setup(page: { origin?: string; found?: boolean; after?: string } 
       const here = secret !== null && page.after ? page.after : (page.origin ?? SITE);
       return { origin: here, found: page.found ?? true };
     }),
+    openPopup: vi.fn(async () => {}),
     now: () => 1000,
   };
   return { db, deps, calls };
@@ -98,5 +99,36 @@ describe('fillToken', () => {
     expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error', message: /no longer active/ });
     deps.loadSession = async () => null;
     expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error', message: /Sign in/ });
+  });
+});
+
+describe('createFiller', () => {
+  it('should ask in the popup when a menu fill meets a new site, once', async () => {
+    const { deps, calls } = await setup();
+    const filler = createFiller(deps);
+    expect(await filler.fillFromPage('1')).toEqual({ kind: 'confirm', origin: SITE });
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    expect(filler.takePending()).toEqual({ id: '1', origin: SITE });
+    expect(filler.takePending()).toBeNull();
+  });
+
+  it('should fill at once from the menu where the token is allowed', async () => {
+    const { deps } = await setup();
+    const filler = createFiller(deps);
+    await filler.fill('1', SITE);
+    expect(await filler.fillFromPage('1')).toEqual({ kind: 'filled', origin: SITE });
+    expect(deps.openPopup).not.toHaveBeenCalled();
+  });
+
+  it('should open the popup from the shortcut on a site with no remembered token, then fill the remembered one', async () => {
+    const { deps, calls } = await setup();
+    const filler = createFiller(deps);
+    expect(await filler.fillSiteDefault()).toBeNull();
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    await filler.fill('1', SITE);
+    expect(await filler.fillSiteDefault()).toEqual({ kind: 'filled', origin: SITE });
+    expect(calls.at(-1)).toEqual(['SECRET-1', SITE]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../utils/engine';
-import { engineClient, fillClient, handleMessage, isExtensionPage } from '../../utils/messages';
+import {
+  engineClient,
+  fillClient,
+  handleMessage,
+  isExtensionPage,
+  pendingFillClient,
+} from '../../utils/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -55,8 +61,13 @@ describe('handleMessage', () => {
 describe('handleMessage fill', () => {
   it('should route a fill, with the origin confirmed, to the filler', async () => {
     const fill = vi.fn(async () => ({ kind: 'filled' as const, origin: 'https://a.example' }));
-    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' }, fill);
-    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '2', confirmed: 7 }, fill);
+    const filler = { fill, takePending: () => null };
+    await handleMessage(
+      fakeEngine(),
+      { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' },
+      filler,
+    );
+    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '2', confirmed: 7 }, filler);
     expect(fill.mock.calls).toEqual([
       ['1', 'https://a.example'],
       ['2', undefined],
@@ -65,9 +76,21 @@ describe('handleMessage fill', () => {
 
   it('should not answer a fill without an id or without a filler', () => {
     const fill = vi.fn();
-    expect(handleMessage(fakeEngine(), { type: 'tokens/fill' }, fill)).toBeUndefined();
+    expect(
+      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: () => null }),
+    ).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1' })).toBeUndefined();
+    expect(handleMessage(fakeEngine(), { type: 'tokens/fill-pending' })).toBeUndefined();
     expect(fill).not.toHaveBeenCalled();
+  });
+
+  it('should hand the popup the question a menu or shortcut fill left', async () => {
+    const question = { id: '1', origin: 'https://a.example' };
+    const filler = { fill: vi.fn(), takePending: () => question };
+    expect(await handleMessage(fakeEngine(), { type: 'tokens/fill-pending' }, filler)).toBe(question);
+    const send = vi.fn(async (_message: unknown) => null);
+    await pendingFillClient(send)();
+    expect(send).toHaveBeenCalledWith({ type: 'tokens/fill-pending' });
   });
 
   it('should send one typed message per fill', async () => {

@@ -197,4 +197,21 @@ describe('tokens model', () => {
     await withFill.fill(id);
     expect(withFill.notice.value).toBe('No field for a token here.');
   });
+
+  it('should open on the question a menu or shortcut fill left for it', async () => {
+    const base = localTokensDeps(setup().deps);
+    const probe = createTokensModel(base);
+    await probe.start();
+    const id = probe.visible.value[0]?.id ?? '';
+    const model = createTokensModel({
+      ...base,
+      pendingFill: async () => ({ id, origin: 'https://ci.example' }),
+    });
+    await model.start();
+    expect(model.confirming.value).toEqual({
+      id,
+      name: probe.visible.value[0]?.name,
+      origin: 'https://ci.example',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UsageRecord } from '../../utils/db';
-import { describeLastFill, hostOf, summarizeUsage } from '../../utils/usage';
+import { describeLastFill, hostOf, siteDefault, summarizeUsage } from '../../utils/usage';
 
 const DAY = 24 * 3600_000;
 const use = (tokenId: string, kind: 'copy' | 'fill', origin: string | null, at: number): UsageRecord => ({
@@ -53,5 +53,30 @@ describe('hostOf', () => {
     ['not a url', 'not a url'],
   ])('should show %s as %s', (origin, expected) => {
     expect(hostOf(origin)).toBe(expected);
+  });
+});
+
+describe('siteDefault', () => {
+  const A = 'https://a.example';
+  const grant = (tokenId: string, origin = A) => ({
+    service: 's',
+    account: 'a',
+    tokenId,
+    origin,
+    grantedAt: 0,
+  });
+  const usage = [
+    use('1', 'fill', A, 1),
+    use('2', 'fill', A, 2),
+    use('3', 'copy', null, 3),
+    use('1', 'fill', 'https://b.example', 4),
+  ];
+  it.each([
+    ['the token last filled there', [grant('1'), grant('2')], new Set(['1', '2']), '2'],
+    ['skipping one whose grant was removed', [grant('1')], new Set(['1', '2']), '1'],
+    ['skipping one no longer active', [grant('1'), grant('2')], new Set(['1']), '1'],
+    ['nothing without a grant there', [grant('1', 'https://b.example')], new Set(['1', '2']), null],
+  ])('should pick %s', (_label, grants, active, expected) => {
+    expect(siteDefault(usage, grants, A, active)).toBe(expected);
   });
 });
