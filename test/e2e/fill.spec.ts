@@ -98,6 +98,12 @@ test.describe('filling a token into a page', () => {
     await expect(page.locator('#key')).toHaveValue(secret);
     await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
 
+    // So does one controlled by real Preact.
+    toolbar = await popupOver(page, 'preact.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('#api')).toHaveValue(secret);
+    await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
+
     // An open shadow root.
     toolbar = await popupOver(page, 'shadow.html');
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);

@@ -3,6 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
+// Real Preact for the controlled-input page, from this project's own node_modules (UMD builds).
+const VENDOR: Record<string, string> = {
+  'vendor/preact.js': 'node_modules/preact/dist/preact.umd.js',
+  'vendor/hooks.js': 'node_modules/preact/hooks/dist/hooks.umd.js',
+};
+
 /** A static server for the fill fixtures on 127.0.0.1; `{{other}}` in a page becomes `other`. */
 export interface PageServer {
   url: string;
@@ -12,6 +18,12 @@ export interface PageServer {
 export async function servePages(other = ''): Promise<PageServer> {
   const server: Server = createServer(async (req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+    const vendor = VENDOR[name];
+    if (vendor) {
+      const js = await readFile(join(import.meta.dirname, '..', '..', '..', vendor));
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(js);
+      return;
+    }
     if (!/^[\w-]+\.html$/.test(name)) {
       res.writeHead(404).end();
       return;
