@@ -40,9 +40,13 @@ export function refreshFillMenu(deps: {
 }): Promise<void> {
   queue = queue.then(async () => {
     const session = await deps.loadSession();
-    const tokens = session
-      ? await listTokens(await deps.openDb(), { service: session.serviceUrl, account: session.account })
-      : [];
+    let tokens: TokenRecord[] = [];
+    if (session) {
+      const db = await deps.openDb();
+      tokens = await listTokens(db, { service: session.serviceUrl, account: session.account }).finally(() =>
+        db.close(),
+      );
+    }
     await browser.contextMenus.removeAll();
     // Titles are shown with `&` as an access-key marker; `&&` shows one ampersand.
     for (const item of menuItems(tokens)) {

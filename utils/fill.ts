@@ -61,22 +61,28 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
   const session = await deps.loadSession();
   if (!session) return error('Sign in to fill your tokens.');
   const scope = { service: session.serviceUrl, account: session.account };
+  // A connection per call, as the engine does: one kept by the background would be closed under
+  // it by a newer version of the database.
   const db = await deps.openDb();
-  const token = await getToken(db, scope, id);
-  if (token?.state !== 'active') return error('This token is no longer active.');
-  const probe = await deps.runInTab(null, null);
-  if (!probe || !/^https?:\/\//.test(probe.origin))
-    return error('The extension cannot fill fields in this tab.');
-  if (!probe.found) return error('No field for a token here. Click the field, then try again.');
-  if (!(await hasGrant(db, scope, id, probe.origin))) {
-    if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
-    await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
+  try {
+    const token = await getToken(db, scope, id);
+    if (token?.state !== 'active') return error('This token is no longer active.');
+    const probe = await deps.runInTab(null, null);
+    if (!probe || !/^https?:\/\//.test(probe.origin))
+      return error('The extension cannot fill fields in this tab.');
+    if (!probe.found) return error('No field for a token here. Click the field, then try again.');
+    if (!(await hasGrant(db, scope, id, probe.origin))) {
+      if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
+      await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
+    }
+    const done = await deps.runInTab(token.secret, probe.origin);
+    if (!done?.found || done.origin !== probe.origin)
+      return error('The page changed before the fill. Try again.');
+    await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
+    return { kind: 'filled', origin: probe.origin };
+  } finally {
+    db.close();
   }
-  const done = await deps.runInTab(token.secret, probe.origin);
-  if (!done?.found || done.origin !== probe.origin)
-    return error('The page changed before the fill. Try again.');
-  await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
-  return { kind: 'filled', origin: probe.origin };
 }
 
 export function createFiller(deps: FillDeps): Filler {
@@ -105,7 +111,7 @@ export function createFiller(deps: FillDeps): Filler {
           listUsage(db, scope),
           listGrants(db, scope),
           listTokens(db, scope),
-        ]);
+        ]).finally(() => db.close());
         const active = new Set(tokens.filter((t) => t.state === 'active').map((t) => t.id));
         id = siteDefault(usage, grants, probe.origin, active);
       }
@@ -143,13 +149,9 @@ async function runInActiveTab(secret: string | null, origin: string | null): Pro
 }
 
 export function backgroundFillDeps(): FillDeps {
-  let db: Promise<TokenDatabase> | undefined;
   return {
     loadSession,
-    openDb: () => {
-      db ??= openTokenDb();
-      return db;
-    },
+    openDb: () => openTokenDb(),
     runInTab: runInActiveTab,
     // Chromium 127+ opens the popup from a menu click or a shortcut; elsewhere it may refuse.
     openPopup: () => browser.action.openPopup().catch(() => {}),

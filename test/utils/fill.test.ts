@@ -16,7 +16,8 @@ let dbCount = 0;
 
 /** A tab at `origin` (later `after`, to play a navigation) with or without a field. */
 async function setup(page: { origin?: string; found?: boolean; after?: string } = {}) {
-  const db = await openTokenDb(`fill-${++dbCount}`);
+  const name = `fill-${++dbCount}`;
+  const db = await openTokenDb(name);
   await applyList(
     db,
     scope,
@@ -34,7 +35,8 @@ async function setup(page: { origin?: string; found?: boolean; after?: string } 
   const calls: Array<[string | null, string | null]> = [];
   const deps: FillDeps = {
     loadSession: async () => session,
-    openDb: async () => db,
+    // A fresh connection per call: the filler closes each one it opens.
+    openDb: () => openTokenDb(name),
     runInTab: vi.fn(async (secret: string | null, origin: string | null): Promise<PageAnswer | null> => {
       calls.push([secret, origin]);
       const here = secret !== null && page.after ? page.after : (page.origin ?? SITE);
