@@ -47,8 +47,6 @@ const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage y
 const signedOut = (): EngineReply => ({ sync: { ok: false, error: SIGNED_OUT }, notices: [] });
 
 export function createEngine(deps: EngineDeps): Engine {
-  let db: Promise<TokenDatabase> | undefined;
-
   /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
   async function run<T extends EngineReply>(
     fn: (ctx: SyncContext) => Promise<T>,
@@ -56,22 +54,16 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
-    db ??= deps.openDb();
     const scope: Scope = { service: session.serviceUrl, account: session.account };
-    const ctx: SyncContext = {
-      api: deps.makeApi(session),
-      db: await db,
-      scope,
-      now: deps.now,
-      random: deps.random,
-    };
+    // A connection per call: the background may live for hours, and a connection it kept would be
+    // closed under it by a newer version of the database (or the database being deleted).
+    const db = await deps.openDb();
     let reply: T;
     try {
+      const ctx: SyncContext = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random };
       reply = await withLock(SYNC_LOCK, () => fn(ctx));
-    } catch (error) {
-      // The connection may have been closed for a newer version of the database: open afresh next time.
-      db = undefined;
-      throw error;
+    } finally {
+      db.close();
     }
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
     // The other open pages show what changed without asking the service again.

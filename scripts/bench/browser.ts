@@ -2,9 +2,13 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { extensionIdOf, preGrantOrigins, settleFirstRun } from '../../test/e2e/launch';
-
-const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import {
+  CHROMIUM_PATH,
+  chromiumArgs,
+  extensionIdOf,
+  preGrantOrigins,
+  settleFirstRun,
+} from '../../test/e2e/launch';
 
 // The floor the popup is compared with: an extension page with nothing in it. It goes into the
 // benchmark's own copy of the build, so the shipped extension carries no test page.
@@ -24,18 +28,7 @@ async function launch(extensionDir: string, userDataDir: string): Promise<Browse
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Runs as root in CI, where Chromium refuses to start with its sandbox.
-      '--no-sandbox',
-    ],
+    args: chromiumArgs(extensionDir),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './browser';
 import { evaluateWithin, pageScript, probeState, waitUntil } from './page';
 import type { ProbeState } from './probe';
+import type { WorkerProbe } from './worker-probe';
 
 function isPainted(): boolean {
   return window.__bench?.ready?.painted != null;
@@ -26,14 +27,19 @@ export interface SyncFigures {
 
 const LIST_URL = /\/user\/tokens$/;
 
-/** The sync the page ran after it opened, read from the probe. */
-export function syncOf(state: ProbeState): SyncFigures | null {
-  const list = state.fetches.find((f) => f.method === 'GET' && LIST_URL.test(f.url));
-  if (!list) return null;
-  const after = state.tx.filter((tx) => tx.start >= list.start);
-  const ends = after.map((tx) => tx.end ?? Number.NaN);
+/**
+ * The sync the page asked for after it opened: its time is the page's round trip to the engine in
+ * the background (list, merge, answer); its transactions are those the background opened after
+ * its last `GET /user/tokens`.
+ */
+export function syncOf(state: ProbeState, worker: ProbeState | null): SyncFigures | null {
+  const sync = state.messages.find((m) => m.type === 'tokens/sync');
+  if (sync?.end == null) return null;
+  const lists = (worker?.fetches ?? []).filter((f) => f.method === 'GET' && LIST_URL.test(f.url));
+  const list = lists.at(-1);
+  const after = list ? (worker?.tx ?? []).filter((tx) => tx.start >= list.start) : [];
   return {
-    ms: Math.max(...ends) - list.start,
+    ms: sync.end - sync.start,
     transactions: after.length,
     readwrite: after.filter((tx) => tx.mode === 'readwrite').length,
     detail: after.map((tx) => `${tx.stores.join('+')} ${tx.mode}`),
@@ -41,20 +47,16 @@ export function syncOf(state: ProbeState): SyncFigures | null {
 }
 
 function isSettled(): boolean {
-  const state = window.__bench;
-  const list = state?.fetches.find((f) => f.method === 'GET' && /\/user\/tokens$/.test(f.url));
-  if (!state || !list) return false;
-  const after = state.tx.filter((tx) => tx.start >= list.start);
-  if (after.length === 0 || after.some((tx) => tx.end === null)) return false;
+  const sync = window.__bench?.messages.find((m) => m.type === 'tokens/sync');
+  if (sync?.end == null) return false;
   const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Sync now');
-  const lastEnd = Math.max(...after.map((tx) => tx.end ?? 0));
-  return Boolean(button && !button.disabled) && performance.now() - lastEnd > 250;
+  return Boolean(button && !button.disabled) && performance.now() - sync.end > 250;
 }
 
-/** Waits until the page's sync is over (its transactions are done, "Sync now" is enabled again). */
-export async function waitSynced(page: Page): Promise<SyncFigures | null> {
+/** Waits until the page's sync is over (the engine has answered, "Sync now" is enabled again). */
+export async function waitSynced(page: Page, worker: WorkerProbe): Promise<SyncFigures | null> {
   await waitUntil(page, isSettled);
-  return syncOf(await probeState(page));
+  return syncOf(await probeState(page), await worker.read());
 }
 
 async function deleteDatabases(): Promise<void> {

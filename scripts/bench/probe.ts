@@ -14,6 +14,13 @@ export interface ProbeFetch {
   start: number;
 }
 
+/** A message to the background (the engine runs there): a sync is one `tokens/sync` round trip. */
+export interface ProbeMessage {
+  type: string;
+  start: number;
+  end: number | null;
+}
+
 export interface ProbeSearch {
   query: string;
   /** keydown (or the input event) in the "Search tokens" field. */
@@ -30,6 +37,7 @@ export interface ProbeSearch {
 export interface ProbeState {
   tx: ProbeTx[];
   fetches: ProbeFetch[];
+  messages: ProbeMessage[];
   /** The page is ready: for the popup, the token list (or its empty state) is in the DOM and its fields are enabled. */
   ready: { dom: number; painted: number | null } | null;
   searches: ProbeSearch[];
@@ -43,7 +51,7 @@ declare global {
 
 /** The page script: serialised with `pageScript`, so it may only use what it defines itself. */
 export function probe(): void {
-  const state: ProbeState = { tx: [], fetches: [], ready: null, searches: [] };
+  const state: ProbeState = { tx: [], fetches: [], messages: [], ready: null, searches: [] };
   window.__bench = state;
 
   // requestAnimationFrame runs just before the frame's paint; a message posted from it is
@@ -82,6 +90,32 @@ export function probe(): void {
     tx.addEventListener('abort', end);
     return tx;
   };
+
+  // The pages ask the background's engine to sync (utils/messages.ts); time each round trip.
+  const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } })
+    .chrome?.runtime;
+  const send = runtime?.sendMessage;
+  if (runtime && send) {
+    runtime.sendMessage = (...args: unknown[]): unknown => {
+      const first = args[0] as { type?: unknown } | null;
+      const entry: ProbeMessage = { type: String(first?.type), start: performance.now(), end: null };
+      state.messages.push(entry);
+      const done = (): void => {
+        entry.end = performance.now();
+      };
+      const last = args.at(-1);
+      if (typeof last === 'function') {
+        args[args.length - 1] = (...reply: unknown[]) => {
+          done();
+          return (last as (...a: unknown[]) => unknown)(...reply);
+        };
+        return send.apply(runtime, args);
+      }
+      const result = send.apply(runtime, args);
+      if (result instanceof Promise) result.then(done, done);
+      return result;
+    };
+  }
 
   const fetchOriginal = window.fetch;
   window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {

@@ -5,6 +5,7 @@ import { pageScript } from './page';
 import { probe } from './probe';
 import { measureSearch, type SearchSample } from './search';
 import { seedTokens } from './seed';
+import { workerProbe } from './worker-probe';
 
 export interface RunOptions {
   /** Ascending: the same account grows from one size to the next. */
@@ -50,6 +51,7 @@ async function measureSize(
   url: string,
   credential: string,
 ): Promise<SizeRun> {
+  const worker = workerProbe(browser.context);
   const run: SizeRun = {
     tokens,
     blankReady: [],
@@ -62,8 +64,9 @@ async function measureSize(
     const bare = await bareFetchParse(browser, url, credential);
     if (bare.count !== tokens) throw new Error(`the service lists ${bare.count} tokens, expected ${tokens}`);
     await clearDevice(browser);
+    await worker.install();
     const page = await browser.open('popup.html');
-    const sync = required(await waitSynced(page), 'first sync');
+    const sync = required(await waitSynced(page, worker), 'first sync');
     await page.close();
     if (i < opts.warmup) continue;
     run.bareFetch.push(bare.ms);
@@ -73,9 +76,10 @@ async function measureSize(
   for (let i = 0; i < opts.warmup + opts.reps; i++) {
     const blank = await openReady(browser, 'blank.html');
     await blank.page.close();
+    await worker.install();
     const popup = await openReady(browser, 'popup.html');
     // The popup syncs after it has painted; wait for it so it does not run into the next sample.
-    const sync = required(await waitSynced(popup.page), 'sync');
+    const sync = required(await waitSynced(popup.page, worker), 'sync');
     await popup.page.close();
     if (i < opts.warmup) continue;
     run.blankReady.push(blank.ms);
@@ -112,8 +116,10 @@ export async function runBench(opts: RunOptions): Promise<RunResults> {
     const blank = await openReady(browser, 'blank.html');
     const blankHeap = await heapUsed(blank.page);
     await blank.page.close();
+    const worker = workerProbe(browser.context);
+    await worker.install();
     const popup = await openReady(browser, 'popup.html');
-    await waitSynced(popup.page);
+    await waitSynced(popup.page, worker);
     const popupHeap = await heapUsed(popup.page);
     const samples = await measureSearch(popup.page, opts.searchQuery, opts.searchRounds);
     await popup.page.close();

@@ -5,6 +5,22 @@ import { type BrowserContext, chromium } from '@playwright/test';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/** The switches that make headless Chromium load `extensionDir` quietly on this machine (environment.md). */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Tests run as root in CI, where Chromium refuses to start with its sandbox.
+    '--no-sandbox',
+  ];
+}
+
 /** Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md). */
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -13,18 +29,7 @@ export async function launchWithExtension(userDataDir: string): Promise<BrowserC
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Tests run as root in CI, where Chromium refuses to start with its sandbox.
-      '--no-sandbox',
-    ],
+    args: chromiumArgs(EXTENSION_DIR),
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;

@@ -3,20 +3,14 @@
 // in-memory service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signApiToken } from '../../service/jwt';
-import { type RunningService, startService } from '../../service/server';
-import { call, control, createToken, listTokens } from './support';
+import type { RunningService } from '../../service/server';
+import { call, control, createToken, listTokens, startTestService } from './support';
 
 let service: RunningService;
 let credential: string;
 
 beforeAll(async () => {
-  service = await startService({
-    port: 0,
-    control: true,
-    log: () => {},
-    rateLimit: { max: 10_000, windowMs: 10_000 },
-  });
-  credential = await service.createAccount('auth-test@example.org');
+  ({ service, credential } = await startTestService('auth-test@example.org'));
 }, 30_000);
 afterAll(() => service?.close());
 

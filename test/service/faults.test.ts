@@ -3,21 +3,23 @@
 // `delay`, `lose`, `refuse`) set through `POST /__control` or RunningService, counted down by `times`.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningService, startService } from '../../service/server';
-import { type Answer, type CallOptions, call, control, createToken, listTokens } from './support';
+import type { RunningService } from '../../service/server';
+import {
+  type Answer,
+  type CallOptions,
+  call,
+  control,
+  createToken,
+  listTokens,
+  startTestService,
+} from './support';
 
 const lines: string[] = [];
 let service: RunningService;
 let credential: string;
 
 beforeAll(async () => {
-  service = await startService({
-    port: 0,
-    control: true,
-    log: (line) => lines.push(line),
-    rateLimit: { max: 10_000, windowMs: 10_000 },
-  });
-  credential = await service.createAccount('faults-test@example.org');
+  ({ service, credential } = await startTestService('faults-test@example.org', (line) => lines.push(line)));
 }, 30_000);
 afterAll(() => service?.close());
 afterEach(() => control(service.url, { reset: true }));

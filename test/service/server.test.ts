@@ -2,21 +2,15 @@
 // The HTTP wiring around the routes: version, 404s, CORS, maintenance modes, sunset, rate limit,
 // the control route and the request log, over real HTTP against one in-memory service.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningService, startService } from '../../service/server';
-import { call, control, createToken, listTokens } from './support';
+import type { RunningService } from '../../service/server';
+import { call, control, createToken, listTokens, startTestService } from './support';
 
 const lines: string[] = [];
 let service: RunningService;
 let credential: string;
 
 beforeAll(async () => {
-  service = await startService({
-    port: 0,
-    control: true,
-    log: (line) => lines.push(line),
-    rateLimit: { max: 10_000, windowMs: 10_000 },
-  });
-  credential = await service.createAccount('server-test@example.org');
+  ({ service, credential } = await startTestService('server-test@example.org', (line) => lines.push(line)));
 }, 30_000);
 afterAll(() => service?.close());
 afterEach(() => control(service.url, { reset: true }));

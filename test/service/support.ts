@@ -1,4 +1,6 @@
 // Shared by the service tests: plain fetch against a running reference service.
+import { type RunningService, startService } from '../../service/server';
+
 export interface Answer {
   status: number;
   headers: Headers;
@@ -51,4 +53,21 @@ export async function createToken(baseUrl: string, credential: string, name: str
   const answer = await call(baseUrl, '/user/tokens', { method: 'POST', credential, body: { name } });
   if (answer.status !== 201) throw new Error(`create: ${answer.status} ${answer.text}`);
   return (answer.json() as { _id: string })._id;
+}
+
+/**
+ * One in-memory service for a test file, with the control route on and a rate limit no test
+ * reaches by accident, and a fresh account on it.
+ */
+export async function startTestService(
+  email: string,
+  log: (line: string) => void = () => {},
+): Promise<{ service: RunningService; credential: string }> {
+  const service = await startService({
+    port: 0,
+    control: true,
+    log,
+    rateLimit: { max: 10_000, windowMs: 10_000 },
+  });
+  return { service, credential: await service.createAccount(email) };
 }
