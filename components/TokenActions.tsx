@@ -1,19 +1,22 @@
 import { absoluteTime } from '../utils/format';
-import type { PendingRevoke } from '../utils/reconcile';
+import type { TokenRecord } from '../utils/reconcile';
 
 interface TokenActionsProps {
-  name: string;
-  copied: boolean;
-  /** Set while a revoke waits for the service: the token is neither copied nor revoked twice. */
-  pending?: PendingRevoke | null;
-  onCopy(): void;
-  onRevoke(): void;
+  token: TokenRecord;
+  copiedId: string | null;
+  onCopy(id: string): void;
+  onRevoke(id: string): void;
   /** Fills the token into the active tab: given in the popup only. */
-  onFill?: () => void;
+  onFill?: (id: string) => void;
 }
 
-/** Copy and Revoke for one token; names include the token's so a screen reader can tell rows apart. */
-export function TokenActions({ name, copied, pending, onCopy, onRevoke, onFill }: TokenActionsProps) {
+/**
+ * Fill, Copy and Revoke for one token; names include the token's so a screen reader can tell rows
+ * apart. While a revoke waits for the service, a badge replaces them: the token is neither used
+ * nor revoked twice.
+ */
+export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: TokenActionsProps) {
+  const { id, name, pendingRevoke: pending } = token;
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (
@@ -22,17 +25,27 @@ export function TokenActions({ name, copied, pending, onCopy, onRevoke, onFill }
       </span>
     );
   }
+  const copied = copiedId === id;
   return (
     <div class="actions">
       {onFill ? (
-        <button type="button" aria-label={`Fill ${name}`} onClick={onFill}>
+        <button type="button" aria-label={`Fill ${name}`} onClick={() => onFill(id)}>
           Fill
         </button>
       ) : null}
-      <button type="button" aria-label={copied ? `Copied ${name}` : `Copy ${name}`} onClick={onCopy}>
+      <button
+        type="button"
+        aria-label={copied ? `Copied ${name}` : `Copy ${name}`}
+        onClick={() => onCopy(id)}
+      >
         {copied ? 'Copied' : 'Copy'}
       </button>
-      <button type="button" class="quiet danger-text" aria-label={`Revoke ${name}`} onClick={onRevoke}>
+      <button
+        type="button"
+        class="quiet danger-text"
+        aria-label={`Revoke ${name}`}
+        onClick={() => onRevoke(id)}
+      >
         Revoke
       </button>
     </div>

@@ -83,12 +83,11 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
               </div>
             </div>
             <TokenActions
-              name={token.name}
-              copied={copiedId === token.id}
-              pending={token.pendingRevoke}
-              onCopy={() => onCopy(token.id)}
-              onRevoke={() => onRevoke(token.id)}
-              onFill={onFill && (() => onFill(token.id))}
+              token={token}
+              copiedId={copiedId}
+              onCopy={onCopy}
+              onRevoke={onRevoke}
+              onFill={onFill}
             />
           </li>
         ))}

@@ -49,13 +49,7 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: T
               {describeLastFill(usage?.get(token.id), now)}
             </td>
             <td>
-              <TokenActions
-                name={token.name}
-                copied={copiedId === token.id}
-                pending={token.pendingRevoke}
-                onCopy={() => onCopy(token.id)}
-                onRevoke={() => onRevoke(token.id)}
-              />
+              <TokenActions token={token} copiedId={copiedId} onCopy={onCopy} onRevoke={onRevoke} />
             </td>
           </tr>
         ))}
