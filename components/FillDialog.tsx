@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { FillQuestion } from '../utils/tokens-model';
+import { useModalDialog } from './useModalDialog';
 
 interface FillDialogProps {
   question: FillQuestion;
@@ -12,12 +12,7 @@ interface FillDialogProps {
  * filled into: the page cannot draw over or click this (issue 4, clickjacking).
  */
 export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
+  const ref = useModalDialog();
   const host = new URL(question.origin).host;
 
   return (

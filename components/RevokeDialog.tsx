@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Result } from '../utils/result';
+import { useModalDialog } from './useModalDialog';
 
 interface RevokeDialogProps {
   name: string;
@@ -12,15 +13,9 @@ interface RevokeDialogProps {
  * close. A failed revoke keeps the dialog open with the reason, so nothing is lost.
  */
 export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
 
   async function confirm(): Promise<void> {
     setBusy(true);

@@ -2,15 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyList, listGrants, listUsage, openTokenDb, requestRevoke } from '../../utils/db';
 import { createFiller, type FillDeps, fillToken } from '../../utils/fill';
 import type { PageAnswer } from '../../utils/fill-page';
-import type { Session } from '../../utils/session';
+import { testScope, testSession } from '../helpers/session';
 
-const session: Session = {
-  serviceUrl: 'http://127.0.0.1:8787',
-  credential: 'c',
-  account: '42',
-  email: 'a@b.c',
-};
-const scope = { service: session.serviceUrl, account: session.account };
+const session = testSession;
+const scope = testScope;
 const SITE = 'https://ci.example';
 let dbCount = 0;
 

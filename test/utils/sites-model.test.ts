@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addGrant, markCopied, openTokenDb, recordFill } from '../../utils/db';
-import type { Session } from '../../utils/session';
 import { createSitesModel } from '../../utils/sites-model';
+import { testScope, testSession } from '../helpers/session';
 
-const session: Session = {
-  serviceUrl: 'http://127.0.0.1:8787',
-  credential: 'c',
-  account: '42',
-  email: 'a@b.c',
-};
-const scope = { service: session.serviceUrl, account: session.account };
+const session = testSession;
+const scope = testScope;
 
 describe('sites model', () => {
   it('should load grants and the usage summary, and remove a grant', async () => {
