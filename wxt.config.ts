@@ -46,9 +46,9 @@ export default defineConfig({
       ? { optional_permissions: SERVICE_ORIGINS }
       : { optional_host_permissions: SERVICE_ORIGINS }),
     action: { default_title: 'Web3.Storage API tokens' },
-    // Firefox only (Chrome warns about unknown keys). 140: the first release that reads
-    // `data_collection_permissions`, which new add-ons must declare; every API used is older
-    // (optional_host_permissions 128, scripting in MV3 109, Web Locks 96).
+    // Firefox only (Chrome warns about unknown keys). 140 (142 on Android): the first release
+    // that reads `data_collection_permissions`, which new add-ons must declare; every API used is
+    // older (optional_host_permissions 128, scripting in MV3 109, Web Locks 96).
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -56,6 +56,7 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

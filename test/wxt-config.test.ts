@@ -54,6 +54,7 @@ describe('wxt.config manifest', () => {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     });
     expect(manifestFor('chrome', 3).browser_specific_settings).toBeUndefined();
   });
