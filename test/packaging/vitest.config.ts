@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // One at a time: the tests build into .output and start browsers.
     fileParallelism: false,
+    // test/helpers/firefox.ts speaks WebDriver BiDi over the WebSocket Node 22 has built in.
+    execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
   },
 });

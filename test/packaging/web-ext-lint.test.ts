@@ -40,7 +40,8 @@ function isPreactInnerHtml(target: string, { code, file, line, column }: Finding
 }
 
 describe('web-ext lint', () => {
-  it.each(['firefox-mv3', 'firefox-mv2'])('should find no error or notice in %s', (target) => {
+  // The shipped build; the MV2 one (on request only) differs in its manifest, checked in manifests.test.ts.
+  it.each(['firefox-mv3'])('should find no error or notice in %s', (target) => {
     const report = webExtLint(target);
     expect(report.errors).toEqual([]);
     expect(report.notices).toEqual([]);
