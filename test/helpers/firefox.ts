@@ -42,6 +42,8 @@ export async function launchFirefox(xpi: string, addonId: string, uuid: string):
     'extensions.autoDisableScopes': 0,
     'extensions.enabledScopes': 15,
     'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+    // Grants `permissions.request` without its prompt, which headless Firefox cannot answer.
+    'extensions.webextOptionalPermissionPrompts': false,
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'app.update.enabled': false,

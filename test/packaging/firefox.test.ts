@@ -8,6 +8,8 @@ const ADDON_ID = 'w3s-token-manager@example.org';
 const UUID = '6f0c2b8e-4b1d-4c2a-9e57-3a1f0d9b7c42';
 const PAGES = `moz-extension://${UUID}/`;
 const SCREENSHOTS = join(import.meta.dirname, '..', 'e2e', 'screenshots');
+// Everything a person could read, form fields included (as test/e2e/screenshot.ts checks).
+const VISIBLE_TEXT = `[document.body.innerText, ...[...document.querySelectorAll('input')].map((i) => i.value)].join('\\n')`;
 
 /** Polls `probe` until it returns a value (no timing asserted: the machine is shared and slow). */
 async function until<T>(probe: () => Promise<T | undefined>, what: string, tries = 120): Promise<T> {
@@ -37,6 +39,42 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
     return result?.value;
   };
   const textOnPage = (): Promise<string> => evaluate('document.body.innerText').then(String);
+  /** Types into the field labelled `label` the way Preact sees typing (an `input` event). */
+  const typeInto = (label: string, value: string): Promise<unknown> =>
+    evaluate(`(() => {
+      const field = [...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent?.trim() === ${JSON.stringify(label)});
+      field.focus();
+      field.value = ${JSON.stringify(value)};
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`);
+  /** A trusted pointer click in the middle of the element with that role and text. */
+  const click = async (tag: string, name: string): Promise<void> => {
+    const answer = await firefox.send('script.evaluate', {
+      expression: `[...document.querySelectorAll('${tag}')].find((b) => b.textContent.trim() === ${JSON.stringify(name)})`,
+      target: { context },
+      awaitPromise: false,
+    });
+    const element = answer.result as { sharedId?: string };
+    await firefox.send('input.performActions', {
+      context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          actions: [
+            {
+              type: 'pointerMove',
+              x: 0,
+              y: 0,
+              origin: { type: 'element', element: { sharedId: element.sharedId } },
+            },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+  };
   const screenshot = async (name: string): Promise<void> => {
     const { data } = await firefox.send('browsingContext.captureScreenshot', { context });
     writeFileSync(join(SCREENSHOTS, `${name}.png`), Buffer.from(String(data), 'base64'));
@@ -84,6 +122,46 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
     }, 'the popup page to render');
     expect(text).toMatch(/sign in/i);
     await screenshot('firefox-popup');
+  });
+
+  it('should sign in to the reference service and create a token, like a person would', async () => {
+    const { startService } = await import('../../service/server');
+    const service = await startService({ port: 0, log: () => {} });
+    try {
+      const credential = await service.createAccount('firefox@example.org');
+      await evaluate(`location.assign('${PAGES}options.html')`);
+      // The page fills the Service URL field from storage once it has loaded: type after that.
+      const settled = `[...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent?.trim() === 'Service URL')?.value.startsWith('http') || undefined`;
+      await until(() => evaluate(settled), 'the options page to load its settings');
+      await typeInto('Service URL', service.url);
+      await typeInto('Session credential', credential);
+      // A real click: Firefox grants `permissions.request` only inside a person's gesture.
+      await click('button', 'Sign in');
+      await until(
+        async () => ((await textOnPage()).includes('Signed in as') ? true : undefined),
+        'sign-in',
+      ).catch(async (error: Error) => {
+        throw new Error(`${error.message}; the page says:\n${await textOnPage()}`);
+      });
+      await typeInto('Token name', 'firefox token');
+      await click('button', 'Create token');
+      const text = await until(async () => {
+        const shown = await textOnPage();
+        return shown.includes('firefox token') && !shown.includes('Syncing') ? shown : undefined;
+      }, 'the new token in the list');
+      expect(text).toContain('Signed in as firefox@example.org');
+      const listed = await fetch(`${service.url}/user/tokens`, {
+        headers: { authorization: `Bearer ${credential}` },
+      });
+      const secrets = [credential, ...((await listed.json()) as { secret: string }[]).map((t) => t.secret)];
+      expect(secrets).toHaveLength(2);
+      // The picture is committed: no full secret may be readable on it.
+      const readable = String(await evaluate(VISIBLE_TEXT));
+      expect(secrets.filter((secret) => readable.includes(secret))).toEqual([]);
+      await screenshot('firefox-options-signed-in');
+    } finally {
+      await service.close();
+    }
   });
 
   it('should log no error from the add-on', () => {
