@@ -2,6 +2,9 @@ import { useState } from 'preact/hooks';
 import type { ConnectionModel } from '../utils/connection-model';
 import { t, tAround } from '../utils/i18n';
 
+// A command to type, the same in every language: not a message.
+const ACCOUNT_COMMAND = 'npm run --silent account -- you@example.org';
+
 interface ConnectionSectionProps {
   model: ConnectionModel;
 }
@@ -73,7 +76,7 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
           </div>
           <p id="credential-help" class="muted small">
             {helpBefore}
-            <code>npm run --silent account -- you@example.org</code>
+            <code>{ACCOUNT_COMMAND}</code>
             {helpAfter}
           </p>
           {model.signInError.value ? (
