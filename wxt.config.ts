@@ -25,8 +25,10 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Web3.Storage Tokens',
-    description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
+    // Names and texts come from public/_locales/<lang>/messages.json (utils/i18n.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
@@ -36,7 +38,7 @@ export default defineConfig({
     commands: {
       'fill-token': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Fill the token remembered for this site',
+        description: '__MSG_commandFill__',
       },
     },
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
@@ -45,7 +47,6 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: SERVICE_ORIGINS }
       : { optional_host_permissions: SERVICE_ORIGINS }),
-    action: { default_title: 'Web3.Storage API tokens' },
     // Firefox only (Chrome warns about unknown keys). 140 (142 on Android): the first release
     // that reads `data_collection_permissions`, which new add-ons must declare; every API used is
     // older (optional_host_permissions 128, scripting in MV3 109, Web Locks 96).
