@@ -28,10 +28,18 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
       <h2 id="fill-title">
         Fill “<bdi>{question.name}</bdi>” into {host}?
       </h2>
-      <p id="fill-text">
-        This token has not been filled into <strong>{question.origin}</strong> before. Your answer is
-        remembered for this token and site.
-      </p>
+      {question.top ? (
+        <p id="fill-text">
+          The field is in a frame from <strong>{question.origin}</strong>, another site than the page (
+          {question.top}). The browser may ask next to let the extension reach that frame. Your answer is
+          remembered for this token and site.
+        </p>
+      ) : (
+        <p id="fill-text">
+          This token has not been filled into <strong>{question.origin}</strong> before. Your answer is
+          remembered for this token and site.
+        </p>
+      )}
       <div class="buttons">
         <button type="button" onClick={onClose}>
           Cancel

@@ -109,8 +109,10 @@ test.describe('filling a token into a page', () => {
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.locator('token-box input')).toHaveValue(secret);
 
-    // A same-origin frame is filled; a cross-origin one, which names the token more strongly, is not.
+    // A focused field in a same-origin frame is filled; the cross-origin one, which names the
+    // token more strongly, is not (without focus it would be asked about: the next test).
     toolbar = await popupOver(page, 'frame.html');
+    await page.frameLocator('#same').locator('#t').focus();
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.frameLocator('#same').locator('#t')).toHaveValue(secret);
     await expect(page.frameLocator('#cross').locator('#k')).toHaveValue('');
@@ -145,5 +147,53 @@ test.describe('filling a token into a page', () => {
     await toolbar.click(`Fill ${NAME}`);
     await toolbar.waitFor(`document.querySelector('dialog[open]')`);
     await toolbar.close();
+  });
+
+  test('should fill a cross-origin frame only after a confirmation naming its origin', async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const credential = await service.createAccount(`frame-${Date.now()}@example.org`);
+    await createElsewhere(service.url, credential, NAME);
+    const [token] = await serviceTokens(service.url, credential);
+    const secret = token?.secret ?? '';
+    const options = await openOptions();
+    await signIn(options, service.url, credential);
+    await expect(options.getByRole('cell', { name: NAME, exact: true })).toBeVisible();
+    const frameHost = new URL(other.url).host;
+    const page = await context.newPage();
+    const cross = page.frameLocator('#cross').locator('#k');
+    const same = page.frameLocator('#same').locator('#t');
+
+    // The best field is in the cross-origin frame: the popup asks, naming the frame's origin.
+    const toolbar = await popupOver(page, 'frame.html');
+    await toolbar.click(`Fill ${NAME}`);
+    const question = `Fill “${NAME}” into ${frameHost}?`;
+    await toolbar.waitFor(
+      `document.querySelector('dialog[open] h2')?.textContent === ${JSON.stringify(question)}`,
+    );
+    expect(await toolbar.text()).toContain(`a frame from ${other.url}`);
+    await screenshot(toolbar, 'popup-fill-frame-confirm', { secrets: [secret, credential] });
+    await toolbar.click('Cancel');
+    await toolbar.waitFor(`!document.querySelector('dialog[open]')`);
+    await expect(cross).toHaveValue('');
+    await expect(same).toHaveValue('');
+
+    // Yes: the frame, and only the frame, receives the token.
+    await toolbar.click(`Fill ${NAME}`);
+    await toolbar.waitFor(`document.querySelector('dialog[open]')`);
+    await toolbar.click('Fill');
+    await toolbar.waitFor(
+      `document.querySelector('[role=status]')?.textContent === 'Filled “${NAME}” into ${frameHost}.'`,
+    );
+    await toolbar.close();
+    await expect(cross).toHaveValue(secret);
+    await expect(same).toHaveValue('');
+
+    // The options page lists the frame's origin among the sites allowed.
+    await options.reload();
+    const grants = options.getByRole('region', { name: 'Sites allowed to receive a fill' });
+    await expect(grants).toContainText(other.url);
   });
 });
