@@ -92,7 +92,7 @@ test.describe('filling a token into a page', () => {
     await expect(page.locator('#notes')).toHaveValue(secret);
     await expect(page.locator('#token')).toHaveValue('');
 
-    // A controlled input keeps the value.
+    // A controlled input (an imitation of React's value tracker) keeps the value.
     toolbar = await popupOver(page, 'controlled.html');
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.locator('#key')).toHaveValue(secret);
@@ -103,6 +103,14 @@ test.describe('filling a token into a page', () => {
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.locator('#api')).toHaveValue(secret);
     await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
+
+    // And one controlled by real React 19: its state has the token, and a re-render keeps it.
+    toolbar = await popupOver(page, 'react.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
+    await page.getByRole('button', { name: 'Render again' }).click();
+    await expect(page.locator('#renders')).toHaveText('1');
+    await expect(page.locator('#react-key')).toHaveValue(secret);
 
     // An open shadow root.
     toolbar = await popupOver(page, 'shadow.html');
