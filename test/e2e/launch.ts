@@ -21,15 +21,21 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-/** Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md). */
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+/**
+ * Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md);
+ * headed on X `display` when one is given (x-display.ts), in a window at the screen's top left.
+ */
+export async function launchWithExtension(userDataDir: string, display?: string): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`npm run build\` first`);
   }
+  const headed = display === undefined ? {} : { env: { ...process.env, DISPLAY: display }, viewport: null };
+  const window = display === undefined ? [] : ['--window-position=0,0', '--window-size=1200,850'];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+    headless: display === undefined,
+    args: [...chromiumArgs(EXTENSION_DIR), ...window],
+    ...headed,
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;
