@@ -125,8 +125,8 @@ test.describe('filling a token into a page', () => {
     await expect(page.frameLocator('#same').locator('#t')).toHaveValue(secret);
     await expect(page.frameLocator('#cross').locator('#k')).toHaveValue('');
 
-    // The shortcut is registered. Pressing it cannot be tested here: key events sent over CDP
-    // reach the page, not the browser's accelerators, and the context menu is native UI.
+    // The shortcut is registered. Pressing it, and the context menu, take real X input into a
+    // headed browser (fill-gestures.spec.ts): key events sent over CDP reach only the page.
     const [worker] = context.serviceWorkers();
     const commands = await worker?.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'fill-token', shortcut: 'Alt+Shift+K' }));
