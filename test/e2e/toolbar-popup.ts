@@ -76,6 +76,11 @@ async function findPopupTarget(root: CDPSession, timeoutMs: number): Promise<str
 export async function openToolbarPopup(context: BrowserContext, timeoutMs = 10_000): Promise<ToolbarPopup> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => chrome.action.openPopup());
+  return attachToolbarPopup(context, timeoutMs);
+}
+
+/** Attaches to the toolbar popup once it is open, e.g. opened by the extension after a shortcut. */
+export async function attachToolbarPopup(context: BrowserContext, timeoutMs = 10_000): Promise<ToolbarPopup> {
   const running = context.browser();
   const root = running
     ? await running.newBrowserCDPSession()
