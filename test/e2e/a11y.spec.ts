@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { axeSerious, axeSeriousInPopup } from './axe';
-import { expect, openToolbarPopup, test } from './fixtures';
+import { expect, openToolbarPopup, screenshot, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
-import { createElsewhere, signIn } from './people';
+import { createElsewhere, serviceTokens, signIn } from './people';
 
 // Issue 7: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any screen
 // of the popup or the options page, in the light and the dark colour scheme.
@@ -34,11 +34,29 @@ test.describe('accessibility', () => {
     await expectAccessible(options, () => expect(options.getByLabel('Session credential')).toBeVisible());
   });
 
+  test('should stop the spinner’s motion when reduced motion is asked for', async ({ openPopup }) => {
+    const popup = await openPopup();
+    // The spinner shows only while something loads: a spare one is styled by the same rules.
+    const animation = () =>
+      popup.evaluate(() => {
+        const spinner = document.body.appendChild(document.createElement('span'));
+        spinner.className = 'spinner';
+        const name = getComputedStyle(spinner).animationName;
+        spinner.remove();
+        return name;
+      });
+    expect(await animation()).toBe('spin');
+    await popup.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+  });
+
   test('should pass axe on the popup empty and with tokens, the revoke dialog and the options page', async ({
     service,
     openPopup,
     openOptions,
   }) => {
+    // Ten axe runs: most of a minute on a busy machine.
+    test.slow();
     const credential = await service.createAccount(`a11y-${randomUUID()}@example.org`);
     const options = await openOptions();
     await signIn(options, service.url, credential);
@@ -82,6 +100,36 @@ test.describe('accessibility', () => {
     for (const value of SCHEMES) {
       await popup.emulateMedia([{ name: 'prefers-color-scheme', value }]);
       expect(await axeSeriousInPopup(popup), `fill dialog in ${value}`).toEqual([]);
+    }
+    await popup.close();
+  });
+
+  // The README's pictures: the real toolbar popup and the options page, light and dark.
+  test('should picture the popup and the options page in both colour schemes', async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const credential = await service.createAccount('ada@example.org');
+    for (const name of ['laptop', 'CI deploy', 'staging uploader', 'nightly backup', 'café website']) {
+      await createElsewhere(service.url, credential, name);
+    }
+    const secrets = [...(await serviceTokens(service.url, credential)).map((t) => t.secret), credential];
+    const options = await openOptions();
+    await signIn(options, service.url, credential);
+    await expect(options.getByRole('cell', { name: 'staging uploader', exact: true })).toBeVisible();
+    const height = await options.evaluate(() => document.documentElement.scrollHeight);
+    await options.setViewportSize({ width: 1100, height });
+    for (const colorScheme of SCHEMES) {
+      await options.emulateMedia({ colorScheme });
+      await screenshot(options, `options-${colorScheme}`, { secrets });
+    }
+
+    const popup = await openToolbarPopup(context);
+    await popup.waitFor(`document.body.innerText.includes('staging uploader')`);
+    for (const value of SCHEMES) {
+      await popup.emulateMedia([{ name: 'prefers-color-scheme', value }]);
+      await screenshot(popup, `popup-${value}`, { secrets });
     }
     await popup.close();
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openToolbarPopup, type ToolbarPopup, test } from './fixtures';
+import { expect, openToolbarPopup, screenshot, type ToolbarPopup, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
 import { createElsewhere, serviceTokens, signIn } from './people';
 
@@ -65,6 +65,11 @@ test.describe('the keyboard alone', () => {
     await popup.keyboard.press('Home');
     await expect(rows.first()).toBeFocused();
     await popup.keyboard.press('End');
+    // The focus ring, in the dark scheme where it is easiest to lose.
+    await popup.setViewportSize({ width: 380, height: 420 });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(popup, 'popup-keyboard-focus-dark', { secrets: [...secrets.values(), credential] });
+    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.keyboard.press('Enter');
     await expect(popup.getByRole('button', { name: 'Copied staging uploader' })).toBeVisible();
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(secrets.get('staging uploader'));
