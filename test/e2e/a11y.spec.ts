@@ -118,6 +118,7 @@ test.describe('accessibility', () => {
     const options = await openOptions();
     await signIn(options, service.url, credential);
     await expect(options.getByRole('cell', { name: 'staging uploader', exact: true })).toBeVisible();
+    await expect(options.locator('.spinner')).toHaveCount(0);
     const height = await options.evaluate(() => document.documentElement.scrollHeight);
     await options.setViewportSize({ width: 1100, height });
     for (const colorScheme of SCHEMES) {
@@ -126,7 +127,10 @@ test.describe('accessibility', () => {
     }
 
     const popup = await openToolbarPopup(context);
-    await popup.waitFor(`document.body.innerText.includes('staging uploader')`);
+    // The popup syncs as it opens: the picture waits for the sync to end.
+    await popup.waitFor(
+      `document.body.innerText.includes('staging uploader') && !document.querySelector('.spinner')`,
+    );
     for (const value of SCHEMES) {
       await popup.emulateMedia([{ name: 'prefers-color-scheme', value }]);
       await screenshot(popup, `popup-${value}`, { secrets });
