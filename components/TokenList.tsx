@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import { moveIndex, scrollToShow } from '../utils/list-keys';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
@@ -101,7 +102,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
       <ul
         ref={list}
         class="token-list"
-        aria-label="API tokens"
+        aria-label={t('apiTokens')}
         style={style}
         onKeyDown={onKeyDown}
         onFocusCapture={(event) => setActive(positionOf(event.target) - 1)}
@@ -121,7 +122,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
                 {token.name}
               </div>
               <div class="token-meta">
-                <span class="mono" title="The last characters of the token">
+                <span class="mono" title={t('maskedTitle')}>
                   {maskSecret(token.secret)}
                 </span>
                 <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
