@@ -33,6 +33,7 @@ export function OptionsApp({ connection, tokens, sites, settings, onSettings }: 
           grants={sites.grants.value}
           names={new Map(tokens.tokens.value.map((t) => [t.id, t.name]))}
           onRemove={(grant) => void sites.remove(grant)}
+          onDefault={(origin, tokenId) => void sites.setDefault(origin, tokenId)}
         />
       ) : null}
       <SyncSettings

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
+import { framePattern } from './fill-frames';
 import { engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
@@ -20,6 +22,7 @@ export function pageTokensDeps(): TokensDeps {
     copyText: (text) => copyText(text),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
+    requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     now: Date.now,
   };
 }
