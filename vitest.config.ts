@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // test/packaging builds the store packages: `npm run test:packaging`, with its own config.
+    exclude: ['test/e2e/**', 'test/packaging/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
   },

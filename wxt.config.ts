@@ -1,13 +1,30 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// The origins the service may live at, asked for one at a time at sign-in (utils/permissions.ts).
+const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and vitest) sees where every name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  // MV3 for Firefox too (WXT defaults Firefox to MV2): `action.openPopup` for the fill shortcut,
+  // `optional_host_permissions`, and `scripting` exist as in Chrome, and WXT gives Firefox an event
+  // page (`background.scripts`: Firefox has no extension service worker) where IndexedDB, alarms,
+  // Web Locks and BroadcastChannel work as in Chrome's worker. `--mv2` still builds (see below).
+  manifestVersion: 3,
+  // Store packages (`npm run zip`): the sources archive Mozilla's review asks for holds what
+  // rebuilds the extension and nothing else (README "Store packages"); test/packaging checks it.
+  zip: {
+    excludeSources: ['**'],
+    includeSources: [
+      ...['README.md', 'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json'],
+      ...['entrypoints', 'components', 'utils', 'assets', 'public', 'locales'].map((d) => `${d}/**`),
+    ],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     // Names and texts come from public/_locales/<lang>/messages.json (utils/i18n.ts).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -15,7 +32,7 @@ export default defineConfig({
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
-    // on editable fields (issue 4).
+    // on editable fields (issue 4; Firefox knows it as an alias of `menus`).
     permissions: ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     // utils/fill.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
     commands: {
@@ -25,13 +42,23 @@ export default defineConfig({
       },
     },
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
-    // every site up front (house-style 16).
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'w3s-token-manager@example.org',
-        data_collection_permissions: { required: ['none'] },
+    // every site up front (house-style 16). MV2 has no `optional_host_permissions` (WXT drops
+    // the key): there origins go in `optional_permissions`.
+    ...(manifestVersion === 2
+      ? { optional_permissions: SERVICE_ORIGINS }
+      : { optional_host_permissions: SERVICE_ORIGINS }),
+    // Firefox only (Chrome warns about unknown keys). 140 (142 on Android): the first release
+    // that reads `data_collection_permissions`, which new add-ons must declare; every API used is
+    // older (optional_host_permissions 128, scripting in MV3 109, Web Locks 96).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'w3s-token-manager@example.org',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
-    },
-  },
+    }),
+  }),
 });

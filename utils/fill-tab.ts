@@ -56,8 +56,9 @@ export function backgroundFillDeps(): FillDeps {
     openDb: () => openTokenDb(),
     probe: probeActiveTab,
     fillFrame: fillInFrame,
-    // Chromium 127+ opens the popup from a menu click or a shortcut; elsewhere it may refuse.
-    openPopup: () => browser.action.openPopup().catch(() => {}),
+    // Chromium 127+ and Firefox open the popup from a menu click or a shortcut; elsewhere it may
+    // refuse, and an MV2 build (`npm run build:firefox -- --mv2`) has no `action` at all.
+    openPopup: async () => browser.action?.openPopup?.().catch(() => {}),
     now: Date.now,
   };
 }
