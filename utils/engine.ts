@@ -1,9 +1,10 @@
+import { type AccountStatus, fetchAccountStatus } from './account-status';
 import type { ApiClient } from './api';
 import { createToken } from './create-token';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from './db';
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
-import type { AppError } from './result';
+import type { AppError, Result } from './result';
 import type { Session } from './session';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { announceChange } from './sync-channel';
@@ -41,6 +42,8 @@ export interface Engine {
   sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
   create(name: string, from?: string): Promise<CreateReply>;
   revoke(id: string, from?: string): Promise<EngineReply>;
+  /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
+  account(): Promise<Result<AccountStatus>>;
 }
 
 const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
@@ -96,6 +99,12 @@ export function createEngine(deps: EngineDeps): Engine {
         await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
         return { sync: await syncAccount(ctx), notices: [] };
       }, from),
+    async account() {
+      const session = await deps.loadSession();
+      if (!session) return { ok: false, error: SIGNED_OUT };
+      const scope: Scope = { service: session.serviceUrl, account: session.account };
+      return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { loadAccountStatus, saveAccountStatus } from './account-cache';
+import type { AccountDeps } from './account-model';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
 import { engineClient, fillClient, pendingFillClient } from './messages';
@@ -22,4 +24,9 @@ export function pageTokensDeps(): TokensDeps {
     pendingFill: pendingFillClient(),
     now: Date.now,
   };
+}
+
+/** The account model's adapters: the background's engine and the status cached in storage. */
+export function pageAccountDeps(): AccountDeps {
+  return { loadSession, engine: engineClient(), loadStatus: loadAccountStatus, saveStatus: saveAccountStatus };
 }
