@@ -6,7 +6,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and vitest) sees where every name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: {
     name: 'Web3.Storage Tokens',
     description: 'Name, create, copy and revoke your Web3.Storage API tokens.',

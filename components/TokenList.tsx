@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { isNeverUsed } from '../utils/hygiene';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
 
@@ -10,6 +11,7 @@ interface TokenListProps {
   onCopy(id: string): void;
   onRevoke(id: string): void;
   onFill?: (id: string) => void;
+  onDetails?: (id: string) => void;
 }
 
 // Only the rows in view (plus OVERSCAN either side) are in the DOM, so the popup opens as fast
@@ -22,7 +24,7 @@ const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
 /** The popup's compact list: name, masked secret, age, actions; virtualised. */
-export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: TokenListProps) {
+export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onDetails }: TokenListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -80,6 +82,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
                 <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                   {relativeTime(token.createdMs, now)}
                 </time>
+                {isNeverUsed(token, now) ? <span class="badge quiet-badge">Never used</span> : null}
               </div>
             </div>
             <TokenActions
@@ -88,6 +91,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
               onCopy={onCopy}
               onRevoke={onRevoke}
               onFill={onFill}
+              onDetails={onDetails}
             />
           </li>
         ))}

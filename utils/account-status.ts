@@ -15,7 +15,11 @@ export interface AccountStatus extends Scope {
 }
 
 /** Asks both routes at once. A 404 means the service lacks the route; any other failure fails the whole. */
-export async function fetchAccountStatus(api: ApiClient, scope: Scope, now: number): Promise<Result<AccountStatus>> {
+export async function fetchAccountStatus(
+  api: ApiClient,
+  scope: Scope,
+  now: number,
+): Promise<Result<AccountStatus>> {
   const [info, usage] = await Promise.all([api.accountInfo(), api.storageUsage()]);
   for (const res of [info, usage]) if (!res.ok && res.error.code !== 'not-found') return res;
   return ok({

@@ -1,12 +1,6 @@
 /** How Copy puts a token on the clipboard (issue 7): bare, as an env line, or as an HTTP header. */
 export type CopyFormat = 'raw' | 'env' | 'header';
 
-export const COPY_FORMATS: ReadonlyArray<{ value: CopyFormat; label: string }> = [
-  { value: 'raw', label: 'Token only' },
-  { value: 'env', label: 'WEB3_STORAGE_TOKEN=…' },
-  { value: 'header', label: 'Authorization: Bearer …' },
-];
-
 export function isCopyFormat(value: unknown): value is CopyFormat {
   return value === 'raw' || value === 'env' || value === 'header';
 }

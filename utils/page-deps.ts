@@ -4,6 +4,7 @@ import { copyText } from './clipboard';
 import { openTokenDb } from './db';
 import { engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
+import { loadCopyFormat, saveCopyFormat } from './settings';
 import type { TokensDeps } from './tokens-model';
 
 /**
@@ -22,11 +23,18 @@ export function pageTokensDeps(): TokensDeps {
     copyText: (text) => copyText(text),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
+    loadCopyFormat,
+    saveCopyFormat,
     now: Date.now,
   };
 }
 
 /** The account model's adapters: the background's engine and the status cached in storage. */
 export function pageAccountDeps(): AccountDeps {
-  return { loadSession, engine: engineClient(), loadStatus: loadAccountStatus, saveStatus: saveAccountStatus };
+  return {
+    loadSession,
+    engine: engineClient(),
+    loadStatus: loadAccountStatus,
+    saveStatus: saveAccountStatus,
+  };
 }

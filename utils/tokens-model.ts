@@ -1,6 +1,14 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { retryDelay } from './backoff';
-import { getAccount, listTokens, markCopied, type TokenDatabase } from './db';
+import { type CopyFormat, formatForCopy } from './copy-format';
+import {
+  annotateToken,
+  getAccount,
+  listTokens,
+  markCopied,
+  type TokenAnnotation,
+  type TokenDatabase,
+} from './db';
 import type { Engine, EngineReply } from './engine';
 import type { Fill } from './messages';
 import { checkName } from './names';
@@ -21,6 +29,9 @@ export interface TokensDeps {
   fill?: Fill;
   /** A menu or shortcut fill waiting for the person's yes (popup only). */
   pendingFill?: () => Promise<{ id: string; origin: string } | null>;
+  /** The remembered copy format (issue 7); raw when not given. */
+  loadCopyFormat?(): Promise<CopyFormat>;
+  saveCopyFormat?(format: CopyFormat): Promise<void>;
   now(): number;
   random?(): number;
 }
@@ -57,6 +68,7 @@ export interface TokensModel {
   copiedId: Signal<string | null>;
   email: Signal<string>;
   confirming: Signal<FillQuestion | null>;
+  copyFormat: Signal<CopyFormat>;
   start(): Promise<void>;
   refresh(options?: { now?: boolean }): Promise<SyncResult>;
   create(name: string): Promise<CreateOutcome>;
@@ -64,6 +76,9 @@ export interface TokensModel {
   copy(id: string): Promise<void>;
   /** Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes to. */
   fill(id: string, confirmed?: string): Promise<void>;
+  setCopyFormat(format: CopyFormat): void;
+  /** Saves a note or a rotation on the token, on this device only. */
+  annotate(id: string, patch: TokenAnnotation): Promise<void>;
 }
 
 /** What a page shows of the signed-in account: paints from IndexedDB, then asks the engine to sync. */
@@ -79,6 +94,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const copiedId = signal<string | null>(null);
   const email = signal('');
   const confirming = signal<FillQuestion | null>(null);
+  const copyFormat = signal<CopyFormat>('raw');
   const live = computed(() => tokens.value.filter((t) => t.state !== 'revoked'));
   // Sorted once per change of the list or the order; a search only filters, which keeps the order.
   const sorted = computed(() => sortTokens(live.value, sort.value));
@@ -103,11 +119,13 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       return;
     }
     context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
-    const [local, account] = await Promise.all([
+    const [local, account, format] = await Promise.all([
       listTokens(context.db, context.scope),
       getAccount(context.db, context.scope),
+      deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
     batch(() => {
+      copyFormat.value = format ?? 'raw';
       tokens.value = local;
       lastSyncedAt.value = account?.lastSyncedAt ?? null;
       email.value = session.email;
@@ -227,7 +245,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !context) return;
-    const copied = await deps.copyText(token.secret);
+    const copied = await deps.copyText(formatForCopy(token.secret, copyFormat.value));
     if (!copied.ok) {
       error.value = copied.error;
       return;
@@ -260,6 +278,17 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
           : reply.message;
   }
 
+  function setCopyFormat(format: CopyFormat): void {
+    copyFormat.value = format;
+    void deps.saveCopyFormat?.(format);
+  }
+
+  async function annotate(id: string, patch: TokenAnnotation): Promise<void> {
+    if (!context) return;
+    const next = await annotateToken(context.db, context.scope, id, patch);
+    if (next) tokens.value = tokens.value.map((t) => (t.id === id ? next : t));
+  }
+
   return {
     state,
     tokens,
@@ -274,11 +303,14 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     copiedId,
     email,
     confirming,
+    copyFormat,
     start,
     refresh,
     create,
     revoke,
     copy,
     fill,
+    setCopyFormat,
+    annotate,
   };
 }

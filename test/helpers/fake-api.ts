@@ -35,7 +35,9 @@ export function createFakeApi(initial: ApiToken[] = []) {
       );
     },
     async storageUsage() {
-      return failed('storageUsage') ?? { ok: true, value: { usedBytes: 1288490189, limitBytes: 1099511627776 } };
+      return (
+        failed('storageUsage') ?? { ok: true, value: { usedBytes: 1288490189, limitBytes: 1099511627776 } }
+      );
     },
     async listTokens() {
       return failed('listTokens') ?? { ok: true, value: [...tokens.values()].reverse() };

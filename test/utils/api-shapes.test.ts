@@ -198,9 +198,17 @@ describe('parseStorageUsage', () => {
   const used = { uploaded: 5, psaPinned: 2, total: 7 };
 
   it.each([
-    { name: 'a limit as a string', value: { usedStorage: used, storageLimitBytes: '1099511627776' }, limit: 1024 ** 4 },
+    {
+      name: 'a limit as a string',
+      value: { usedStorage: used, storageLimitBytes: '1099511627776' },
+      limit: 1024 ** 4,
+    },
     { name: 'no limit', value: { usedStorage: used }, limit: null },
-    { name: 'a limit that is not digits', value: { usedStorage: used, storageLimitBytes: 'lots' }, limit: null },
+    {
+      name: 'a limit that is not digits',
+      value: { usedStorage: used, storageLimitBytes: 'lots' },
+      limit: null,
+    },
   ])('should read $name', ({ value, limit }) => {
     expect(parseStorageUsage(value)).toStrictEqual({ usedBytes: 7, limitBytes: limit });
   });
