@@ -60,7 +60,7 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef, restriction
         </button>
       </div>
       {restriction ? (
-        <p id={messageId} class="banner error" role="status">
+        <p id={messageId} class="banner error">
           {restriction}
         </p>
       ) : error ? (

@@ -42,12 +42,13 @@ export function TokenActions({
       {onDetails ? (
         <button
           type="button"
-          class="quiet"
+          class="quiet details-button"
           aria-label={`Details of ${name}`}
           aria-expanded={detailsOpen}
+          title="Details"
           onClick={() => onDetails(id)}
         >
-          Details
+          {detailsOpen === undefined ? 'ⓘ' : 'Details'}
         </button>
       ) : null}
       {onFill ? (

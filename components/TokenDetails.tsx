@@ -61,7 +61,7 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenD
         />
         <div class="row">
           <button type="submit">Save note</button>
-          <span class="muted small" role="status">
+          <span class="muted small" aria-live="polite">
             {saved ? 'Note saved.' : ''}
           </span>
         </div>
