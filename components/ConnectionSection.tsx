@@ -20,6 +20,19 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
   return (
     <section class="field card" aria-labelledby="service-title">
       <h2 id="service-title">Service</h2>
+      {session ? null : (
+        // First run (issue 7): installing opens this page; say the three steps before the fields.
+        <ol class="steps small">
+          <li>
+            Enter the address of your token service and press <strong>Test connection</strong>.
+          </li>
+          <li>Paste your account’s session credential below.</li>
+          <li>
+            Press <strong>Sign in</strong>, and allow the extension to reach that address when the browser
+            asks.
+          </li>
+        </ol>
+      )}
       <label for="service-url">Service URL</label>
       <div class="row">
         <input
