@@ -48,7 +48,7 @@ export function TokenActions({
           title="Details"
           onClick={() => onDetails(id)}
         >
-          {detailsOpen === undefined ? 'ⓘ' : 'Details'}
+          {detailsOpen === undefined ? 'Info' : 'Details'}
         </button>
       ) : null}
       {onFill ? (
