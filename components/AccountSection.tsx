@@ -1,6 +1,7 @@
 import type { AccountStatus } from '../utils/account-status';
 import { describeStorage, storagePercent } from '../utils/bytes';
 import { relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 
 interface AccountSectionProps {
   status: AccountStatus | null;
@@ -16,27 +17,27 @@ export function AccountSection({ status, restriction, error, now }: AccountSecti
   const percent = used === null ? null : storagePercent(used, status?.limitBytes ?? null);
   return (
     <section class="field card" aria-labelledby="account-title">
-      <h2 id="account-title">Account</h2>
+      <h2 id="account-title">{t('accountHeading')}</h2>
       {restriction ? (
         <p class="banner error" role="alert">
           {restriction}
         </p>
       ) : null}
       {status === null ? (
-        <p class="muted">{error ? '' : 'Checking your account…'}</p>
+        <p class="muted">{error ? '' : t('checkingAccount')}</p>
       ) : used === null ? (
-        <p class="muted">This service does not report storage use.</p>
+        <p class="muted">{t('noStorageReport')}</p>
       ) : (
         <div class="field">
           <p>
-            Storage used: <strong>{describeStorage(used, status.limitBytes)}</strong>
+            {t('storageUsed')} <strong>{describeStorage(used, status.limitBytes)}</strong>
           </p>
           {percent === null ? null : (
             <meter
               min={0}
               max={100}
               value={percent}
-              aria-label="Storage used"
+              aria-label={t('storageMeter')}
               title={`${percent.toFixed(1)}%`}
             />
           )}
@@ -44,8 +45,8 @@ export function AccountSection({ status, restriction, error, now }: AccountSecti
       )}
       {error ? (
         <p class="muted small">
-          Could not check the account just now: {error}
-          {status ? ` Showing what was known ${relativeTime(status.checkedAt, now)}.` : ''}
+          {t('accountCheckFailed', error)}
+          {status ? ` ${t('accountKnownSince', relativeTime(status.checkedAt, now))}` : ''}
         </p>
       ) : null}
     </section>

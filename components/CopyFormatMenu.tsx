@@ -1,8 +1,9 @@
 import { type CopyFormat, isCopyFormat } from '../utils/copy-format';
+import { t } from '../utils/i18n';
 
 // Here, not in utils/copy-format.ts: the popup reads the format but never shows this menu.
 const COPY_FORMATS: ReadonlyArray<{ value: CopyFormat; label: string }> = [
-  { value: 'raw', label: 'Token only' },
+  { value: 'raw', label: '' },
   { value: 'env', label: 'WEB3_STORAGE_TOKEN=…' },
   { value: 'header', label: 'Authorization: Bearer …' },
 ];
@@ -16,7 +17,7 @@ interface CopyFormatMenuProps {
 export function CopyFormatMenu({ format, onChange }: CopyFormatMenuProps) {
   return (
     <label class="copy-format small">
-      Copy as{' '}
+      {t('copyAs')}{' '}
       <select
         value={format}
         onChange={(event) => {
@@ -26,7 +27,7 @@ export function CopyFormatMenu({ format, onChange }: CopyFormatMenuProps) {
       >
         {COPY_FORMATS.map((choice) => (
           <option key={choice.value} value={choice.value}>
-            {choice.label}
+            {choice.label || t('copyFormatRaw')}
           </option>
         ))}
       </select>

@@ -2,6 +2,7 @@ import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { AccountModel } from '../utils/account-model';
 import type { ConnectionModel } from '../utils/connection-model';
+import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
@@ -30,7 +31,7 @@ export function OptionsApp(props: OptionsAppProps) {
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
-      <h1>Web3.Storage API tokens</h1>
+      <h1>{t('pageTitle')}</h1>
       <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
         <AccountSection
@@ -42,7 +43,7 @@ export function OptionsApp(props: OptionsAppProps) {
       ) : null}
       {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
-          <h2 id="tokens-title">API tokens</h2>
+          <h2 id="tokens-title">{t('apiTokens')}</h2>
           <TokensPanel
             model={tokens}
             layout="options"

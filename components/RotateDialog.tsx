@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tAround } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 import type { Result } from '../utils/result';
 import { rotatedName } from '../utils/rotation';
@@ -33,6 +34,8 @@ export function RotateDialog(props: RotateDialogProps) {
   const [name, setName] = useState(() => rotatedName(old.name, props.now));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const title = tAround('rotateTitle', old.name);
+  const step2 = tAround('rotateStep2', replacement?.name ?? '');
 
   async function run<T>(step: () => Promise<T>, done: (value: T) => string | null): Promise<void> {
     setBusy(true);
@@ -45,12 +48,7 @@ export function RotateDialog(props: RotateDialogProps) {
     event.preventDefault();
     return run(
       () => props.onCreate(name),
-      (outcome) =>
-        !outcome.ok
-          ? outcome.message
-          : outcome.token
-            ? null
-            : 'The replacement was created, but its token has not arrived yet. Use Sync now, then Rotate again.',
+      (outcome) => (!outcome.ok ? outcome.message : outcome.token ? null : t('replacementPending')),
     );
   };
   const revokeOld = (): Promise<void> =>
@@ -70,29 +68,32 @@ export function RotateDialog(props: RotateDialogProps) {
       }}
     >
       <h2 id="rotate-title">
-        Rotate “<bdi>{old.name}</bdi>”
+        {title[0]}
+        <bdi>{old.name}</bdi>
+        {title[1]}
       </h2>
       {replacement ? (
         <>
           <p>
-            Step 2 of 2. The replacement “<bdi>{replacement.name}</bdi>” is ready. Put it where the old token
-            was used, check that it works, then revoke the old token.
+            {step2[0]}
+            <bdi>{replacement.name}</bdi>
+            {step2[1]}
           </p>
           <div class="buttons">
             {props.onFill ? (
               <button type="button" onClick={() => props.onFill?.(replacement.id)}>
-                Fill new token
+                {t('fillNewToken')}
               </button>
             ) : null}
             <button type="button" onClick={() => props.onCopy(replacement.id)}>
-              {copiedId === replacement.id ? 'Copied new token' : 'Copy new token'}
+              {copiedId === replacement.id ? t('copiedNewToken') : t('copyNewToken')}
             </button>
           </div>
         </>
       ) : (
         <form class="field" onSubmit={create}>
-          <p>Step 1 of 2. A new token is made first; the old one keeps working until you confirm.</p>
-          <label for="rotate-name">Name of the new token</label>
+          <p>{t('rotateStep1')}</p>
+          <label for="rotate-name">{t('newTokenName')}</label>
           <input
             id="rotate-name"
             type="text"
@@ -103,7 +104,7 @@ export function RotateDialog(props: RotateDialogProps) {
           />
           <div class="buttons">
             <button type="submit" class="primary" disabled={busy}>
-              {busy ? 'Creating…' : 'Create replacement'}
+              {busy ? t('creating') : t('createReplacement')}
             </button>
           </div>
         </form>
@@ -117,15 +118,15 @@ export function RotateDialog(props: RotateDialogProps) {
         {replacement ? (
           <>
             <button type="button" onClick={props.onKeepBoth} disabled={busy}>
-              Keep both
+              {t('keepBoth')}
             </button>
             <button type="button" class="danger" onClick={revokeOld} disabled={busy}>
-              {busy ? 'Revoking…' : 'The new token works — revoke the old one'}
+              {busy ? t('revoking') : t('revokeOldConfirm')}
             </button>
           </>
         ) : (
           <button type="button" onClick={props.onClose} disabled={busy}>
-            Cancel
+            {t('cancel')}
           </button>
         )}
       </div>

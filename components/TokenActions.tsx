@@ -1,4 +1,5 @@
 import { absoluteTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface TokenActionsProps {
@@ -31,8 +32,8 @@ export function TokenActions({
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (
-      <span class="badge pending" title={`${why}Next try: ${absoluteTime(pending.nextAttemptAt)}.`}>
-        Revoke pending
+      <span class="badge pending" title={`${why}${t('nextTry', absoluteTime(pending.nextAttemptAt))}`}>
+        {t('revokePending')}
       </span>
     );
   }
@@ -43,33 +44,33 @@ export function TokenActions({
         <button
           type="button"
           class="quiet details-button"
-          aria-label={`Details of ${name}`}
+          aria-label={t('detailsOf', name)}
           aria-expanded={detailsOpen}
-          title="Details"
+          title={t('details')}
           onClick={() => onDetails(id)}
         >
-          {detailsOpen === undefined ? 'Info' : 'Details'}
+          {detailsOpen === undefined ? t('info') : t('details')}
         </button>
       ) : null}
       {onFill ? (
-        <button type="button" aria-label={`Fill ${name}`} onClick={() => onFill(id)}>
-          Fill
+        <button type="button" aria-label={t('fillLabel', name)} onClick={() => onFill(id)}>
+          {t('fill')}
         </button>
       ) : null}
       <button
         type="button"
-        aria-label={copied ? `Copied ${name}` : `Copy ${name}`}
+        aria-label={copied ? t('copiedLabel', name) : t('copyLabel', name)}
         onClick={() => onCopy(id)}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('copied') : t('copy')}
       </button>
       <button
         type="button"
         class="quiet danger-text"
-        aria-label={`Revoke ${name}`}
+        aria-label={t('revokeLabel', name)}
         onClick={() => onRevoke(id)}
       >
-        Revoke
+        {t('revoke')}
       </button>
     </div>
   );

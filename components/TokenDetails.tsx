@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { absoluteTime, relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 import { hostOf, type TokenUsage } from '../utils/usage';
 
@@ -14,7 +15,7 @@ interface TokenDetailsProps {
 }
 
 function when(ms: number | null | undefined, now: number): string {
-  return ms == null ? 'Never' : `${relativeTime(ms, now)} (${absoluteTime(ms)})`;
+  return ms == null ? t('never') : `${relativeTime(ms, now)} (${absoluteTime(ms)})`;
 }
 
 /** Everything this device and the service know of one token, a note, and the way to rotate it. */
@@ -24,7 +25,7 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenD
   const [saved, setSaved] = useState(false);
   const lastFill = usage?.lastFill;
   const filled = lastFill
-    ? `${when(lastFill.at, now)} on ${hostOf(lastFill.origin)}`
+    ? t('filledOn', when(lastFill.at, now), hostOf(lastFill.origin))
     : when(token.lastFilledAt, now);
 
   async function save(event: Event): Promise<void> {
@@ -36,19 +37,19 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenD
   return (
     <div class="token-details">
       <dl>
-        <dt>Created</dt>
+        <dt>{t('detailCreated')}</dt>
         <dd>
           <time dateTime={token.created}>{when(token.createdMs, now)}</time>
         </dd>
-        <dt>Used for uploads</dt>
-        <dd>{token.hasUploads ? 'Yes' : 'No uploads yet'}</dd>
-        <dt>Last copied here</dt>
+        <dt>{t('detailUploads')}</dt>
+        <dd>{token.hasUploads ? t('yes') : t('noUploadsYet')}</dd>
+        <dt>{t('detailLastCopied')}</dt>
         <dd>{when(token.lastCopiedAt, now)}</dd>
-        <dt>Last filled here</dt>
+        <dt>{t('detailLastFilled')}</dt>
         <dd>{filled}</dd>
       </dl>
       <form class="field" onSubmit={save}>
-        <label for={id}>Note (kept on this device only)</label>
+        <label for={id}>{t('noteLabel')}</label>
         <textarea
           id={id}
           rows={2}
@@ -60,21 +61,17 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenD
           }}
         />
         <div class="row">
-          <button type="submit">Save note</button>
+          <button type="submit">{t('saveNote')}</button>
           <span class="muted small" aria-live="polite">
-            {saved ? 'Note saved.' : ''}
+            {saved ? t('noteSaved') : ''}
           </span>
         </div>
       </form>
       {token.state === 'active' && onRotate ? (
         <p class="row">
-          <span class="grow muted small">
-            {token.rotatedTo
-              ? 'A replacement was made: confirm it works to revoke this token.'
-              : 'Rotate: make a replacement, try it, then revoke this one.'}
-          </span>
+          <span class="grow muted small">{token.rotatedTo ? t('rotationPending') : t('rotateHint')}</span>
           <button type="button" onClick={onRotate}>
-            {token.rotatedTo ? 'Continue rotation' : 'Rotate…'}
+            {token.rotatedTo ? t('continueRotation') : t('rotate')}
           </button>
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
 import { isNeverUsed } from '../utils/hygiene';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
 
@@ -68,7 +69,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
       class="token-scroll"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <ul ref={list} class="token-list" aria-label="API tokens" style={style}>
+      <ul ref={list} class="token-list" aria-label={t('apiTokens')} style={style}>
         {tokens.slice(first, last).map((token, i) => (
           <li key={token.id} aria-setsize={count} aria-posinset={first + i + 1}>
             <div class="token-main">
@@ -76,13 +77,13 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
                 {token.name}
               </div>
               <div class="token-meta">
-                <span class="mono" title="The last characters of the token">
+                <span class="mono" title={t('maskedTitle')}>
                   {maskSecret(token.secret)}
                 </span>
                 <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                   {relativeTime(token.createdMs, now)}
                 </time>
-                {isNeverUsed(token, now) ? <span class="badge quiet-badge">Never used</span> : null}
+                {isNeverUsed(token, now) ? <span class="badge quiet-badge">{t('neverUsed')}</span> : null}
               </div>
             </div>
             <TokenActions

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../utils/account-model';
+import { t } from '../utils/i18n';
 import type { TokensModel } from '../utils/tokens-model';
 import type { TokenUsage } from '../utils/usage';
 import { CreateTokenForm } from './CreateTokenForm';
@@ -44,7 +45,7 @@ export function TokensPanel(props: TokensPanelProps) {
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
 
   return (
-    <section class="field" aria-label="Your API tokens">
+    <section class="field" aria-label={t('yourTokens')}>
       <CreateTokenForm
         existingNames={all.map((t) => t.name)}
         onCreate={model.create}
@@ -74,7 +75,7 @@ export function TokensPanel(props: TokensPanelProps) {
       {all.length > 0 ? tools : null}
       {firstLoad ? (
         <p class="empty">
-          <span class="spinner" aria-hidden="true" /> Loading your tokens…
+          <span class="spinner" aria-hidden="true" /> {t('loadingTokens')}
         </p>
       ) : visible.length === 0 ? (
         <EmptyState searching={all.length > 0} onCreateFirst={() => nameInput.current?.focus()} />

@@ -1,4 +1,5 @@
 import type { ApiClient } from './api';
+import { t } from './i18n';
 import type { Scope } from './reconcile';
 import { ok, type Result } from './result';
 
@@ -37,5 +38,5 @@ export async function fetchAccountStatus(
  */
 export function restrictionNotice(status: AccountStatus | null): string | null {
   if (!status?.restricted) return null;
-  return 'Your account is restricted, so new tokens can’t be created. Your existing tokens still work. Contact the service’s support to lift the restriction.';
+  return t('accountRestricted');
 }

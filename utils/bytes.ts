@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
 /** "0 B", "512 B", "1.2 GiB", "1 TiB": binary units, one decimal only where it says something. */
@@ -25,8 +27,8 @@ export function parseLimit(value: unknown): number | null {
 
 /** "1.2 GiB of 1 TiB", or "1.2 GiB (no limit given)" when the service sends none. */
 export function describeStorage(used: number, limit: number | null): string {
-  if (limit === null) return `${formatBytes(used)} (no limit given)`;
-  return `${formatBytes(used)} of ${formatBytes(limit)}`;
+  if (limit === null) return t('storageNoLimit', formatBytes(used));
+  return t('storageOf', formatBytes(used), formatBytes(limit));
 }
 
 /** Share of the limit used, 0–100, for a meter; null without a limit. */

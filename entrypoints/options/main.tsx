@@ -5,12 +5,14 @@ import { OptionsApp } from '../../components/OptionsApp';
 import { createAccountModel } from '../../utils/account-model';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
+import { localizeDocument } from '../../utils/i18n';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
 import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
+localizeDocument();
 const connection = createConnectionModel(pageConnectionDeps());
 const deps = pageTokensDeps();
 const tokens = createTokensModel(deps);

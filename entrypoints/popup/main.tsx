@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { PopupApp } from '../../components/PopupApp';
 import { createAccountModel } from '../../utils/account-model';
+import { localizeDocument } from '../../utils/i18n';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { createTokensModel } from '../../utils/tokens-model';
 
+localizeDocument();
 const model = createTokensModel(pageTokensDeps());
 const account = createAccountModel(pageAccountDeps());
 const openSettings = (): void => {
