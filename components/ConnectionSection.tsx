@@ -26,6 +26,14 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
   return (
     <section class="field card" aria-labelledby="service-title">
       <h2 id="service-title">{t('serviceHeading')}</h2>
+      {session ? null : (
+        // First run (issue 7): installing opens this page; say the three steps before the fields.
+        <ol class="steps small">
+          <li>{t('firstRunStep1')}</li>
+          <li>{t('firstRunStep2')}</li>
+          <li>{t('firstRunStep3')}</li>
+        </ol>
+      )}
       <label for="service-url">{t('serviceUrlLabel')}</label>
       <div class="row">
         <input

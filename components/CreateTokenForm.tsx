@@ -8,10 +8,12 @@ interface CreateTokenFormProps {
   existingNames: readonly string[];
   onCreate(name: string): Promise<CreateOutcome>;
   inputRef?: Ref<HTMLInputElement>;
+  /** Why creating is off (an account restriction, issue 7), or null. */
+  restriction?: string | null;
 }
 
 /** Name and create. A rejected name keeps what was typed and says why next to the field. */
-export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTokenFormProps) {
+export function CreateTokenForm({ existingNames, onCreate, inputRef, restriction }: CreateTokenFormProps) {
   const id = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (busy) return;
+    if (busy || restriction) return;
     setBusy(true);
     const outcome = await onCreate(name);
     setBusy(false);
@@ -47,17 +49,22 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
           autocomplete="off"
           spellcheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error || duplicate ? messageId : undefined}
+          aria-describedby={error || duplicate || restriction ? messageId : undefined}
+          disabled={Boolean(restriction)}
           onInput={(event) => {
             setName(event.currentTarget.value);
             setError(null);
           }}
         />
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy || Boolean(restriction)}>
           {busy ? t('creating') : t('createToken')}
         </button>
       </div>
-      {error ? (
+      {restriction ? (
+        <p id={messageId} class="banner error">
+          {restriction}
+        </p>
+      ) : error ? (
         <p id={messageId} class="field-error" role="alert">
           {error}
         </p>

@@ -1,31 +1,60 @@
 import type { Signal } from '@preact/signals';
+import { useState } from 'preact/hooks';
+import type { AccountModel } from '../utils/account-model';
 import type { ConnectionModel } from '../utils/connection-model';
 import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
+import { AccountSection } from './AccountSection';
 import { ConnectionSection } from './ConnectionSection';
+import { CopyFormatMenu } from './CopyFormatMenu';
 import { GrantsSection } from './GrantsSection';
+import { RotateFlow } from './RotateFlow';
 import { SyncSettings } from './SyncSettings';
 import { TokensPanel } from './TokensPanel';
+import { TokenTable } from './TokenTable';
 
 interface OptionsAppProps {
   connection: ConnectionModel;
   tokens: TokensModel;
   sites: SitesModel;
+  account: AccountModel;
   settings: Signal<Settings>;
   onSettings(settings: Settings): void;
+  /** A token whose details open at once (the popup's Details button, `#token=<id>`). */
+  openDetails?: string | null;
 }
 
-export function OptionsApp({ connection, tokens, sites, settings, onSettings }: OptionsAppProps) {
+export function OptionsApp(props: OptionsAppProps) {
+  const { connection, tokens, sites, account, settings, onSettings, openDetails } = props;
+  const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
       <h1>{t('pageTitle')}</h1>
       <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
+        <AccountSection
+          status={account.status.value}
+          restriction={account.restriction.value}
+          error={account.error.value}
+          now={Date.now()}
+        />
+      ) : null}
+      {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
           <h2 id="tokens-title">{t('apiTokens')}</h2>
-          <TokensPanel model={tokens} layout="options" usage={sites.usage.value} />
+          <TokensPanel
+            model={tokens}
+            layout="options"
+            Rows={TokenTable}
+            tools={<CopyFormatMenu format={tokens.copyFormat.value} onChange={tokens.setCopyFormat} />}
+            usage={sites.usage.value}
+            account={account}
+            onRotate={setRotating}
+            openDetails={openDetails}
+          />
+          <RotateFlow model={tokens} rotatingId={rotating} onClose={() => setRotating(null)} />
         </section>
       ) : null}
       {tokens.state.value === 'ready' ? (

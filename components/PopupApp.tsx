@@ -1,14 +1,20 @@
+import type { AccountModel } from '../utils/account-model';
 import { t } from '../utils/i18n';
 import type { TokensModel } from '../utils/tokens-model';
 import { SignedOut } from './SignedOut';
+import { TokenList } from './TokenList';
 import { TokensPanel } from './TokensPanel';
 
 interface PopupAppProps {
   model: TokensModel;
+  /** The account's restriction (issue 7); optional so a test may leave it out. */
+  account?: AccountModel;
   onOpenSettings(): void;
+  /** Opens a token's details and rotation on the options page (issue 7: the popup stays small). */
+  onOpenDetails?: (id: string) => void;
 }
 
-export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
+export function PopupApp({ model, account, onOpenSettings, onOpenDetails }: PopupAppProps) {
   const state = model.state.value;
   return (
     <main class="popup">
@@ -30,7 +36,13 @@ export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
       ) : state === 'signed-out' ? (
         <SignedOut onOpenSettings={onOpenSettings} />
       ) : (
-        <TokensPanel model={model} layout="popup" />
+        <TokensPanel
+          model={model}
+          layout="popup"
+          Rows={TokenList}
+          account={account}
+          onDetails={onOpenDetails}
+        />
       )}
     </main>
   );

@@ -9,6 +9,9 @@ interface TokenActionsProps {
   onRevoke(id: string): void;
   /** Fills the token into the active tab: given in the popup only. */
   onFill?: (id: string) => void;
+  /** Opens the token's details (issue 7); `detailsOpen` marks a disclosure that is open. */
+  onDetails?: (id: string) => void;
+  detailsOpen?: boolean;
 }
 
 /**
@@ -16,7 +19,15 @@ interface TokenActionsProps {
  * apart. While a revoke waits for the service, a badge replaces them: the token is neither used
  * nor revoked twice.
  */
-export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: TokenActionsProps) {
+export function TokenActions({
+  token,
+  copiedId,
+  onCopy,
+  onRevoke,
+  onFill,
+  onDetails,
+  detailsOpen,
+}: TokenActionsProps) {
   const { id, name, pendingRevoke: pending } = token;
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
@@ -29,6 +40,18 @@ export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: Toke
   const copied = copiedId === id;
   return (
     <div class="actions">
+      {onDetails ? (
+        <button
+          type="button"
+          class="quiet details-button"
+          aria-label={t('detailsOf', name)}
+          aria-expanded={detailsOpen}
+          title={t('details')}
+          onClick={() => onDetails(id)}
+        >
+          {detailsOpen === undefined ? t('info') : t('details')}
+        </button>
+      ) : null}
       {onFill ? (
         <button type="button" aria-label={t('fillLabel', name)} onClick={() => onFill(id)}>
           {t('fill')}

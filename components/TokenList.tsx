@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { isNeverUsed } from '../utils/hygiene';
 import { t } from '../utils/i18n';
 import { moveIndex, scrollToShow } from '../utils/list-keys';
 import type { TokenRecord } from '../utils/reconcile';
@@ -12,6 +13,7 @@ interface TokenListProps {
   onCopy(id: string): void;
   onRevoke(id: string): void;
   onFill?: (id: string) => void;
+  onDetails?: (id: string) => void;
 }
 
 // Only the rows in view (plus OVERSCAN either side) are in the DOM, so the popup opens as fast
@@ -28,7 +30,7 @@ const OVERSCAN = 8;
  * in the tab order (a roving tabindex): arrow keys, Page Up/Down, Home and End move it, scrolling
  * the row into the rendered window first, and Enter on a row copies its token.
  */
-export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: TokenListProps) {
+export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onDetails }: TokenListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -128,6 +130,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
                 <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                   {relativeTime(token.createdMs, now)}
                 </time>
+                {isNeverUsed(token, now) ? <span class="badge quiet-badge">{t('neverUsed')}</span> : null}
               </div>
             </div>
             <TokenActions
@@ -136,6 +139,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
               onCopy={onCopy}
               onRevoke={onRevoke}
               onFill={onFill}
+              onDetails={onDetails}
             />
           </li>
         ))}

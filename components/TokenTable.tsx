@@ -1,8 +1,11 @@
+import { useEffect, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { isNeverUsed } from '../utils/hygiene';
 import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 import { describeLastFill, hostOf, type TokenUsage } from '../utils/usage';
 import { TokenActions } from './TokenActions';
+import { TokenDetails } from './TokenDetails';
 
 interface TokenTableProps {
   tokens: readonly TokenRecord[];
@@ -12,10 +15,36 @@ interface TokenTableProps {
   onRevoke(id: string): void;
   /** Where each token was filled (issue 4), by token id. */
   usage?: ReadonlyMap<string, TokenUsage>;
+  onSaveNote(id: string, note: string): Promise<void>;
+  onRotate?: (id: string) => void;
+  /** A token whose details open at once (the popup's Details button lands here). */
+  openDetails?: string | null;
 }
 
+const COLUMNS = 7;
+
 /** The options page's full table, with the columns the original token page had and a little more. */
-export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: TokenTableProps) {
+export function TokenTable({
+  tokens,
+  copiedId,
+  now,
+  onCopy,
+  onRevoke,
+  usage,
+  onSaveNote,
+  onRotate,
+  openDetails,
+}: TokenTableProps) {
+  // Issue 7: each row discloses a details row under it.
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(openDetails ? [openDetails] : []));
+  useEffect(() => {
+    if (openDetails) document.getElementById(`details-${openDetails}`)?.scrollIntoView({ block: 'center' });
+  }, [openDetails]);
+  const toggle = (id: string): void => {
+    const next = new Set(open);
+    if (!next.delete(id)) next.add(id);
+    setOpen(next);
+  };
   return (
     <table>
       <caption class="visually-hidden">{t('apiTokens')}</caption>
@@ -33,10 +62,16 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: T
         </tr>
       </thead>
       <tbody>
-        {tokens.map((token) => (
+        {tokens.flatMap((token) => [
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
               {token.name}
+              {isNeverUsed(token, now) ? (
+                <>
+                  {' '}
+                  <span class="badge quiet-badge">{t('neverUsed')}</span>
+                </>
+              ) : null}
             </td>
             <td class="mono">{maskSecret(token.secret)}</td>
             <td>
@@ -50,10 +85,30 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: T
               {describeLastFill(usage?.get(token.id), now)}
             </td>
             <td>
-              <TokenActions token={token} copiedId={copiedId} onCopy={onCopy} onRevoke={onRevoke} />
+              <TokenActions
+                token={token}
+                copiedId={copiedId}
+                onCopy={onCopy}
+                onRevoke={onRevoke}
+                onDetails={toggle}
+                detailsOpen={open.has(token.id)}
+              />
             </td>
-          </tr>
-        ))}
+          </tr>,
+          open.has(token.id) ? (
+            <tr key={`${token.id}-details`} id={`details-${token.id}`} class="details-row">
+              <td colSpan={COLUMNS}>
+                <TokenDetails
+                  token={token}
+                  now={now}
+                  usage={usage?.get(token.id)}
+                  onSaveNote={(note) => onSaveNote(token.id, note)}
+                  onRotate={onRotate && (() => onRotate(token.id))}
+                />
+              </td>
+            </tr>
+          ) : null,
+        ])}
       </tbody>
     </table>
   );

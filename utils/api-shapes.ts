@@ -3,6 +3,8 @@
  * A response that fails a check is rejected whole: a half-read list would look like revoked tokens.
  */
 
+import { parseLimit } from './bytes';
+
 export interface ApiToken {
   /** A bigint rendered as text; never parse it as a number (ids exceed 2^53). */
   id: string;
@@ -23,6 +25,13 @@ export interface AccountInfo {
   email: string;
   name: string;
   accountRestricted: boolean;
+}
+
+/** `GET /user/account`: bytes stored, and the limit when the service gives one. */
+export interface StorageUsage {
+  usedBytes: number;
+  /** `storageLimitBytes` is a string of digits, and may be absent (api-contract.md). */
+  limitBytes: number | null;
 }
 
 type Json = Record<string, unknown>;
@@ -94,4 +103,14 @@ export function parseAccountInfo(value: unknown): AccountInfo | undefined {
     name: str(info, 'name') ?? '',
     accountRestricted: Object.hasOwn(tags, 'HasAccountRestriction') && tags.HasAccountRestriction === true,
   };
+}
+
+export function parseStorageUsage(value: unknown): StorageUsage | undefined {
+  if (!isObject(value) || !Object.hasOwn(value, 'usedStorage') || !isObject(value.usedStorage))
+    return undefined;
+  const used = value.usedStorage;
+  const total = Object.hasOwn(used, 'total') ? used.total : undefined;
+  if (typeof total !== 'number' || !Number.isFinite(total) || total < 0) return undefined;
+  const limit = Object.hasOwn(value, 'storageLimitBytes') ? value.storageLimitBytes : undefined;
+  return { usedBytes: total, limitBytes: parseLimit(limit) };
 }

@@ -4,9 +4,11 @@ import {
   type ApiToken,
   parseAccountInfo,
   parseIdBody,
+  parseStorageUsage,
   parseTokenList,
   parseVersion,
   type ServiceVersion,
+  type StorageUsage,
 } from './api-shapes';
 import { t } from './i18n';
 import { fail, ok, type Result } from './result';
@@ -25,6 +27,8 @@ export interface ApiClientOptions {
 export interface ApiClient {
   version(): Promise<Result<ServiceVersion>>;
   accountInfo(): Promise<Result<AccountInfo>>;
+  /** `GET /user/account`: storage used and its limit (issue 7). */
+  storageUsage(): Promise<Result<StorageUsage>>;
   listTokens(): Promise<Result<ApiToken[]>>;
   /** The new id only: the service never returns the secret here, list again to get it. */
   createToken(name: string): Promise<Result<{ id: string | null }>>;
@@ -84,6 +88,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!res.ok) return res;
       const info = parseAccountInfo(res.value);
       return info ? ok(info) : badResponse();
+    },
+    async storageUsage() {
+      const res = await request('GET', '/user/account');
+      if (!res.ok) return res;
+      const usage = parseStorageUsage(res.value);
+      return usage ? ok(usage) : badResponse();
     },
     async listTokens() {
       const res = await request('GET', '/user/tokens');

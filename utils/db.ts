@@ -260,8 +260,31 @@ export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at
   await tx.done;
 }
 
+/** Records a fill, and on the token when it was last filled (issue 7's "never used" needs it in the popup). */
 export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind'>): Promise<void> {
-  await db.add('usage', { ...use, kind: 'fill' });
+  const tx = db.transaction(['tokens', 'usage'], 'readwrite');
+  const tokens = tx.objectStore('tokens');
+  const record = await tokens.get([use.service, use.account, use.tokenId]);
+  if (record) await tokens.put({ ...record, lastFilledAt: use.at });
+  await tx.objectStore('usage').add({ ...use, kind: 'fill' });
+  await tx.done;
+}
+
+/** What a person may set on a token here: its note, and the replacement a rotation made. */
+export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'rotatedTo'>>;
+
+export async function annotateToken(
+  db: TokenDatabase,
+  scope: Scope,
+  id: string,
+  patch: TokenAnnotation,
+): Promise<TokenRecord | undefined> {
+  const tx = db.transaction('tokens', 'readwrite');
+  const record = await tx.store.get([scope.service, scope.account, id]);
+  const next = record && { ...record, ...patch };
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
 }
 
 /** Every copy and fill of the account's tokens, oldest first. */

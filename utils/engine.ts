@@ -1,10 +1,11 @@
+import { type AccountStatus, fetchAccountStatus } from './account-status';
 import type { ApiClient } from './api';
 import { createToken } from './create-token';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from './db';
 import { t } from './i18n';
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
-import type { AppError } from './result';
+import type { AppError, Result } from './result';
 import type { Session } from './session';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { announceChange } from './sync-channel';
@@ -42,6 +43,8 @@ export interface Engine {
   sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
   create(name: string, from?: string): Promise<CreateReply>;
   revoke(id: string, from?: string): Promise<EngineReply>;
+  /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
+  account(): Promise<Result<AccountStatus>>;
 }
 
 const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
@@ -97,6 +100,12 @@ export function createEngine(deps: EngineDeps): Engine {
         await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
         return { sync: await syncAccount(ctx), notices: [] };
       }, from),
+    async account() {
+      const session = await deps.loadSession();
+      if (!session) return { ok: false, error: signedOutError() };
+      const scope: Scope = { service: session.serviceUrl, account: session.account };
+      return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
+    },
   };
 }
 

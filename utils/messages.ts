@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import type { AccountStatus } from './account-status';
 import type { CreateReply, Engine, EngineReply } from './engine';
 import type { Filler, FillReply, PendingFill } from './fill';
+import type { Result } from './result';
 
 /**
  * The one messaging contract. Only the extension's own pages may send these: a content script
@@ -10,6 +12,8 @@ export type Message =
   | { type: 'tokens/sync'; now?: boolean; shown?: boolean; from?: string }
   | { type: 'tokens/create'; name: string; from?: string }
   | { type: 'tokens/revoke'; id: string; from?: string }
+  /** The account's restriction and storage, fresh from the service (issue 7). */
+  | { type: 'account/status' }
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
   | { type: 'tokens/fill'; id: string; confirmed?: string }
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
@@ -32,7 +36,7 @@ export function handleMessage(
   engine: Engine,
   message: unknown,
   filler?: Pick<Filler, 'fill' | 'takePending'>,
-): Promise<EngineReply | FillReply | PendingFill | null> | undefined {
+): Promise<EngineReply | FillReply | PendingFill | Result<AccountStatus> | null> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
@@ -42,6 +46,8 @@ export function handleMessage(
       return typeof m.name === 'string' ? engine.create(m.name, from) : undefined;
     case 'tokens/revoke':
       return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
+    case 'account/status':
+      return engine.account();
     case 'tokens/fill':
       if (typeof m.id !== 'string' || !filler) return undefined;
       return filler.fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
@@ -60,6 +66,7 @@ export function engineClient(
     sync: (options = {}) => send({ type: 'tokens/sync', ...options }) as Promise<EngineReply>,
     create: (name, from) => send({ type: 'tokens/create', name, from }) as Promise<CreateReply>,
     revoke: (id, from) => send({ type: 'tokens/revoke', id, from }) as Promise<EngineReply>,
+    account: () => send({ type: 'account/status' }) as Promise<Result<AccountStatus>>,
   };
 }
 

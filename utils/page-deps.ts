@@ -1,9 +1,12 @@
 import { browser } from 'wxt/browser';
+import { loadAccountStatus, saveAccountStatus } from './account-cache';
+import type { AccountDeps } from './account-model';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
 import { framePattern } from './fill-frames';
 import { engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
+import { loadCopyFormat, saveCopyFormat } from './settings';
 import type { TokensDeps } from './tokens-model';
 
 /**
@@ -23,6 +26,18 @@ export function pageTokensDeps(): TokensDeps {
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
+    loadCopyFormat,
+    saveCopyFormat,
     now: Date.now,
+  };
+}
+
+/** The account model's adapters: the background's engine and the status cached in storage. */
+export function pageAccountDeps(): AccountDeps {
+  return {
+    loadSession,
+    engine: engineClient(),
+    loadStatus: loadAccountStatus,
+    saveStatus: saveAccountStatus,
   };
 }

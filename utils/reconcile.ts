@@ -28,6 +28,12 @@ export interface TokenRecord extends Scope {
   hasUploads: boolean;
   /** Local only: when this device last copied the token. */
   lastCopiedAt: number | null;
+  /** Local only: when this device last filled the token into a page (issue 7; absent before it). */
+  lastFilledAt?: number | null;
+  /** Local only: the person's note about the token (issue 7; absent until one is written). */
+  note?: string;
+  /** Local only: a replacement made by Rotate, waiting for the person to confirm it works (issue 7). */
+  rotatedTo?: string | null;
   /** Local only: when this device first saw the token. */
   firstSeenAt: number;
   state: TokenState;

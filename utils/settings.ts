@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { type CopyFormat, isCopyFormat } from './copy-format';
 
 export interface Settings {
   /** Minutes between background syncs. */
@@ -29,4 +30,16 @@ export function onSettingsChange(listener: () => void): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) listener();
   });
+}
+
+const COPY_FORMAT_KEY = 'copyFormat.v1';
+
+/** How Copy writes a token (issue 7); its own key, so the popup never rewrites the other settings. */
+export async function loadCopyFormat(): Promise<CopyFormat> {
+  const value = (await browser.storage.local.get(COPY_FORMAT_KEY))[COPY_FORMAT_KEY];
+  return isCopyFormat(value) ? value : 'raw';
+}
+
+export async function saveCopyFormat(format: CopyFormat): Promise<void> {
+  await browser.storage.local.set({ [COPY_FORMAT_KEY]: format });
 }

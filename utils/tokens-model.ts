@@ -1,6 +1,14 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { retryDelay } from './backoff';
-import { getAccount, listTokens, markCopied, type TokenDatabase } from './db';
+import { type CopyFormat, formatForCopy } from './copy-format';
+import {
+  annotateToken,
+  getAccount,
+  listTokens,
+  markCopied,
+  type TokenAnnotation,
+  type TokenDatabase,
+} from './db';
 import type { Engine, EngineReply } from './engine';
 import { t } from './i18n';
 import type { Fill } from './messages';
@@ -24,6 +32,9 @@ export interface TokensDeps {
   pendingFill?: () => Promise<Omit<FillQuestion, 'name'> | null>;
   /** Asks the browser to let the extension reach a frame's origin; must run in the click. */
   requestFrame?: (origin: string) => Promise<boolean>;
+  /** The remembered copy format (issue 7); raw when not given. */
+  loadCopyFormat?(): Promise<CopyFormat>;
+  saveCopyFormat?(format: CopyFormat): Promise<void>;
   now(): number;
   random?(): number;
 }
@@ -62,6 +73,7 @@ export interface TokensModel {
   copiedId: Signal<string | null>;
   email: Signal<string>;
   confirming: Signal<FillQuestion | null>;
+  copyFormat: Signal<CopyFormat>;
   start(): Promise<void>;
   refresh(options?: { now?: boolean }): Promise<SyncResult>;
   create(name: string): Promise<CreateOutcome>;
@@ -72,6 +84,9 @@ export interface TokensModel {
    * to; `frame`: that origin is a frame's, which the browser must let the extension reach.
    */
   fill(id: string, confirmed?: string, frame?: boolean): Promise<void>;
+  setCopyFormat(format: CopyFormat): void;
+  /** Saves a note or a rotation on the token, on this device only. */
+  annotate(id: string, patch: TokenAnnotation): Promise<void>;
 }
 
 /** What a page shows of the signed-in account: paints from IndexedDB, then asks the engine to sync. */
@@ -87,6 +102,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const copiedId = signal<string | null>(null);
   const email = signal('');
   const confirming = signal<FillQuestion | null>(null);
+  const copyFormat = signal<CopyFormat>('raw');
   const live = computed(() => tokens.value.filter((t) => t.state !== 'revoked'));
   // Sorted once per change of the list or the order; a search only filters, which keeps the order.
   const sorted = computed(() => sortTokens(live.value, sort.value));
@@ -111,11 +127,13 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       return;
     }
     context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
-    const [local, account] = await Promise.all([
+    const [local, account, format] = await Promise.all([
       listTokens(context.db, context.scope),
       getAccount(context.db, context.scope),
+      deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
     batch(() => {
+      copyFormat.value = format ?? 'raw';
       tokens.value = local;
       lastSyncedAt.value = account?.lastSyncedAt ?? null;
       email.value = session.email;
@@ -235,7 +253,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !context) return;
-    const copied = await deps.copyText(token.secret);
+    const copied = await deps.copyText(formatForCopy(token.secret, copyFormat.value));
     if (!copied.ok) {
       error.value = copied.error;
       return;
@@ -275,6 +293,17 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
             : reply.message;
   }
 
+  function setCopyFormat(format: CopyFormat): void {
+    copyFormat.value = format;
+    void deps.saveCopyFormat?.(format);
+  }
+
+  async function annotate(id: string, patch: TokenAnnotation): Promise<void> {
+    if (!context) return;
+    const next = await annotateToken(context.db, context.scope, id, patch);
+    if (next) tokens.value = tokens.value.map((t) => (t.id === id ? next : t));
+  }
+
   return {
     state,
     tokens,
@@ -289,11 +318,14 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     copiedId,
     email,
     confirming,
+    copyFormat,
     start,
     refresh,
     create,
     revoke,
     copy,
     fill,
+    setCopyFormat,
+    annotate,
   };
 }

@@ -2,10 +2,11 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
+import { createAccountModel } from '../../utils/account-model';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
 import { localizeDocument } from '../../utils/i18n';
-import { pageTokensDeps } from '../../utils/page-deps';
+import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
 import { createSitesModel } from '../../utils/sites-model';
@@ -16,6 +17,7 @@ const connection = createConnectionModel(pageConnectionDeps());
 const deps = pageTokensDeps();
 const tokens = createTokensModel(deps);
 const sites = createSitesModel(deps);
+const account = createAccountModel(pageAccountDeps());
 const settings = signal<Settings>(DEFAULT_SETTINGS);
 const onSettings = (next: Settings): void => {
   settings.value = next;
@@ -26,6 +28,8 @@ render(
     connection={connection}
     tokens={tokens}
     sites={sites}
+    account={account}
+    openDetails={new URLSearchParams(location.hash.slice(1)).get('token')}
     settings={settings}
     onSettings={onSettings}
   />,
@@ -37,7 +41,7 @@ void loadSettings().then((loaded) => {
 const start = (): Promise<void> =>
   connection
     .start()
-    .then(() => Promise.all([tokens.start(), sites.load()]))
+    .then(() => Promise.all([tokens.start(), sites.load(), account.start()]))
     .then(() => {});
 void start();
 // Fills happen in the popup while this page may be open: a return to the page shows them.

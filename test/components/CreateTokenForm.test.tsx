@@ -24,6 +24,21 @@ describe('CreateTokenForm', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('should turn creating off and say why on a restricted account', () => {
+    const onCreate = vi.fn();
+    render(
+      <CreateTokenForm existingNames={[]} onCreate={onCreate} restriction="Your account is restricted." />,
+    );
+    const input = screen.getByLabelText('Token name');
+    expect(input).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Create token' })).toHaveProperty('disabled', true);
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Your account is restricted.',
+    );
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
   it('should clear the field after a successful create', async () => {
     const onCreate = vi.fn(async () => ({ ok: true as const, token: null }));
     render(<CreateTokenForm existingNames={[]} onCreate={onCreate} />);

@@ -12,6 +12,7 @@ export function createFakeApi(initial: ApiToken[] = []) {
   let nextId = 315318824629961583n;
   const failures = new Map<keyof ApiClient, AppError>();
   const calls: string[] = [];
+  let restricted = false;
 
   function failed<T>(method: keyof ApiClient): Result<T> | undefined {
     calls.push(method);
@@ -29,8 +30,13 @@ export function createFakeApi(initial: ApiToken[] = []) {
       return (
         failed('accountInfo') ?? {
           ok: true,
-          value: { id: '42', email: 'ada@example.org', name: 'Ada', accountRestricted: false },
+          value: { id: '42', email: 'ada@example.org', name: 'Ada', accountRestricted: restricted },
         }
+      );
+    },
+    async storageUsage() {
+      return (
+        failed('storageUsage') ?? { ok: true, value: { usedBytes: 1288490189, limitBytes: 1099511627776 } }
       );
     },
     async listTokens() {
@@ -58,6 +64,10 @@ export function createFakeApi(initial: ApiToken[] = []) {
   };
   return {
     api,
+    /** Sets what `accountInfo` says of the account restriction from now on. */
+    restrict(value: boolean): void {
+      restricted = value;
+    },
     tokens,
     calls,
     failNext(method: keyof ApiClient, error: AppError): void {

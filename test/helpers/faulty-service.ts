@@ -124,6 +124,9 @@ export function createFaultyService(now: () => number): FaultyService {
         value: { id: '42', email: 'ada@example.org', name: 'Ada', accountRestricted: false },
       };
     },
+    async storageUsage() {
+      return { ok: true, value: { usedBytes: 0, limitBytes: null } };
+    },
     async listTokens() {
       const listed = request('listTokens', () => [...tokens.values()].reverse());
       if (listed.ok) log.lists++;

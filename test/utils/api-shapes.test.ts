@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   parseAccountInfo,
   parseIdBody,
+  parseStorageUsage,
   parseToken,
   parseTokenList,
   parseVersion,
@@ -190,5 +191,35 @@ describe('parseAccountInfo', () => {
     { name: 'null', value: null },
   ])('should reject $name', ({ value }) => {
     expect(parseAccountInfo(value)).toBeUndefined();
+  });
+});
+
+describe('parseStorageUsage', () => {
+  const used = { uploaded: 5, psaPinned: 2, total: 7 };
+
+  it.each([
+    {
+      name: 'a limit as a string',
+      value: { usedStorage: used, storageLimitBytes: '1099511627776' },
+      limit: 1024 ** 4,
+    },
+    { name: 'no limit', value: { usedStorage: used }, limit: null },
+    {
+      name: 'a limit that is not digits',
+      value: { usedStorage: used, storageLimitBytes: 'lots' },
+      limit: null,
+    },
+  ])('should read $name', ({ value, limit }) => {
+    expect(parseStorageUsage(value)).toStrictEqual({ usedBytes: 7, limitBytes: limit });
+  });
+
+  it.each([
+    { name: 'no usedStorage', value: { storageLimitBytes: '1' } },
+    { name: 'a total that is not a number', value: { usedStorage: { total: '7' } } },
+    { name: 'a negative total', value: { usedStorage: { total: -1 } } },
+    { name: 'usedStorage only on the prototype', value: Object.create({ usedStorage: used }) },
+    { name: 'null', value: null },
+  ])('should reject $name', ({ value }) => {
+    expect(parseStorageUsage(value)).toBeUndefined();
   });
 });

@@ -43,6 +43,11 @@ describe('api client against the reference service', () => {
     expect(res.ok && res.value.email).toBe('client-test@example.org');
   });
 
+  it('should read storage used and the limit sent as a string (1 TiB by default)', async () => {
+    const res = await client().storageUsage();
+    expect(res.ok && res.value).toEqual({ usedBytes: 0, limitBytes: 1024 ** 4 });
+  });
+
   it('should create with an id only, then find the secret by listing again', async () => {
     const created = await client().createToken('client test token');
     expect(created.ok).toBe(true);

@@ -4,6 +4,7 @@ import type { ApiToken } from '../../utils/api-shapes';
 import {
   addCreateAttempt,
   addGrant,
+  annotateToken,
   applyList,
   applyRevokeOutcomes,
   DB_VERSION,
@@ -343,5 +344,28 @@ describe('grants and usage', () => {
       ['fill', 'https://a.example', 1],
       ['fill', 'https://b.example', 2],
     ]);
+  });
+});
+
+describe('recordFill', () => {
+  it('should set lastFilledAt on the token it filled, and only there', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await recordFill(db, { ...local, tokenId: '1', origin: 'https://a.example', at: 2000 });
+    expect((await one(local, '1'))?.lastFilledAt).toBe(2000);
+    expect((await one(local, '2'))?.lastFilledAt).toBeUndefined();
+  });
+});
+
+describe('annotateToken', () => {
+  it('should keep a note and a rotation across later syncs', async () => {
+    await applyList(db, local, [token('1')], 1000);
+    await annotateToken(db, local, '1', { note: 'used by CI', rotatedTo: '2' });
+    await applyList(db, local, [token('1', { name: 'renamed', hasUploads: true })], 2000);
+    expect(await one(local, '1')).toMatchObject({ name: 'renamed', note: 'used by CI', rotatedTo: '2' });
+  });
+
+  it('should change nothing for an unknown token', async () => {
+    expect(await annotateToken(db, local, 'nope', { note: 'x' })).toBeUndefined();
+    expect(await byId(local)).toEqual({});
   });
 });

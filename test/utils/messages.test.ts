@@ -17,6 +17,7 @@ function fakeEngine(): Engine {
     sync: vi.fn(async () => reply),
     create: vi.fn(async () => ({ ...reply, created: { ok: true as const, tokenId: '1' } })),
     revoke: vi.fn(async () => reply),
+    account: vi.fn(async () => ({ ok: false as const, error: { code: 'network' as const, message: 'x' } })),
   };
 }
 
@@ -37,6 +38,7 @@ describe('handleMessage', () => {
     [{ type: 'tokens/sync', now: true, from: 'p1' }, 'sync', [{ now: true, shown: false, from: 'p1' }]],
     [{ type: 'tokens/create', name: 'ci' }, 'create', ['ci', '']],
     [{ type: 'tokens/revoke', id: '42', from: 'p2' }, 'revoke', ['42', 'p2']],
+    [{ type: 'account/status' }, 'account', []],
   ] as const)('should route %j to the engine', async (message, method, args) => {
     const engine = fakeEngine();
     await handleMessage(engine, message);

@@ -166,6 +166,25 @@ describe('tokens model', () => {
     expect(model.tokens.value.find((t) => t.id === '2')?.lastCopiedAt).toBe(1_800_000_000_000);
   });
 
+  it.each([
+    { format: 'env', text: `WEB3_STORAGE_TOKEN=${apiToken('2', 'CI').secret}` },
+    { format: 'header', text: `Authorization: Bearer ${apiToken('2', 'CI').secret}` },
+  ] as const)('should copy in the $format format once it is chosen', async ({ format, text }) => {
+    const { model, clipboard } = setup();
+    await model.start();
+    model.setCopyFormat(format);
+    await model.copy('2');
+    expect(clipboard).toEqual([text]);
+  });
+
+  it('should keep a note and a rotation on the token across a sync', async () => {
+    const { model } = setup();
+    await model.start();
+    await model.annotate('1', { note: 'CI only', rotatedTo: '2' });
+    await model.refresh();
+    expect(model.tokens.value.find((t) => t.id === '1')).toMatchObject({ note: 'CI only', rotatedTo: '2' });
+  });
+
   it('should sign out on a 401 and keep local data', async () => {
     const { model, fake, deps } = setup();
     await model.start();
