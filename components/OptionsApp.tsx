@@ -3,6 +3,7 @@ import type { ConnectionModel } from '../utils/connection-model';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
+import { ClipboardSettings } from './ClipboardSettings';
 import { ConnectionSection } from './ConnectionSection';
 import { GrantsSection } from './GrantsSection';
 import { SyncSettings } from './SyncSettings';
@@ -37,6 +38,10 @@ export function OptionsApp({ connection, tokens, sites, settings, onSettings }: 
       <SyncSettings
         minutes={settings.value.syncMinutes}
         onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}
+      />
+      <ClipboardSettings
+        seconds={settings.value.clipboardSeconds}
+        onChange={(clipboardSeconds) => onSettings({ ...settings.value, clipboardSeconds })}
       />
     </main>
   );

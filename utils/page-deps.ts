@@ -1,6 +1,6 @@
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
-import { engineClient, fillClient, pendingFillClient } from './messages';
+import { clipboardClient, engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
 
@@ -17,7 +17,7 @@ export function pageTokensDeps(): TokensDeps {
       return db;
     },
     engine: engineClient(),
-    copyText: (text) => copyText(text),
+    copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     now: Date.now,
