@@ -1,3 +1,4 @@
+import { visibleName } from '../utils/names';
 import type { FillQuestion } from '../utils/tokens-model';
 import { useModalDialog } from './useModalDialog';
 
@@ -26,7 +27,7 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
       }}
     >
       <h2 id="fill-title">
-        Fill “<bdi>{question.name}</bdi>” into {host}?
+        Fill “<bdi>{visibleName(question.name)}</bdi>” into {host}?
       </h2>
       <p id="fill-text">
         This token has not been filled into <strong>{question.origin}</strong> before. Your answer is

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { visibleName } from '../utils/names';
 import type { Result } from '../utils/result';
 import { useModalDialog } from './useModalDialog';
 
@@ -36,7 +37,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
       }}
     >
       <h2 id="revoke-title">
-        Revoke “<bdi>{name}</bdi>”?
+        Revoke “<bdi>{visibleName(name)}</bdi>”?
       </h2>
       <p id="revoke-text">
         Revoking is permanent and cannot be undone. Anything that uses this token will stop working at once.

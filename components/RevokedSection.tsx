@@ -1,4 +1,5 @@
 import { absoluteTime, relativeTime } from '../utils/format';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface RevokedSectionProps {
@@ -17,7 +18,7 @@ export function RevokedSection({ tokens, now }: RevokedSectionProps) {
           <li key={token.id}>
             <div class="token-main">
               <div class="token-name" dir="auto" title={token.name}>
-                {token.name}
+                {visibleName(token.name)}
               </div>
               <div class="token-meta">
                 <span>{token.revokedHere ? 'Revoked here' : 'Revoked elsewhere'}</span>

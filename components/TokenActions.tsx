@@ -1,4 +1,5 @@
 import { absoluteTime } from '../utils/format';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface TokenActionsProps {
@@ -16,7 +17,8 @@ interface TokenActionsProps {
  * nor revoked twice.
  */
 export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: TokenActionsProps) {
-  const { id, name, pendingRevoke: pending } = token;
+  const { id, pendingRevoke: pending } = token;
+  const name = visibleName(token.name);
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
 
@@ -71,7 +72,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
           <li key={token.id} aria-setsize={count} aria-posinset={first + i + 1}>
             <div class="token-main">
               <div class="token-name" dir="auto" title={token.name}>
-                {token.name}
+                {visibleName(token.name)}
               </div>
               <div class="token-meta">
                 <span class="mono" title="The last characters of the token">

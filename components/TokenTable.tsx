@@ -1,4 +1,5 @@
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 import { describeLastFill, hostOf, type TokenUsage } from '../utils/usage';
 import { TokenActions } from './TokenActions';
@@ -35,7 +36,7 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: T
         {tokens.map((token) => (
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
-              {token.name}
+              {visibleName(token.name)}
             </td>
             <td class="mono">{maskSecret(token.secret)}</td>
             <td>
