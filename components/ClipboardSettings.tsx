@@ -1,4 +1,5 @@
 import { CLIPBOARD_CHOICES } from '../utils/clipboard-rule';
+import { t } from '../utils/i18n';
 
 interface ClipboardSettingsProps {
   seconds: number;
@@ -6,17 +7,17 @@ interface ClipboardSettingsProps {
 }
 
 const label = (seconds: number): string => {
-  if (seconds === 0) return 'Never';
-  if (seconds < 60) return `After ${seconds} seconds`;
-  return seconds === 60 ? 'After 1 minute' : `After ${seconds / 60} minutes`;
+  if (seconds === 0) return t('clipboardNever');
+  if (seconds < 60) return t('clipboardAfterSeconds', seconds);
+  return seconds === 60 ? t('clipboardAfterMinute') : t('clipboardAfterMinutes', seconds / 60);
 };
 
 /** How long a copied token stays on the clipboard, and what clearing it cannot reach. */
 export function ClipboardSettings({ seconds, onChange }: ClipboardSettingsProps) {
   return (
     <section class="card field" aria-labelledby="clipboard-title">
-      <h2 id="clipboard-title">Clipboard</h2>
-      <label for="clipboard-seconds">Clear a copied token from the clipboard</label>
+      <h2 id="clipboard-title">{t('clipboardHeading')}</h2>
+      <label for="clipboard-seconds">{t('clipboardClearAfter')}</label>
       <select
         id="clipboard-seconds"
         value={String(seconds)}
@@ -28,11 +29,7 @@ export function ClipboardSettings({ seconds, onChange }: ClipboardSettingsProps)
           </option>
         ))}
       </select>
-      <p class="muted small">
-        Only if the clipboard still holds that token: anything you copied since stays. Your operating system
-        or a clipboard manager may keep a history of what you copy; the extension cannot clear copies kept
-        there.
-      </p>
+      <p class="muted small">{t('clipboardHelp')}</p>
     </section>
   );
 }

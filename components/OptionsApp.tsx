@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { ConnectionModel } from '../utils/connection-model';
+import { t } from '../utils/i18n';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
@@ -20,11 +21,11 @@ interface OptionsAppProps {
 export function OptionsApp({ connection, tokens, sites, settings, onSettings }: OptionsAppProps) {
   return (
     <main class="options">
-      <h1>Web3.Storage API tokens</h1>
+      <h1>{t('pageTitle')}</h1>
       <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
-          <h2 id="tokens-title">API tokens</h2>
+          <h2 id="tokens-title">{t('apiTokens')}</h2>
           <TokensPanel model={tokens} layout="options" usage={sites.usage.value} />
         </section>
       ) : null}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tAround } from '../utils/i18n';
 import { visibleName } from '../utils/names';
 import type { Result } from '../utils/result';
 import { useModalDialog } from './useModalDialog';
@@ -17,6 +18,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
   const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [titleBefore, titleAfter] = tAround('revokeTitle');
 
   async function confirm(): Promise<void> {
     setBusy(true);
@@ -37,11 +39,11 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
       }}
     >
       <h2 id="revoke-title">
-        Revoke “<bdi>{visibleName(name)}</bdi>”?
+        {titleBefore}
+        <bdi>{visibleName(name)}</bdi>
+        {titleAfter}
       </h2>
-      <p id="revoke-text">
-        Revoking is permanent and cannot be undone. Anything that uses this token will stop working at once.
-      </p>
+      <p id="revoke-text">{t('revokeText')}</p>
       {error ? (
         <p class="banner error" role="alert">
           {error}
@@ -49,10 +51,10 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
       ) : null}
       <div class="buttons">
         <button type="button" onClick={onClose} disabled={busy}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" class="danger" onClick={confirm} disabled={busy}>
-          {busy ? 'Revoking…' : error ? 'Try again' : 'Revoke token'}
+          {busy ? t('revoking') : error ? t('tryAgain') : t('revokeToken')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,5 @@
 import { digestOf, newSalt } from './clipboard-digest';
+import { t } from './i18n';
 import { fail, ok, type Result } from './result';
 
 /** What a page tells the background after a copy: never the text, only its salted digest. */
@@ -20,10 +21,7 @@ export async function copyText(
   try {
     await clipboard.writeText(text);
   } catch {
-    return fail(
-      'clipboard',
-      'The browser did not let the extension use the clipboard. Click the window, then try again.',
-    );
+    return fail('clipboard', t('errClipboard'));
   }
   if (onCopied) {
     const salt = newSalt();

@@ -1,6 +1,7 @@
 import type { ApiClient } from './api';
 import { createToken } from './create-token';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from './db';
+import { t } from './i18n';
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
 import type { AppError } from './result';
@@ -43,8 +44,8 @@ export interface Engine {
   revoke(id: string, from?: string): Promise<EngineReply>;
 }
 
-const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
-const signedOut = (): EngineReply => ({ sync: { ok: false, error: SIGNED_OUT }, notices: [] });
+const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
+const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError() }, notices: [] });
 
 export function createEngine(deps: EngineDeps): Engine {
   /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
@@ -85,11 +86,11 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!result.ok)
           return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
         const tokenId = result.token?.id ?? null;
-        return { sync: result.sync, notices: [`Created “${name}”.`], created: { ok: true, tokenId } };
+        return { sync: result.sync, notices: [t('createdNotice', name)], created: { ok: true, tokenId } };
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
-        : { ...reply, created: { ok: false, message: SIGNED_OUT.message } };
+        : { ...reply, created: { ok: false, message: t('errSignInToManage') } };
     },
     revoke: (id, from) =>
       run(async (ctx) => {
@@ -108,7 +109,7 @@ async function showLostCreates(ctx: SyncContext, report: SyncReport): Promise<st
   for (const attempt of report.attempts) {
     if (!attempt.tokenId) continue;
     await settleCreateAttempt(ctx.db, ctx.scope, attempt.startedAt, null);
-    notices.push(`“${attempt.name}” was created by an earlier try whose answer was lost.`);
+    notices.push(t('lostCreateNotice', attempt.name));
   }
   return notices;
 }

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 export const MAX_NAME_LENGTH = 200;
 
 export type NameCheck = { ok: true; name: string; duplicate: boolean } | { ok: false; message: string };
@@ -19,13 +21,13 @@ export function countCharacters(text: string): number {
 export function checkName(input: string, existingNames: readonly string[]): NameCheck {
   const name = input.trim();
   if (isBlank(name)) {
-    return { ok: false, message: 'Give the token a name, for example the app that will use it.' };
+    return { ok: false, message: t('errNameEmpty') };
   }
   const length = countCharacters(name);
   if (length > MAX_NAME_LENGTH) {
     return {
       ok: false,
-      message: `Names can be at most ${MAX_NAME_LENGTH} characters; this one has ${length}.`,
+      message: t('errNameLong', MAX_NAME_LENGTH, length),
     };
   }
   const key = comparable(name);
@@ -43,7 +45,7 @@ function isBlank(name: string): boolean {
  * characters (the service takes any non-empty string), which would leave a row with no name.
  */
 export function visibleName(name: string): string {
-  return isBlank(name) ? 'Unnamed token' : name;
+  return isBlank(name) ? t('unnamedToken') : name;
 }
 
 function comparable(name: string): string {

@@ -4,12 +4,14 @@ import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
+import { localizeDocument } from '../../utils/i18n';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
 import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
+localizeDocument();
 const connection = createConnectionModel(pageConnectionDeps());
 const deps = pageTokensDeps();
 const tokens = createTokensModel(deps);
