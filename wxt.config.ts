@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 
 // The origins the service may live at, asked for one at a time at sign-in (utils/permissions.ts).
 const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
+const PAGE_POLICY = "script-src 'self'; object-src 'self'";
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -35,7 +36,25 @@ export default defineConfig({
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
     // on editable fields (issue 4; Firefox knows it as an alias of `menus`).
-    permissions: ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // Clearing the clipboard after a copy (issue 5, utils/clipboard-guard.ts): clipboardRead, to
+    // check the clipboard still holds the copied token before clearing it (never clear what the
+    // person copied since), and clipboardWrite to empty it, both from a document without focus;
+    // offscreen gives Chromium's service worker that document (Firefox has no offscreen API: its
+    // background page has a document of its own). alarms also times the clear, durably.
+    permissions: [
+      'storage',
+      'clipboardWrite',
+      'clipboardRead',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+      'alarms',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+    ],
+    // Strict, and stated rather than left to the browser's default: only the extension's own
+    // scripts run in its pages; no eval, no remote script, no plugin (test/e2e/boundaries.spec.ts).
+    // MV2 takes the policy as a plain string.
+    content_security_policy: manifestVersion === 2 ? PAGE_POLICY : { extension_pages: PAGE_POLICY },
     // utils/fill.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
     commands: {
       'fill-token': {

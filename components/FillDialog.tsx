@@ -1,4 +1,5 @@
 import { t, tAround } from '../utils/i18n';
+import { visibleName } from '../utils/names';
 import type { FillQuestion } from '../utils/tokens-model';
 import { useModalDialog } from './useModalDialog';
 
@@ -30,7 +31,7 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
     >
       <h2 id="fill-title">
         {titleBefore}
-        <bdi>{question.name}</bdi>
+        <bdi>{visibleName(question.name)}</bdi>
         {titleAfter}
       </h2>
       <p id="fill-text">

@@ -7,6 +7,7 @@ import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
 import { AccountSection } from './AccountSection';
+import { ClipboardSettings } from './ClipboardSettings';
 import { ConnectionSection } from './ConnectionSection';
 import { CopyFormatMenu } from './CopyFormatMenu';
 import { GrantsSection } from './GrantsSection';
@@ -68,6 +69,10 @@ export function OptionsApp(props: OptionsAppProps) {
       <SyncSettings
         minutes={settings.value.syncMinutes}
         onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}
+      />
+      <ClipboardSettings
+        seconds={settings.value.clipboardSeconds}
+        onChange={(clipboardSeconds) => onSettings({ ...settings.value, clipboardSeconds })}
       />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, tAround } from '../utils/i18n';
+import { visibleName } from '../utils/names';
 import type { Result } from '../utils/result';
 import { useModalDialog } from './useModalDialog';
 
@@ -39,7 +40,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
     >
       <h2 id="revoke-title">
         {titleBefore}
-        <bdi>{name}</bdi>
+        <bdi>{visibleName(name)}</bdi>
         {titleAfter}
       </h2>
       <p id="revoke-text">{t('revokeText')}</p>

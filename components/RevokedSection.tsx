@@ -1,5 +1,6 @@
 import { absoluteTime, relativeTime } from '../utils/format';
 import { t } from '../utils/i18n';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface RevokedSectionProps {
@@ -18,7 +19,7 @@ export function RevokedSection({ tokens, now }: RevokedSectionProps) {
           <li key={token.id}>
             <div class="token-main">
               <div class="token-name" dir="auto" title={token.name}>
-                {token.name}
+                {visibleName(token.name)}
               </div>
               <div class="token-meta">
                 <span>{token.revokedHere ? t('revokedHere') : t('revokedElsewhere')}</span>

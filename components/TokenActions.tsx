@@ -1,5 +1,6 @@
 import { absoluteTime } from '../utils/format';
 import { t } from '../utils/i18n';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface TokenActionsProps {
@@ -28,7 +29,8 @@ export function TokenActions({
   onDetails,
   detailsOpen,
 }: TokenActionsProps) {
-  const { id, name, pendingRevoke: pending } = token;
+  const { id, pendingRevoke: pending } = token;
+  const name = visibleName(token.name);
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (

@@ -3,6 +3,7 @@ import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
 import { isNeverUsed } from '../utils/hygiene';
 import { t } from '../utils/i18n';
 import { moveIndex, scrollToShow } from '../utils/list-keys';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
 
@@ -121,7 +122,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
           >
             <div class="token-main">
               <div class="token-name" dir="auto" title={token.name}>
-                {token.name}
+                {visibleName(token.name)}
               </div>
               <div class="token-meta">
                 <span class="mono" title={t('maskedTitle')}>

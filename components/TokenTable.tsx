@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
 import { isNeverUsed } from '../utils/hygiene';
 import { t } from '../utils/i18n';
+import { visibleName } from '../utils/names';
 import type { TokenRecord } from '../utils/reconcile';
 import { describeLastFill, hostOf, type TokenUsage } from '../utils/usage';
 import { TokenActions } from './TokenActions';
@@ -65,7 +66,7 @@ export function TokenTable({
         {tokens.flatMap((token) => [
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
-              {token.name}
+              {visibleName(token.name)}
               {isNeverUsed(token, now) ? (
                 <>
                   {' '}

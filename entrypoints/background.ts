@@ -7,24 +7,28 @@ import {
   SYNC_ALARM,
   scheduleSync,
 } from '../utils/background-sync';
+import { CLIPBOARD_ALARM, createClipboardGuard } from '../utils/clipboard-guard';
+import { clearClipboard } from '../utils/clipboard-offscreen';
 import { createEngine } from '../utils/engine';
 import { createFiller, FILL_COMMAND } from '../utils/fill';
 import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
 import { backgroundFillDeps } from '../utils/fill-tab';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSessionChange } from '../utils/session';
-import { onSettingsChange } from '../utils/settings';
+import { loadSettings, onSettingsChange } from '../utils/settings';
 
 export default defineBackground(() => {
   const engine = createEngine(backgroundEngineDeps());
   const fillDeps = backgroundFillDeps();
   const filler = createFiller(fillDeps);
+  const loadSeconds = async (): Promise<number> => (await loadSettings()).clipboardSeconds;
+  const clipboard = createClipboardGuard({ loadSeconds, clear: clearClipboard, now: Date.now });
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
-  // Pages ask the engine to sync, create and revoke, and the popup to fill; nobody else may.
+  // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const reply = handleMessage(engine, message, filler);
+    const reply = handleMessage(engine, message, filler, clipboard);
     reply?.then(refreshMenu, refreshMenu);
     return reply;
   });
@@ -48,6 +52,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void backgroundSync(engine).then(refreshMenu));
   browser.alarms.onAlarm.addListener(({ name }) => {
     if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine).then(refreshMenu);
+    if (name === CLIPBOARD_ALARM) void clipboard.fire();
   });
   onSettingsChange(() => void scheduleSync());
   void scheduleSync();

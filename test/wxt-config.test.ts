@@ -17,15 +17,35 @@ describe('wxt.config manifest', () => {
     { browser: 'firefox', manifestVersion: 2 },
   ] as const;
 
-  it.each(targets)('should ask for exactly the allowed permissions ($browser MV$manifestVersion)', (t) => {
-    expect(manifestFor(t.browser, t.manifestVersion).permissions).toEqual([
-      'storage',
-      'clipboardWrite',
-      'alarms',
-      'activeTab',
-      'scripting',
-      'contextMenus',
-    ]);
+  // Each permission with the reason it earns its place; a new one fails here until it is justified.
+  const ALLOWED: Record<string, string> = {
+    storage: 'the service URL, the sign-in and the settings',
+    clipboardWrite: 'the Copy buttons, and emptying the clipboard after the chosen delay',
+    clipboardRead: 'checking the clipboard still holds the copied token before emptying it',
+    offscreen: "a document for Chromium's service worker to do that clipboard work in",
+    alarms: 'background sync, revoke retries and the clipboard clear, past the worker stopping',
+    activeTab: 'filling the tab the person is using, when they ask',
+    scripting: 'injecting the fill code into that tab',
+    contextMenus: '"Fill API token" on editable fields',
+  };
+
+  it('should ask Chrome for exactly the allowed permissions', () => {
+    expect(manifestFor('chrome', 3).permissions).toEqual(Object.keys(ALLOWED));
+  });
+
+  it.each([2, 3] as const)('should ask Firefox MV%s for the same, less offscreen, an API it lacks', (mv) => {
+    expect(manifestFor('firefox', mv).permissions).toEqual(
+      Object.keys(ALLOWED).filter((permission) => permission !== 'offscreen'),
+    );
+  });
+
+  it('should state a strict policy for its pages: its own scripts only, no eval, no remote origin', () => {
+    const strict = "script-src 'self'; object-src 'self'";
+    for (const target of targets.filter((t) => t.manifestVersion === 3)) {
+      const policy = manifestFor(target.browser, 3).content_security_policy as { extension_pages?: string };
+      expect(policy.extension_pages).toBe(strict);
+    }
+    expect(manifestFor('firefox', 2).content_security_policy).toBe(strict);
   });
 
   it.each(targets)('should hold no host permission up front ($browser MV$manifestVersion)', (t) => {

@@ -107,7 +107,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     async revokeToken(id) {
       const res = await request('DELETE', `/user/tokens/${encodeURIComponent(id)}`);
-      return res.ok ? ok({ alreadyGone: parseIdBody(res.value) === null }) : res;
+      if (!res.ok) return res;
+      // An empty body is the contract's "unknown or already deleted id". Any body other than
+      // {_id} is not this API speaking (a captive portal's page): the revoke is not confirmed.
+      if (res.value === null) return ok({ alreadyGone: true });
+      return parseIdBody(res.value) === null ? badResponse() : ok({ alreadyGone: false });
     },
   };
 }

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AccountStatus } from './account-status';
+import type { CopiedMark } from './clipboard';
+import type { ClipboardGuard } from './clipboard-guard';
+import { copiedMarkOf } from './clipboard-rule';
 import type { CreateReply, Engine, EngineReply } from './engine';
 import type { Filler, FillReply, PendingFill } from './fill';
 import type { Result } from './result';
@@ -17,7 +20,11 @@ export type Message =
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
   | { type: 'tokens/fill'; id: string; confirmed?: string }
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
-  | { type: 'tokens/fill-pending' };
+  | { type: 'tokens/fill-pending' }
+  /** A page copied a token: the background clears the clipboard later (never the text itself). */
+  | ({ type: 'clipboard/copied' } & CopiedMark);
+// The background's requests to its offscreen document go over utils/clipboard-channel.ts instead:
+// that document then needs no `browser` at all, which keeps the popup's shared code in one chunk.
 
 export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;
 
@@ -31,11 +38,12 @@ export function isExtensionPage(sender: Sender, extensionId: string, pageOrigin:
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(pageOrigin);
 }
 
-/** Answers one message with the engine or the filler; anything else gets no answer. */
+/** Answers one message with the engine, the filler or the clipboard guard; anything else gets no answer. */
 export function handleMessage(
   engine: Engine,
   message: unknown,
   filler?: Pick<Filler, 'fill' | 'takePending'>,
+  clipboard?: Pick<ClipboardGuard, 'copied'>,
 ): Promise<EngineReply | FillReply | PendingFill | Result<AccountStatus> | null> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
   const from = typeof m?.from === 'string' ? m.from : '';
@@ -53,6 +61,10 @@ export function handleMessage(
       return filler.fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
     case 'tokens/fill-pending':
       return filler ? Promise.resolve(filler.takePending()) : undefined;
+    case 'clipboard/copied': {
+      const mark = copiedMarkOf(m);
+      return mark && clipboard ? clipboard.copied(mark).then(() => null) : undefined;
+    }
     default:
       return undefined;
   }
@@ -81,4 +93,11 @@ export function pendingFillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): () => Promise<PendingFill | null> {
   return () => send({ type: 'tokens/fill-pending' }) as Promise<PendingFill | null>;
+}
+
+/** Tells the background about a copy, so it clears the clipboard after the chosen delay. */
+export function clipboardClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): (mark: CopiedMark) => Promise<unknown> {
+  return (mark) => send({ type: 'clipboard/copied', ...mark });
 }

@@ -20,7 +20,7 @@ export function countCharacters(text: string): number {
  */
 export function checkName(input: string, existingNames: readonly string[]): NameCheck {
   const name = input.trim();
-  if (name.replace(/[\s\p{Cf}]/gu, '') === '') {
+  if (isBlank(name)) {
     return { ok: false, message: t('errNameEmpty') };
   }
   const length = countCharacters(name);
@@ -33,6 +33,19 @@ export function checkName(input: string, existingNames: readonly string[]): Name
   const key = comparable(name);
   const duplicate = existingNames.some((other) => comparable(other) === key);
   return { ok: true, name, duplicate };
+}
+
+/** Nothing a person could see: spaces, zero-width characters, direction marks. */
+function isBlank(name: string): boolean {
+  return name.replace(/[\s\p{Cf}]/gu, '') === '';
+}
+
+/**
+ * A name as shown: another client of the service may have named a token "  " or only zero-width
+ * characters (the service takes any non-empty string), which would leave a row with no name.
+ */
+export function visibleName(name: string): string {
+  return isBlank(name) ? t('unnamedToken') : name;
 }
 
 function comparable(name: string): string {

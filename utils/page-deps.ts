@@ -4,7 +4,7 @@ import type { AccountDeps } from './account-model';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
 import { framePattern } from './fill-frames';
-import { engineClient, fillClient, pendingFillClient } from './messages';
+import { clipboardClient, engineClient, fillClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import { loadCopyFormat, saveCopyFormat } from './settings';
 import type { TokensDeps } from './tokens-model';
@@ -22,7 +22,7 @@ export function pageTokensDeps(): TokensDeps {
       return db;
     },
     engine: engineClient(),
-    copyText: (text) => copyText(text),
+    copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),

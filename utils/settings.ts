@@ -1,24 +1,29 @@
 import { browser } from 'wxt/browser';
+import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard-rule';
 import { type CopyFormat, isCopyFormat } from './copy-format';
 
 export interface Settings {
   /** Minutes between background syncs. */
   syncMinutes: number;
+  /** Seconds after a copy before the clipboard is cleared; 0: never (utils/clipboard-rule.ts). */
+  clipboardSeconds: number;
 }
 
 export const SYNC_CHOICES = [5, 15, 30, 60] as const;
-export const DEFAULT_SETTINGS: Settings = { syncMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = { syncMinutes: 15, clipboardSeconds: DEFAULT_CLIPBOARD_SECONDS };
+// Fields are only ever added to v1, each read with a default, so older stored settings still load.
 const SETTINGS_KEY = 'settings.v1';
+
+const oneOf = <T extends number>(choices: readonly T[], value: unknown, fallback: T): T =>
+  choices.includes(value as T) ? (value as T) : fallback;
 
 export async function loadSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as
-    | Partial<Settings>
+    | Partial<Record<keyof Settings, unknown>>
     | undefined;
-  const minutes = stored?.syncMinutes;
   return {
-    syncMinutes: SYNC_CHOICES.includes(minutes as (typeof SYNC_CHOICES)[number])
-      ? (minutes as number)
-      : DEFAULT_SETTINGS.syncMinutes,
+    syncMinutes: oneOf(SYNC_CHOICES, stored?.syncMinutes, DEFAULT_SETTINGS.syncMinutes),
+    clipboardSeconds: oneOf(CLIPBOARD_CHOICES, stored?.clipboardSeconds, DEFAULT_CLIPBOARD_SECONDS),
   };
 }
 

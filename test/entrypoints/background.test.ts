@@ -4,7 +4,7 @@ import background from '../../entrypoints/background';
 import { SYNC_ALARM } from '../../utils/background-sync';
 import { applyList, openTokenDb } from '../../utils/db';
 import { clearSession, saveSession } from '../../utils/session';
-import { saveSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, saveSettings } from '../../utils/settings';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 describe('background', () => {
@@ -101,7 +101,7 @@ describe('background', () => {
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(15),
     );
-    await saveSettings({ syncMinutes: 60 });
+    await saveSettings({ ...DEFAULT_SETTINGS, syncMinutes: 60 });
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60),
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../utils/engine';
 import {
+  clipboardClient,
   engineClient,
   fillClient,
   handleMessage,
@@ -118,5 +119,28 @@ describe('engineClient', () => {
       { type: 'tokens/create', name: 'ci', from: 'p' },
       { type: 'tokens/revoke', id: '9', from: 'p' },
     ]);
+  });
+});
+
+describe('handleMessage clipboard', () => {
+  const mark = { salt: 'a'.repeat(32), digest: 'b'.repeat(64) };
+
+  it('should hand a copy to the clipboard guard, and send one typed message per copy', async () => {
+    const copied = vi.fn(async () => {});
+    await handleMessage(fakeEngine(), { type: 'clipboard/copied', ...mark }, undefined, { copied });
+    expect(copied).toHaveBeenCalledWith(mark);
+    const send = vi.fn(async (_message: unknown) => null);
+    await clipboardClient(send)(mark);
+    expect(send).toHaveBeenCalledWith({ type: 'clipboard/copied', ...mark });
+  });
+
+  it.each([
+    { type: 'clipboard/copied' },
+    { type: 'clipboard/copied', salt: mark.salt, digest: 'eyJhbGciOiJIUzI1NiJ9.the-token-itself' },
+    { type: 'clipboard/clear-if', ...mark },
+  ])('should not answer %j', (message) => {
+    const copied = vi.fn(async () => {});
+    expect(handleMessage(fakeEngine(), message, undefined, { copied })).toBeUndefined();
+    expect(copied).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkName, MAX_NAME_LENGTH } from '../../utils/names';
+import { checkName, MAX_NAME_LENGTH, visibleName } from '../../utils/names';
+import { HOSTILE_NAMES } from '../helpers/hostile';
 
 describe('checkName', () => {
   it.each([
@@ -51,4 +52,23 @@ describe('checkName', () => {
       expect(checkName(input, existing)).toStrictEqual({ ok: true, name: input.trim(), duplicate });
     },
   );
+});
+
+describe('checkName with hostile names', () => {
+  it.each(HOSTILE_NAMES)('should accept or refuse a name that is %s', (_label, name, accepted) => {
+    const check = checkName(name, []);
+    expect(check.ok).toBe(accepted);
+    if (!check.ok) expect(check.message).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('visibleName', () => {
+  it.each([
+    ['laptop', 'laptop'],
+    [' \t', 'Unnamed token'],
+    ['\u200b\u200d\u202e', 'Unnamed token'],
+    [' ci ', ' ci '],
+  ])('should show %j as %j', (name, shown) => {
+    expect(visibleName(name)).toBe(shown);
+  });
 });
