@@ -13,17 +13,21 @@ import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSessionChange } from '../utils/session';
 import { onSettingsChange } from '../utils/settings';
+import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/vault-background';
 
 export default defineBackground(() => {
-  const engine = createEngine(backgroundEngineDeps());
-  const fillDeps = backgroundFillDeps();
+  const engineDeps = backgroundEngineDeps();
+  const locker = backgroundLocker(engineDeps, () => engine);
+  const engine = createEngine({ ...engineDeps, secretPolicy: locker.vault.policy });
+  const fillDeps = backgroundFillDeps(locker.reveal);
   const filler = createFiller(fillDeps);
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, and the popup to fill; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const reply = handleMessage(engine, message, filler);
+    void locker.vault.touch();
+    const reply = handleMessage(engine, message, filler, locker);
     reply?.then(refreshMenu, refreshMenu);
     return reply;
   });
@@ -45,7 +49,9 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void backgroundSync(engine).then(refreshMenu));
   browser.alarms.onAlarm.addListener(({ name }) => {
     if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine).then(refreshMenu);
+    if (name === IDLE_ALARM) void locker.vault.lockIfIdle();
   });
   onSettingsChange(() => void scheduleSync());
   void scheduleSync();
+  void scheduleIdleCheck();
 });

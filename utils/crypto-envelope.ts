@@ -24,7 +24,8 @@ const WRAP_AAD = 'w3s-vault-data-key';
 const text = new TextEncoder();
 
 const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (b64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+const fromBase64 = (b64: string): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 const random = (n: number): Uint8Array<ArrayBuffer> => crypto.getRandomValues(new Uint8Array(n));
 const gcm = (iv: Uint8Array<ArrayBuffer>, aad: string): AesGcmParams => ({
   name: 'AES-GCM',
@@ -32,7 +33,11 @@ const gcm = (iv: Uint8Array<ArrayBuffer>, aad: string): AesGcmParams => ({
   additionalData: text.encode(aad),
 });
 
-export async function seal(key: CryptoKey, plain: string | Uint8Array<ArrayBuffer>, aad: string): Promise<Envelope> {
+export async function seal(
+  key: CryptoKey,
+  plain: string | Uint8Array<ArrayBuffer>,
+  aad: string,
+): Promise<Envelope> {
   const iv = random(12);
   const data = typeof plain === 'string' ? text.encode(plain) : plain;
   const ct = new Uint8Array(await crypto.subtle.encrypt(gcm(iv, aad), key, data));
@@ -68,7 +73,11 @@ export function importKey(raw: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', fromBase64(raw), 'AES-GCM', true, ['encrypt', 'decrypt']);
 }
 
-async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
+async function passphraseKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', text.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -96,7 +105,10 @@ export async function unwrapDataKey(meta: VaultMeta, passphrase: string): Promis
   const wrapping = await passphraseKey(passphrase, fromBase64(meta.salt), meta.iterations);
   const raw = await openBytes(wrapping, meta.wrapped, WRAP_AAD);
   if (!raw) return null;
-  return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'AES-GCM', true, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, 'AES-GCM', true, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 /** Binds a token's secret to its record: service, account and token id. */

@@ -4,6 +4,7 @@ import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } 
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
 import type { AppError } from './result';
+import type { SecretPolicy } from './secret-policy';
 import type { Session } from './session';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { announceChange } from './sync-channel';
@@ -16,6 +17,8 @@ export interface EngineDeps {
   makeApi(session: Session): ApiClient;
   now(): number;
   random(): number;
+  /** How a sync keeps secrets (the lock); read under the sync lock, so a lock turned on meanwhile counts. */
+  secretPolicy?(): Promise<SecretPolicy>;
 }
 
 /** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
@@ -45,6 +48,10 @@ export interface Engine {
 
 const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
 const signedOut = (): EngineReply => ({ sync: { ok: false, error: SIGNED_OUT }, notices: [] });
+const LOCKED: AppError = {
+  code: 'locked',
+  message: 'Unlock to sync: since the browser started, the lock keeps your sign-in sealed.',
+};
 
 export function createEngine(deps: EngineDeps): Engine {
   /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
@@ -54,6 +61,7 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
+    if (!session.credential) return { sync: { ok: false, error: LOCKED }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
@@ -61,7 +69,7 @@ export function createEngine(deps: EngineDeps): Engine {
     let reply: T;
     try {
       const ctx: SyncContext = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random };
-      reply = await withLock(SYNC_LOCK, () => fn(ctx));
+      reply = await withLock(SYNC_LOCK, async () => fn({ ...ctx, secrets: await deps.secretPolicy?.() }));
     } finally {
       db.close();
     }
@@ -89,7 +97,13 @@ export function createEngine(deps: EngineDeps): Engine {
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
-        : { ...reply, created: { ok: false, message: SIGNED_OUT.message } };
+        : {
+            ...reply,
+            created: {
+              ok: false,
+              message: reply.sync?.ok === false ? reply.sync.error.message : SIGNED_OUT.message,
+            },
+          };
     },
     revoke: (id, from) =>
       run(async (ctx) => {

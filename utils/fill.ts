@@ -11,6 +11,7 @@ import {
   type TokenDatabase,
 } from './db';
 import type { PageAnswer } from './fill-page';
+import type { RevealReply } from './reveal';
 import { loadSession, type Session } from './session';
 import { siteDefault } from './usage';
 
@@ -20,6 +21,8 @@ export const FILL_COMMAND = 'fill-token';
 /** What a fill came to: done, waiting for the person's yes to this origin, or why not. */
 export type FillReply =
   | { kind: 'filled'; origin: string }
+  /** The lock is on and locked: the popup asks for the passphrase. */
+  | { kind: 'locked' }
   | { kind: 'confirm'; origin: string }
   | { kind: 'error'; message: string };
 
@@ -31,6 +34,8 @@ export interface FillDeps {
   /** Opens the toolbar popup, where a question waits or a token can be picked. */
   openPopup(): Promise<void>;
   now(): number;
+  /** The secret from the lock or the service (reveal.ts); the record's own secret when absent. */
+  reveal?(id: string): Promise<RevealReply>;
 }
 
 /** A fill the context menu or the shortcut started, waiting for the person's yes in the popup. */
@@ -67,6 +72,8 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
   try {
     const token = await getToken(db, scope, id);
     if (token?.state !== 'active') return error('This token is no longer active.');
+    const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
+    if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
     const probe = await deps.runInTab(null, null);
     if (!probe || !/^https?:\/\//.test(probe.origin))
       return error('The extension cannot fill fields in this tab.');
@@ -75,7 +82,7 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
       if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
       await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
     }
-    const done = await deps.runInTab(token.secret, probe.origin);
+    const done = await deps.runInTab(secret.secret, probe.origin);
     if (!done?.found || done.origin !== probe.origin)
       return error('The page changed before the fill. Try again.');
     await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
@@ -90,10 +97,9 @@ export function createFiller(deps: FillDeps): Filler {
 
   async function fillFromPage(id: string): Promise<FillReply> {
     const reply = await fillToken(deps, id);
-    if (reply.kind === 'confirm') {
-      pending = { id, origin: reply.origin };
-      await deps.openPopup();
-    }
+    if (reply.kind === 'confirm') pending = { id, origin: reply.origin };
+    // The popup asks: the yes to a new site, or the passphrase.
+    if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
     return reply;
   }
 
@@ -148,8 +154,9 @@ async function runInActiveTab(secret: string | null, origin: string | null): Pro
   }
 }
 
-export function backgroundFillDeps(): FillDeps {
+export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
   return {
+    reveal,
     loadSession,
     openDb: () => openTokenDb(),
     runInTab: runInActiveTab,

@@ -1,6 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { CreateReply, Engine, EngineReply } from './engine';
 import type { Filler, FillReply, PendingFill } from './fill';
+import type { RevealReply } from './reveal';
+import type { Session } from './session';
+import type { Vault, VaultReply, VaultStatus } from './vault';
+import type { LockSettings } from './vault-store';
+
+/** The background's lock and its secret reveal, for handleMessage. */
+export interface Locker {
+  vault: Vault;
+  reveal(id: string): Promise<RevealReply>;
+}
+
+type Reply =
+  | EngineReply
+  | FillReply
+  | PendingFill
+  | RevealReply
+  | VaultReply
+  | VaultStatus
+  | null
+  | undefined;
 
 /**
  * The one messaging contract. Only the extension's own pages may send these: a content script
@@ -13,7 +33,20 @@ export type Message =
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
   | { type: 'tokens/fill'; id: string; confirmed?: string }
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
-  | { type: 'tokens/fill-pending' };
+  | { type: 'tokens/fill-pending' }
+  /** One token's secret, for a copy: from the lock or the service when none is kept in the clear. */
+  | { type: 'tokens/secret'; id: string }
+  /** The lock (issue 5): only the background holds its key. */
+  | { type: 'vault/status' }
+  | { type: 'vault/unlock'; passphrase: string }
+  | { type: 'vault/lock' }
+  | { type: 'vault/enable'; passphrase: string }
+  | { type: 'vault/change'; passphrase: string }
+  | { type: 'vault/disable' }
+  | { type: 'vault/forget'; passphrase: string }
+  | { type: 'vault/configure'; settings: LockSettings }
+  /** Signing in: the background seals the credential when the lock is on. */
+  | { type: 'session/save'; session: Session };
 
 export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;
 
@@ -32,8 +65,11 @@ export function handleMessage(
   engine: Engine,
   message: unknown,
   filler?: Pick<Filler, 'fill' | 'takePending'>,
-): Promise<EngineReply | FillReply | PendingFill | null> | undefined {
+  locker?: Locker,
+): Promise<Reply> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
+  if (locker && typeof m?.type === 'string' && /^(vault|session)\/|^tokens\/secret$/.test(m.type))
+    return handleLockMessage(locker, m as Message);
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
     case 'tokens/sync':
@@ -50,6 +86,68 @@ export function handleMessage(
     default:
       return undefined;
   }
+}
+
+function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply> | undefined {
+  const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
+  switch (m.type) {
+    case 'tokens/secret':
+      return text(m.id) ? reveal(m.id) : undefined;
+    case 'vault/status':
+      return vault.status();
+    case 'vault/unlock':
+      return text(m.passphrase) ? vault.unlock(m.passphrase) : undefined;
+    case 'vault/lock':
+      return vault.lock();
+    case 'vault/enable':
+      return text(m.passphrase) ? vault.enable(m.passphrase) : undefined;
+    case 'vault/change':
+      return text(m.passphrase) ? vault.change(m.passphrase) : undefined;
+    case 'vault/disable':
+      return vault.disable();
+    case 'vault/forget':
+      return text(m.passphrase) ? vault.forget(m.passphrase) : undefined;
+    case 'vault/configure':
+      return typeof m.settings?.idleMinutes === 'number' ? vault.configure(m.settings) : undefined;
+    case 'session/save':
+      return text(m.session?.credential) ? vault.saveSession(m.session).then(() => null) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The lock, as seen from a page. */
+export interface LockClient {
+  status(): Promise<VaultStatus>;
+  unlock(passphrase: string): Promise<VaultReply>;
+  lock(): Promise<VaultReply>;
+  enable(passphrase: string): Promise<VaultReply>;
+  change(passphrase: string): Promise<VaultReply>;
+  disable(): Promise<VaultReply>;
+  forget(passphrase: string): Promise<VaultReply>;
+  configure(settings: LockSettings): Promise<VaultReply>;
+  saveSession(session: Session): Promise<void>;
+  reveal(id: string): Promise<RevealReply>;
+}
+
+export function lockClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): LockClient {
+  const vault = (message: Message): Promise<VaultReply> => send(message) as Promise<VaultReply>;
+  return {
+    status: () => send({ type: 'vault/status' }) as Promise<VaultStatus>,
+    unlock: (passphrase) => vault({ type: 'vault/unlock', passphrase }),
+    lock: () => vault({ type: 'vault/lock' }),
+    enable: (passphrase) => vault({ type: 'vault/enable', passphrase }),
+    change: (passphrase) => vault({ type: 'vault/change', passphrase }),
+    disable: () => vault({ type: 'vault/disable' }),
+    forget: (passphrase) => vault({ type: 'vault/forget', passphrase }),
+    configure: (settings) => vault({ type: 'vault/configure', settings }),
+    saveSession: async (session) => {
+      await send({ type: 'session/save', session });
+    },
+    reveal: (id) => send({ type: 'tokens/secret', id }) as Promise<RevealReply>,
+  };
 }
 
 /** The background's engine, as seen from a page. */

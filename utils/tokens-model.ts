@@ -6,6 +6,7 @@ import type { Fill } from './messages';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError, Result } from './result';
+import type { RevealReply } from './reveal';
 import type { Session } from './session';
 import type { SyncResult } from './sync';
 import { onChange } from './sync-channel';
@@ -23,6 +24,10 @@ export interface TokensDeps {
   pendingFill?: () => Promise<{ id: string; origin: string } | null>;
   now(): number;
   random?(): number;
+  /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
+  reveal?(id: string): Promise<RevealReply>;
+  /** A copy or fill met the lock: the page asks for the passphrase. */
+  onLocked?(): void;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
@@ -227,7 +232,17 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !context) return;
-    const copied = await deps.copyText(token.secret);
+    let secret = token.secret;
+    if (!secret && deps.reveal) {
+      const revealed = await deps.reveal(id).catch(() => null);
+      if (!revealed?.ok) {
+        if (revealed?.locked) deps.onLocked?.();
+        else error.value = { code: 'local', message: revealed?.message ?? LOCAL_FAILURE.message };
+        return;
+      }
+      secret = revealed.secret;
+    }
+    const copied = await deps.copyText(secret);
     if (!copied.ok) {
       error.value = copied.error;
       return;
@@ -253,6 +268,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       .fill(id, confirmed)
       .catch(() => ({ kind: 'error', message: LOCAL_FAILURE.message }) as const);
     if (reply.kind === 'confirm') confirming.value = { id, name: token.name, origin: reply.origin };
+    else if (reply.kind === 'locked') deps.onLocked?.();
     else
       notice.value =
         reply.kind === 'filled'
