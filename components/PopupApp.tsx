@@ -1,13 +1,17 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { ComponentChild } from 'preact';
 import type { TokensModel } from '../utils/tokens-model';
 import { SignedOut } from './SignedOut';
 import { TokensPanel } from './TokensPanel';
 
 interface PopupAppProps {
   model: TokensModel;
+  /** The lock (issue 5): while locked, an unlock form above the names (loaded when needed). */
+  unlock?: ReadonlySignal<ComponentChild>;
   onOpenSettings(): void;
 }
 
-export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
+export function PopupApp({ model, unlock, onOpenSettings }: PopupAppProps) {
   const state = model.state.value;
   return (
     <main class="popup">
@@ -29,7 +33,10 @@ export function PopupApp({ model, onOpenSettings }: PopupAppProps) {
       ) : state === 'signed-out' ? (
         <SignedOut onOpenSettings={onOpenSettings} />
       ) : (
-        <TokensPanel model={model} layout="popup" />
+        <>
+          {unlock?.value}
+          <TokensPanel model={model} layout="popup" />
+        </>
       )}
     </main>
   );

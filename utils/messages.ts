@@ -116,37 +116,32 @@ function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply
   }
 }
 
+/** The options page's lock calls: every one answers with the lock's state (VaultReply). */
+export type LockAdminMessage = Extract<
+  Message,
+  { type: 'vault/lock' | 'vault/enable' | 'vault/change' | 'vault/disable' | 'vault/forget' | 'vault/configure' }
+>;
+
 /** The lock, as seen from a page. */
 export interface LockClient {
   status(): Promise<VaultStatus>;
   unlock(passphrase: string): Promise<VaultReply>;
-  lock(): Promise<VaultReply>;
-  enable(passphrase: string): Promise<VaultReply>;
-  change(passphrase: string): Promise<VaultReply>;
-  disable(): Promise<VaultReply>;
-  forget(passphrase: string): Promise<VaultReply>;
-  configure(settings: LockSettings): Promise<VaultReply>;
-  saveSession(session: Session): Promise<void>;
   reveal(id: string): Promise<RevealReply>;
+  /** Options page only (one generic call keeps the popup small). */
+  admin(message: LockAdminMessage): Promise<VaultReply>;
+  saveSession(session: Session): Promise<unknown>;
 }
 
 export function lockClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): LockClient {
-  const vault = (message: Message): Promise<VaultReply> => send(message) as Promise<VaultReply>;
+  const call = send as <T>(message: Message) => Promise<T>;
   return {
-    status: () => send({ type: 'vault/status' }) as Promise<VaultStatus>,
-    unlock: (passphrase) => vault({ type: 'vault/unlock', passphrase }),
-    lock: () => vault({ type: 'vault/lock' }),
-    enable: (passphrase) => vault({ type: 'vault/enable', passphrase }),
-    change: (passphrase) => vault({ type: 'vault/change', passphrase }),
-    disable: () => vault({ type: 'vault/disable' }),
-    forget: (passphrase) => vault({ type: 'vault/forget', passphrase }),
-    configure: (settings) => vault({ type: 'vault/configure', settings }),
-    saveSession: async (session) => {
-      await send({ type: 'session/save', session });
-    },
-    reveal: (id) => send({ type: 'tokens/secret', id }) as Promise<RevealReply>,
+    status: () => call({ type: 'vault/status' }),
+    unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
+    reveal: (id) => call({ type: 'tokens/secret', id }),
+    admin: call,
+    saveSession: (session) => call({ type: 'session/save', session }),
   };
 }
 

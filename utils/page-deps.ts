@@ -1,6 +1,6 @@
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
-import { engineClient, fillClient, pendingFillClient } from './messages';
+import { engineClient, fillClient, lockClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
 
@@ -8,7 +8,7 @@ import type { TokensDeps } from './tokens-model';
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
  * the connection's (connection-deps.ts): the popup must not carry the API client (size budget).
  */
-export function pageTokensDeps(): TokensDeps {
+export function pageTokensDeps(onLocked?: () => void): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
   return {
     loadSession,
@@ -20,6 +20,8 @@ export function pageTokensDeps(): TokensDeps {
     copyText: (text) => copyText(text),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
+    reveal: lockClient().reveal,
+    onLocked,
     now: Date.now,
   };
 }

@@ -37,9 +37,8 @@ export async function loadStoredSession(): Promise<StoredSession | null> {
 export async function loadSession(): Promise<Session | null> {
   const stored = await loadStoredSession();
   if (stored?.credential !== '') return stored;
-  const { sealedCredential: _, ...session } = stored;
   const memory = (await browser.storage.session.get(CREDENTIAL_KEY))[CREDENTIAL_KEY];
-  return { ...session, credential: typeof memory === 'string' ? memory : '' };
+  return { ...stored, credential: typeof memory === 'string' ? memory : '' };
 }
 
 export async function saveSession(session: Session): Promise<void> {

@@ -233,11 +233,11 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     const token = tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !context) return;
     let secret = token.secret;
-    if (!secret && deps.reveal) {
-      const revealed = await deps.reveal(id).catch(() => null);
+    if (!secret) {
+      const revealed = await deps.reveal?.(id).catch(() => null);
       if (!revealed?.ok) {
         if (revealed?.locked) deps.onLocked?.();
-        else error.value = { code: 'local', message: revealed?.message ?? LOCAL_FAILURE.message };
+        else error.value = revealed ? { code: 'local', message: revealed.message } : LOCAL_FAILURE;
         return;
       }
       secret = revealed.secret;

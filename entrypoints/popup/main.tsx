@@ -1,17 +1,29 @@
-import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { PopupApp } from '../../components/PopupApp';
+import { UnlockForm } from '../../components/UnlockForm';
+import { lockClient } from '../../utils/messages';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { createTokensModel } from '../../utils/tokens-model';
 
-const model = createTokensModel(pageTokensDeps());
+const client = lockClient();
+const unlock = signal<ComponentChild>(null);
+/** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */
+const showLock = async (): Promise<void> => {
+  const status = await client.status().catch(() => null);
+  if (!status?.enabled || status.unlocked) return;
+  unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={() => (unlock.value = null)} />;
+};
+const model = createTokensModel(pageTokensDeps(() => void showLock()));
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
   window.close();
 };
 render(
-  <PopupApp model={model} onOpenSettings={openSettings} />,
+  <PopupApp model={model} unlock={unlock} onOpenSettings={openSettings} />,
   document.getElementById('app') as HTMLElement,
 );
+void showLock();
 void model.start();
