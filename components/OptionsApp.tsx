@@ -1,10 +1,13 @@
 import type { Signal } from '@preact/signals';
 import type { ConnectionModel } from '../utils/connection-model';
+import type { LockModel } from '../utils/lock-model';
+import type { LockClient } from '../utils/messages';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
 import { ConnectionSection } from './ConnectionSection';
 import { GrantsSection } from './GrantsSection';
+import { LockSettings } from './LockSettings';
 import { SyncSettings } from './SyncSettings';
 import { TokensPanel } from './TokensPanel';
 
@@ -14,9 +17,10 @@ interface OptionsAppProps {
   sites: SitesModel;
   settings: Signal<Settings>;
   onSettings(settings: Settings): void;
+  lock?: { model: LockModel; unlock: LockClient['unlock'] };
 }
 
-export function OptionsApp({ connection, tokens, sites, settings, onSettings }: OptionsAppProps) {
+export function OptionsApp({ connection, tokens, sites, settings, onSettings, lock }: OptionsAppProps) {
   return (
     <main class="options">
       <h1>Web3.Storage API tokens</h1>
@@ -34,6 +38,7 @@ export function OptionsApp({ connection, tokens, sites, settings, onSettings }: 
           onRemove={(grant) => void sites.remove(grant)}
         />
       ) : null}
+      {lock ? <LockSettings model={lock.model} unlock={lock.unlock} /> : null}
       <SyncSettings
         minutes={settings.value.syncMinutes}
         onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}

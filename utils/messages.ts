@@ -119,7 +119,15 @@ function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply
 /** The options page's lock calls: every one answers with the lock's state (VaultReply). */
 export type LockAdminMessage = Extract<
   Message,
-  { type: 'vault/lock' | 'vault/enable' | 'vault/change' | 'vault/disable' | 'vault/forget' | 'vault/configure' }
+  {
+    type:
+      | 'vault/lock'
+      | 'vault/enable'
+      | 'vault/change'
+      | 'vault/disable'
+      | 'vault/forget'
+      | 'vault/configure';
+  }
 >;
 
 /** The lock, as seen from a page. */
@@ -129,7 +137,7 @@ export interface LockClient {
   reveal(id: string): Promise<RevealReply>;
   /** Options page only (one generic call keeps the popup small). */
   admin(message: LockAdminMessage): Promise<VaultReply>;
-  saveSession(session: Session): Promise<unknown>;
+  saveSession(session: Session): Promise<void>;
 }
 
 export function lockClient(
@@ -141,7 +149,7 @@ export function lockClient(
     unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
     reveal: (id) => call({ type: 'tokens/secret', id }),
     admin: call,
-    saveSession: (session) => call({ type: 'session/save', session }),
+    saveSession: (session) => call<void>({ type: 'session/save', session }),
   };
 }
 

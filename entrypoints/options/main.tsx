@@ -4,14 +4,18 @@ import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
+import { createLockModel } from '../../utils/lock-model';
+import { lockClient } from '../../utils/messages';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
 import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
+const client = lockClient();
+const lock = createLockModel(client);
 const connection = createConnectionModel(pageConnectionDeps());
-const deps = pageTokensDeps();
+const deps = pageTokensDeps(() => void lock.refresh());
 const tokens = createTokensModel(deps);
 const sites = createSitesModel(deps);
 const settings = signal<Settings>(DEFAULT_SETTINGS);
@@ -26,6 +30,7 @@ render(
     sites={sites}
     settings={settings}
     onSettings={onSettings}
+    lock={{ model: lock, unlock: client.unlock }}
   />,
   document.getElementById('app') as HTMLElement,
 );
@@ -35,7 +40,7 @@ void loadSettings().then((loaded) => {
 const start = (): Promise<void> =>
   connection
     .start()
-    .then(() => Promise.all([tokens.start(), sites.load()]))
+    .then(() => Promise.all([tokens.start(), sites.load(), lock.refresh()]))
     .then(() => {});
 void start();
 // Fills happen in the popup while this page may be open: a return to the page shows them.

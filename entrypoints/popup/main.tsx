@@ -14,7 +14,11 @@ const unlock = signal<ComponentChild>(null);
 const showLock = async (): Promise<void> => {
   const status = await client.status().catch(() => null);
   if (!status?.enabled || status.unlocked) return;
-  unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={() => (unlock.value = null)} />;
+  const onUnlocked = (): void => {
+    unlock.value = null;
+    void model.refresh();
+  };
+  unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={onUnlocked} />;
 };
 const model = createTokensModel(pageTokensDeps(() => void showLock()));
 const openSettings = (): void => {
