@@ -8,8 +8,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Web3.Storage Tokens',
-    description: 'Name, create, copy and revoke your Web3.Storage API tokens.',
+    // Names and texts come from public/_locales/<lang>/messages.json (utils/i18n.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
@@ -19,13 +21,12 @@ export default defineConfig({
     commands: {
       'fill-token': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Fill the token remembered for this site',
+        description: '__MSG_commandFill__',
       },
     },
     // The service origin is asked for at sign-in, one origin at a time, instead of holding
     // every site up front (house-style 16).
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Web3.Storage API tokens' },
     browser_specific_settings: {
       gecko: {
         id: 'w3s-token-manager@example.org',

@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ConnectionModel } from '../utils/connection-model';
+import { t, tAround } from '../utils/i18n';
+
+// A command to type, the same in every language: not a message.
+const ACCOUNT_COMMAND = 'npm run --silent account -- you@example.org';
 
 interface ConnectionSectionProps {
   model: ConnectionModel;
@@ -11,6 +15,8 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
   const session = model.session.value;
   const busy = model.busy.value;
   const test = model.test.value;
+  const [signedInBefore, signedInAfter] = tAround('signedInAs');
+  const [helpBefore, helpAfter] = tAround('credentialHelp');
 
   async function signIn(event: Event): Promise<void> {
     event.preventDefault();
@@ -19,8 +25,8 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
 
   return (
     <section class="field card" aria-labelledby="service-title">
-      <h2 id="service-title">Service</h2>
-      <label for="service-url">Service URL</label>
+      <h2 id="service-title">{t('serviceHeading')}</h2>
+      <label for="service-url">{t('serviceUrlLabel')}</label>
       <div class="row">
         <input
           id="service-url"
@@ -33,7 +39,7 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
           }}
         />
         <button type="button" onClick={() => void model.testConnection()} disabled={busy !== null}>
-          {busy === 'testing' ? 'Testing…' : 'Test connection'}
+          {busy === 'testing' ? t('testingConnection') : t('testConnection')}
         </button>
       </div>
       {test ? (
@@ -44,15 +50,17 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
       {session ? (
         <div class="row">
           <p class="grow">
-            Signed in as <strong>{session.email || 'this account'}</strong>.
+            {signedInBefore}
+            <strong>{session.email || t('thisAccount')}</strong>
+            {signedInAfter}
           </p>
           <button type="button" onClick={() => void model.signOut()}>
-            Sign out
+            {t('signOut')}
           </button>
         </div>
       ) : (
         <form class="field" onSubmit={signIn}>
-          <label for="credential">Session credential</label>
+          <label for="credential">{t('credentialLabel')}</label>
           <div class="row">
             <input
               id="credential"
@@ -63,13 +71,13 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
               onInput={(event) => setCredential(event.currentTarget.value)}
             />
             <button type="submit" class="primary" disabled={busy !== null}>
-              {busy === 'signing-in' ? 'Signing in…' : 'Sign in'}
+              {busy === 'signing-in' ? t('signingIn') : t('signIn')}
             </button>
           </div>
           <p id="credential-help" class="muted small">
-            Your account’s session credential, not an API token. With the reference service, get one with{' '}
-            <code>npm run --silent account -- you@example.org</code>. The browser will ask to let the
-            extension reach this service.
+            {helpBefore}
+            <code>{ACCOUNT_COMMAND}</code>
+            {helpAfter}
           </p>
           {model.signInError.value ? (
             <p class="field-error" role="alert">

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { checkName, countCharacters, MAX_NAME_LENGTH } from '../utils/names';
 import type { CreateOutcome } from '../utils/tokens-model';
 
@@ -35,14 +36,14 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
   const messageId = `${id}-message`;
   return (
     <form class="field" onSubmit={submit} noValidate>
-      <label for={id}>Token name</label>
+      <label for={id}>{t('tokenNameLabel')}</label>
       <div class="row">
         <input
           id={id}
           ref={inputRef}
           type="text"
           value={name}
-          placeholder="e.g. my-app production"
+          placeholder={t('tokenNamePlaceholder')}
           autocomplete="off"
           spellcheck={false}
           aria-invalid={error ? true : undefined}
@@ -53,7 +54,7 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
           }}
         />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create token'}
+          {busy ? t('creating') : t('createToken')}
         </button>
       </div>
       {error ? (
@@ -62,13 +63,10 @@ export function CreateTokenForm({ existingNames, onCreate, inputRef }: CreateTok
         </p>
       ) : duplicate ? (
         <p id={messageId} class="field-warning">
-          You already have a token with this name. You can still create it, but a distinct name is easier to
-          revoke later.
+          {t('duplicateName')}
         </p>
       ) : name.length > MAX_NAME_LENGTH - 20 ? (
-        <p class="muted small">
-          {countCharacters(name.trim())} of {MAX_NAME_LENGTH} characters
-        </p>
+        <p class="muted small">{t('characterCount', countCharacters(name.trim()), MAX_NAME_LENGTH)}</p>
       ) : null}
     </form>
   );

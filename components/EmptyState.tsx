@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 interface EmptyStateProps {
   searching: boolean;
   onCreateFirst(): void;
@@ -7,17 +9,17 @@ export function EmptyState({ searching, onCreateFirst }: EmptyStateProps) {
   if (searching) {
     return (
       <div class="empty">
-        <strong>No token matches your search.</strong>
-        Try another name, or clear the search box.
+        <strong>{t('noMatch')}</strong>
+        {t('noMatchHint')}
       </div>
     );
   }
   return (
     <div class="empty">
-      <strong>No API tokens yet.</strong>
-      <p>Create one for each app or service, so you can revoke one without breaking the others.</p>
+      <strong>{t('noTokens')}</strong>
+      <p>{t('noTokensHint')}</p>
       <button type="button" class="primary" onClick={onCreateFirst}>
-        Create your first token
+        {t('createFirst')}
       </button>
     </div>
   );

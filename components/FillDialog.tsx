@@ -1,3 +1,4 @@
+import { t, tAround } from '../utils/i18n';
 import type { FillQuestion } from '../utils/tokens-model';
 import { useModalDialog } from './useModalDialog';
 
@@ -14,6 +15,8 @@ interface FillDialogProps {
 export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
   const ref = useModalDialog();
   const host = new URL(question.origin).host;
+  const [titleBefore, titleAfter] = tAround('fillTitle', host);
+  const [textBefore, textAfter] = tAround('fillText');
 
   return (
     <dialog
@@ -26,18 +29,21 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
       }}
     >
       <h2 id="fill-title">
-        Fill “<bdi>{question.name}</bdi>” into {host}?
+        {titleBefore}
+        <bdi>{question.name}</bdi>
+        {titleAfter}
       </h2>
       <p id="fill-text">
-        This token has not been filled into <strong>{question.origin}</strong> before. Your answer is
-        remembered for this token and site.
+        {textBefore}
+        <strong>{question.origin}</strong>
+        {textAfter}
       </p>
       <div class="buttons">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" class="primary" onClick={() => onFill(question)}>
-          Fill
+          {t('fill')}
         </button>
       </div>
     </dialog>

@@ -1,4 +1,5 @@
 import type { GrantRecord } from '../utils/db';
+import { t } from '../utils/i18n';
 
 interface GrantsSectionProps {
   grants: readonly GrantRecord[];
@@ -11,9 +12,9 @@ interface GrantsSectionProps {
 export function GrantsSection({ grants, names, onRemove }: GrantsSectionProps) {
   return (
     <section class="card" aria-labelledby="grants-title">
-      <h2 id="grants-title">Sites allowed to receive a fill</h2>
+      <h2 id="grants-title">{t('grantsHeading')}</h2>
       {grants.length === 0 ? (
-        <p>None yet. The first fill of a token into a site asks you first, and your answer shows here.</p>
+        <p>{t('grantsNone')}</p>
       ) : (
         <ul class="grants">
           {grants.map((grant) => {
@@ -24,10 +25,10 @@ export function GrantsSection({ grants, names, onRemove }: GrantsSectionProps) {
                 <button
                   type="button"
                   class="quiet"
-                  aria-label={`Remove ${name} on ${grant.origin}`}
+                  aria-label={t('removeGrantLabel', name, grant.origin)}
                   onClick={() => onRemove(grant)}
                 >
-                  Remove
+                  {t('remove')}
                 </button>
               </li>
             );

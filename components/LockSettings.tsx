@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { LockModel } from '../utils/lock-model';
 import type { LockClient } from '../utils/messages';
 import { IDLE_CHOICES } from '../utils/vault-store';
@@ -17,21 +18,17 @@ export function LockSettings({ model, unlock }: LockSettingsProps) {
   const busy = model.busy.value;
   return (
     <section class="card field" aria-labelledby="lock-title">
-      <h2 id="lock-title">Lock</h2>
+      <h2 id="lock-title">{t('lockTitle')}</h2>
       {!status.enabled ? (
         <>
-          <p class="muted small">
-            With a passphrase, your tokens and your sign-in are stored encrypted on this device. The lock
-            closes after the idle time you choose and when the browser restarts; locked, you see token names
-            only.
-          </p>
+          <p class="muted small">{t('lockIntro')}</p>
           <PassphraseForm
             id="lock-on"
-            label="New passphrase"
-            submit="Turn on the lock"
+            label={t('lockNewPassphrase')}
+            submit={t('lockTurnOn')}
             busy={busy}
             onSubmit={(passphrase) =>
-              void model.run((c) => c.admin({ type: 'vault/enable', passphrase }), 'The lock is on.')
+              void model.run((c) => c.admin({ type: 'vault/enable', passphrase }), t('lockTurnedOn'))
             }
           />
         </>
@@ -39,47 +36,40 @@ export function LockSettings({ model, unlock }: LockSettingsProps) {
         <>
           <UnlockForm unlock={unlock} onUnlocked={() => void model.refresh()} />
           <details>
-            <summary>Forgot passphrase?</summary>
-            <p class="muted small">
-              The passphrase cannot be recovered. Starting over erases the encrypted tokens and signs you out;
-              names, history and waiting revokes stay. Sign in again and the tokens come back from the
-              service.
-            </p>
+            <summary>{t('lockForgot')}</summary>
+            <p class="muted small">{t('lockForgotHelp')}</p>
             <PassphraseForm
               id="lock-forget"
-              label="New passphrase"
-              submit="Erase and start over"
+              label={t('lockNewPassphrase')}
+              submit={t('lockStartOver')}
               busy={busy}
               onSubmit={(passphrase) =>
-                void model.run(
-                  (c) => c.admin({ type: 'vault/forget', passphrase }),
-                  'Erased. Sign in again to get your tokens back.',
-                )
+                void model.run((c) => c.admin({ type: 'vault/forget', passphrase }), t('lockStartedOver'))
               }
             />
           </details>
         </>
       ) : (
         <>
-          <p class="muted small">The lock is on and open.</p>
+          <p class="muted small">{t('lockOpen')}</p>
           <div class="row">
             <button
               type="button"
               disabled={busy}
-              onClick={() => void model.run((c) => c.admin({ type: 'vault/lock' }), 'Locked.')}
+              onClick={() => void model.run((c) => c.admin({ type: 'vault/lock' }), t('lockLocked'))}
             >
-              Lock now
+              {t('lockNow')}
             </button>
             <button
               type="button"
               class="quiet"
               disabled={busy}
-              onClick={() => void model.run((c) => c.admin({ type: 'vault/disable' }), 'The lock is off.')}
+              onClick={() => void model.run((c) => c.admin({ type: 'vault/disable' }), t('lockTurnedOff'))}
             >
-              Turn off the lock
+              {t('lockTurnOff')}
             </button>
           </div>
-          <label for="lock-idle">Lock after this long unused</label>
+          <label for="lock-idle">{t('lockIdleLabel')}</label>
           <select
             id="lock-idle"
             value={String(settings.idleMinutes)}
@@ -94,17 +84,17 @@ export function LockSettings({ model, unlock }: LockSettingsProps) {
           >
             {IDLE_CHOICES.map((minutes) => (
               <option key={minutes} value={String(minutes)}>
-                {minutes === 1 ? '1 minute' : minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hours`}
+                {minutes < 60 ? t('lockIdleMinutes', minutes) : t('lockIdleHours', minutes / 60)}
               </option>
             ))}
           </select>
           <PassphraseForm
             id="lock-change"
-            label="Change passphrase"
-            submit="Change passphrase"
+            label={t('lockChangePassphrase')}
+            submit={t('lockChangePassphrase')}
             busy={busy}
             onSubmit={(passphrase) =>
-              void model.run((c) => c.admin({ type: 'vault/change', passphrase }), 'Passphrase changed.')
+              void model.run((c) => c.admin({ type: 'vault/change', passphrase }), t('lockChanged'))
             }
           />
         </>
@@ -123,7 +113,7 @@ export function LockSettings({ model, unlock }: LockSettingsProps) {
             )
           }
         />
-        Keep no secrets on this device (copy and fill fetch them from the service)
+        {t('lockKeepNoSecrets')}
       </label>
       {model.error.value ? (
         <p role="alert" class="field-error">

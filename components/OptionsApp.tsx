@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import type { ConnectionModel } from '../utils/connection-model';
+import { t } from '../utils/i18n';
 import type { LockModel } from '../utils/lock-model';
 import type { LockClient } from '../utils/messages';
 import type { Settings } from '../utils/settings';
@@ -23,11 +24,11 @@ interface OptionsAppProps {
 export function OptionsApp({ connection, tokens, sites, settings, onSettings, lock }: OptionsAppProps) {
   return (
     <main class="options">
-      <h1>Web3.Storage API tokens</h1>
+      <h1>{t('pageTitle')}</h1>
       <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
         <section class="card" aria-labelledby="tokens-title">
-          <h2 id="tokens-title">API tokens</h2>
+          <h2 id="tokens-title">{t('apiTokens')}</h2>
           <TokensPanel model={tokens} layout="options" usage={sites.usage.value} />
         </section>
       ) : null}

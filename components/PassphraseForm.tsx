@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { checkPassphrase } from '../utils/lock-model';
 
 interface PassphraseFormProps {
@@ -36,7 +37,7 @@ export function PassphraseForm({ id, label, submit, busy, onSubmit }: Passphrase
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />
-      <label for={`${id}-confirm`}>Confirm passphrase</label>
+      <label for={`${id}-confirm`}>{t('lockConfirmPassphrase')}</label>
       <div class="row">
         <input
           id={`${id}-confirm`}

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
+import { t } from '../utils/i18n';
 import type { TokensModel } from '../utils/tokens-model';
 import { SignedOut } from './SignedOut';
 import { TokensPanel } from './TokensPanel';
@@ -16,19 +17,19 @@ export function PopupApp({ model, unlock, onOpenSettings }: PopupAppProps) {
   return (
     <main class="popup">
       <header class="row">
-        <h1 class="grow">API tokens</h1>
+        <h1 class="grow">{t('apiTokens')}</h1>
         {state === 'ready' && model.email.value ? (
           <span class="muted small account" title={model.email.value}>
             {model.email.value}
           </span>
         ) : null}
         <button type="button" class="quiet" onClick={onOpenSettings}>
-          Settings
+          {t('settings')}
         </button>
       </header>
       {state === 'loading' ? (
         <p class="empty">
-          <span class="spinner" aria-hidden="true" /> Loading…
+          <span class="spinner" aria-hidden="true" /> {t('loading')}
         </p>
       ) : state === 'signed-out' ? (
         <SignedOut onOpenSettings={onOpenSettings} />

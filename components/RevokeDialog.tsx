@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tAround } from '../utils/i18n';
 import type { Result } from '../utils/result';
 import { useModalDialog } from './useModalDialog';
 
@@ -16,6 +17,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
   const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [titleBefore, titleAfter] = tAround('revokeTitle');
 
   async function confirm(): Promise<void> {
     setBusy(true);
@@ -36,11 +38,11 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
       }}
     >
       <h2 id="revoke-title">
-        Revoke “<bdi>{name}</bdi>”?
+        {titleBefore}
+        <bdi>{name}</bdi>
+        {titleAfter}
       </h2>
-      <p id="revoke-text">
-        Revoking is permanent and cannot be undone. Anything that uses this token will stop working at once.
-      </p>
+      <p id="revoke-text">{t('revokeText')}</p>
       {error ? (
         <p class="banner error" role="alert">
           {error}
@@ -48,10 +50,10 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
       ) : null}
       <div class="buttons">
         <button type="button" onClick={onClose} disabled={busy}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="button" class="danger" onClick={confirm} disabled={busy}>
-          {busy ? 'Revoking…' : error ? 'Try again' : 'Revoke token'}
+          {busy ? t('revoking') : error ? t('tryAgain') : t('revokeToken')}
         </button>
       </div>
     </dialog>

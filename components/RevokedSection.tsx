@@ -1,4 +1,5 @@
 import { absoluteTime, relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface RevokedSectionProps {
@@ -11,8 +12,8 @@ export function RevokedSection({ tokens, now }: RevokedSectionProps) {
   if (tokens.length === 0) return null;
   return (
     <details class="revoked">
-      <summary>Revoked ({tokens.length})</summary>
-      <ul class="token-list" aria-label="Revoked tokens">
+      <summary>{t('revokedSummary', tokens.length)}</summary>
+      <ul class="token-list" aria-label={t('revokedTokens')}>
         {tokens.map((token) => (
           <li key={token.id}>
             <div class="token-main">
@@ -20,7 +21,7 @@ export function RevokedSection({ tokens, now }: RevokedSectionProps) {
                 {token.name}
               </div>
               <div class="token-meta">
-                <span>{token.revokedHere ? 'Revoked here' : 'Revoked elsewhere'}</span>
+                <span>{token.revokedHere ? t('revokedHere') : t('revokedElsewhere')}</span>
                 {token.revokedAt === null ? null : (
                   <time
                     dateTime={new Date(token.revokedAt).toISOString()}
@@ -34,7 +35,7 @@ export function RevokedSection({ tokens, now }: RevokedSectionProps) {
           </li>
         ))}
       </ul>
-      <p class="muted small">Revoked tokens are removed from this list after 30 days.</p>
+      <p class="muted small">{t('revokedKept')}</p>
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { SORT_LABELS, type SortKey } from '../utils/token-order';
 
 interface SearchBarProps {
@@ -13,19 +14,19 @@ export function SearchBar({ query, sort, onQuery, onSort }: SearchBarProps) {
       <input
         type="search"
         class="grow"
-        aria-label="Search tokens"
-        placeholder="Search by name"
+        aria-label={t('searchTokens')}
+        placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(event) => onQuery(event.currentTarget.value)}
       />
       <select
-        aria-label="Sort tokens"
+        aria-label={t('sortTokens')}
         value={sort}
         onChange={(event) => onSort(event.currentTarget.value as SortKey)}
       >
         {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
           <option key={key} value={key}>
-            {SORT_LABELS[key]}
+            {t(SORT_LABELS[key])}
           </option>
         ))}
       </select>

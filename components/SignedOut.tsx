@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 interface SignedOutProps {
   onOpenSettings(): void;
 }
@@ -5,13 +7,10 @@ interface SignedOutProps {
 export function SignedOut({ onOpenSettings }: SignedOutProps) {
   return (
     <div class="empty">
-      <strong>You’re not signed in.</strong>
-      <p>
-        Connect to your token service and sign in from the settings page. Tokens saved on this device stay
-        here.
-      </p>
+      <strong>{t('notSignedIn')}</strong>
+      <p>{t('notSignedInHint')}</p>
       <button type="button" class="primary" onClick={onOpenSettings}>
-        Open settings
+        {t('openSettings')}
       </button>
     </div>
   );

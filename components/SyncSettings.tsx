@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { SYNC_CHOICES } from '../utils/settings';
 
 interface SyncSettingsProps {
@@ -5,14 +6,15 @@ interface SyncSettingsProps {
   onChange(minutes: number): void;
 }
 
-const label = (minutes: number): string => (minutes === 60 ? 'hour' : `${minutes} minutes`);
+const label = (minutes: number): string =>
+  minutes === 60 ? t('syncEveryHour') : t('syncEveryMinutes', minutes);
 
 /** How often the background brings the list up to date and retries waiting revokes. */
 export function SyncSettings({ minutes, onChange }: SyncSettingsProps) {
   return (
     <section class="card field" aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync</h2>
-      <label for="sync-minutes">Sync in the background every</label>
+      <h2 id="sync-title">{t('syncHeading')}</h2>
+      <label for="sync-minutes">{t('syncEvery')}</label>
       <select
         id="sync-minutes"
         value={String(minutes)}
@@ -24,11 +26,7 @@ export function SyncSettings({ minutes, onChange }: SyncSettingsProps) {
           </option>
         ))}
       </select>
-      <p class="muted small">
-        The lists also sync each time you open them and after every change. While the service cannot be
-        reached, revokes wait here, marked “Revoke pending”, and are sent again on their own, even after the
-        browser restarts.
-      </p>
+      <p class="muted small">{t('syncHelp')}</p>
     </section>
   );
 }

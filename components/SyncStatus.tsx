@@ -1,4 +1,5 @@
 import { relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 
 interface SyncStatusProps {
   syncing: boolean;
@@ -11,21 +12,22 @@ interface SyncStatusProps {
 
 /** When the list was last brought up to date, what is still waiting, and a way to sync now. */
 export function SyncStatus({ syncing, lastSyncedAt, pending, now, onSyncNow }: SyncStatusProps) {
+  const synced = lastSyncedAt === null ? t('notSynced') : t('lastSynced', relativeTime(lastSyncedAt, now));
   const waiting =
-    pending === 0 ? '' : ` · ${pending} revoke${pending === 1 ? '' : 's'} waiting for the service`;
+    pending === 0 ? '' : ` · ${pending === 1 ? t('revokesWaitingOne') : t('revokesWaitingMany', pending)}`;
   return (
     <div class="row small muted">
       <span class="grow" aria-live="polite">
         {syncing ? (
           <>
-            <span class="spinner" aria-hidden="true" /> Syncing…
+            <span class="spinner" aria-hidden="true" /> {t('syncing')}
           </>
         ) : (
-          `${lastSyncedAt === null ? 'Not synced yet' : `Last synced ${relativeTime(lastSyncedAt, now)}`}${waiting}`
+          `${synced}${waiting}`
         )}
       </span>
       <button type="button" class="quiet" onClick={onSyncNow} disabled={syncing}>
-        Sync now
+        {t('syncNow')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { absoluteTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 
 interface TokenActionsProps {
@@ -20,8 +21,8 @@ export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: Toke
   if (pending) {
     const why = pending.lastError ? `${pending.lastError} ` : '';
     return (
-      <span class="badge pending" title={`${why}Next try: ${absoluteTime(pending.nextAttemptAt)}.`}>
-        Revoke pending
+      <span class="badge pending" title={`${why}${t('nextTry', absoluteTime(pending.nextAttemptAt))}`}>
+        {t('revokePending')}
       </span>
     );
   }
@@ -29,24 +30,24 @@ export function TokenActions({ token, copiedId, onCopy, onRevoke, onFill }: Toke
   return (
     <div class="actions">
       {onFill ? (
-        <button type="button" aria-label={`Fill ${name}`} onClick={() => onFill(id)}>
-          Fill
+        <button type="button" aria-label={t('fillLabel', name)} onClick={() => onFill(id)}>
+          {t('fill')}
         </button>
       ) : null}
       <button
         type="button"
-        aria-label={copied ? `Copied ${name}` : `Copy ${name}`}
+        aria-label={copied ? t('copiedLabel', name) : t('copyLabel', name)}
         onClick={() => onCopy(id)}
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('copied') : t('copy')}
       </button>
       <button
         type="button"
         class="quiet danger-text"
-        aria-label={`Revoke ${name}`}
+        aria-label={t('revokeLabel', name)}
         onClick={() => onRevoke(id)}
       >
-        Revoke
+        {t('revoke')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
+import { t } from '../utils/i18n';
 import type { TokenRecord } from '../utils/reconcile';
 import { describeLastFill, hostOf, type TokenUsage } from '../utils/usage';
 import { TokenActions } from './TokenActions';
@@ -17,17 +18,17 @@ interface TokenTableProps {
 export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: TokenTableProps) {
   return (
     <table>
-      <caption class="visually-hidden">API tokens</caption>
+      <caption class="visually-hidden">{t('apiTokens')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Token</th>
-          <th scope="col">Created</th>
-          <th scope="col">Uploads</th>
-          <th scope="col">Last copied</th>
-          <th scope="col">Filled</th>
+          <th scope="col">{t('colName')}</th>
+          <th scope="col">{t('colToken')}</th>
+          <th scope="col">{t('colCreated')}</th>
+          <th scope="col">{t('colUploads')}</th>
+          <th scope="col">{t('colLastCopied')}</th>
+          <th scope="col">{t('colFilled')}</th>
           <th scope="col">
-            <span class="visually-hidden">Actions</span>
+            <span class="visually-hidden">{t('colActions')}</span>
           </th>
         </tr>
       </thead>
@@ -43,8 +44,8 @@ export function TokenTable({ tokens, copiedId, now, onCopy, onRevoke, usage }: T
                 {absoluteTime(token.createdMs)}
               </time>
             </td>
-            <td>{token.hasUploads ? 'Used for uploads' : 'None yet'}</td>
-            <td>{token.lastCopiedAt === null ? 'Never' : relativeTime(token.lastCopiedAt, now)}</td>
+            <td>{token.hasUploads ? t('usedForUploads') : t('noneYet')}</td>
+            <td>{token.lastCopiedAt === null ? t('never') : relativeTime(token.lastCopiedAt, now)}</td>
             <td title={usage?.get(token.id)?.origins.map(hostOf).join(', ')}>
               {describeLastFill(usage?.get(token.id), now)}
             </td>

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import type { TokensModel } from '../utils/tokens-model';
 import type { TokenUsage } from '../utils/usage';
 import { CreateTokenForm } from './CreateTokenForm';
@@ -30,7 +31,7 @@ export function TokensPanel({ model, layout, usage }: TokensPanelProps) {
   const Rows = layout === 'popup' ? TokenList : TokenTable;
 
   return (
-    <section class="field" aria-label="Your API tokens">
+    <section class="field" aria-label={t('yourTokens')}>
       <CreateTokenForm existingNames={all.map((t) => t.name)} onCreate={model.create} inputRef={nameInput} />
       {model.error.value ? (
         <p class="banner error" role="alert">
@@ -54,7 +55,7 @@ export function TokensPanel({ model, layout, usage }: TokensPanelProps) {
       ) : null}
       {firstLoad ? (
         <p class="empty">
-          <span class="spinner" aria-hidden="true" /> Loading your tokens…
+          <span class="spinner" aria-hidden="true" /> {t('loadingTokens')}
         </p>
       ) : visible.length === 0 ? (
         <EmptyState searching={all.length > 0} onCreateFirst={() => nameInput.current?.focus()} />

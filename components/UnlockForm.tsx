@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import type { VaultReply } from '../utils/vault';
 
 interface UnlockFormProps {
@@ -18,10 +19,10 @@ export function UnlockForm({ unlock, onUnlocked }: UnlockFormProps) {
         setPassphrase('');
         const reply = await unlock(passphrase).catch(() => null);
         if (reply?.ok) onUnlocked();
-        else setError(reply?.message ?? 'No answer: try again.');
+        else setError(reply?.message ?? t('errLockNoAnswer'));
       }}
     >
-      <label for="unlock-passphrase">Locked: passphrase</label>
+      <label for="unlock-passphrase">{t('unlockLabel')}</label>
       <div class="row">
         <input
           id="unlock-passphrase"
@@ -30,7 +31,7 @@ export function UnlockForm({ unlock, onUnlocked }: UnlockFormProps) {
           onInput={(event) => setPassphrase(event.currentTarget.value)}
         />
         <button type="submit" class="primary" disabled={!passphrase}>
-          Unlock
+          {t('unlockButton')}
         </button>
       </div>
       {error ? (

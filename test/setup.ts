@@ -4,6 +4,14 @@ import { cleanup } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import english from '../public/_locales/en/messages.json';
+import { formatMessage } from './helpers/messages';
+
+// WXT's fake browser throws on browser.i18n: tests read the English messages, as an English
+// browser would. Plain functions, not spies, so `restoreMocks` keeps them between tests.
+fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | string[]) =>
+  formatMessage(english, key, substitutions);
+fakeBrowser.i18n.getUILanguage = () => 'en';
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { AppError } from './result';
 
 /** The classic API's wait after a CDN 429, which carries no Retry-After (api-contract.md, "Rate limit"). */
@@ -17,72 +18,71 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
       code: 'rate-limited',
       status,
       retryAfterMs: wait,
-      message: `Too many requests to the token service. Wait ${describeWait(wait)}, then try again.`,
+      message: t('errRateLimited', describeWait(wait)),
     };
   }
   if (code === 'ERROR_MAINTENANCE' || status === 503) {
     return {
       code: 'maintenance',
       status,
-      message: 'The tokens API is undergoing maintenance. Please try again later.',
+      message: t('errMaintenance'),
     };
   }
   if (code === 'ERROR_FEATURE_HAS_BEEN_SUNSET' || status === 410) {
     return {
       code: 'sunset',
       status,
-      message: 'This service has been shut down and no longer accepts token changes.',
+      message: t('errSunset'),
     };
   }
   if (code === 'ERROR_MAGIC_TOKEN_REQUIRED') {
     return {
       code: 'wrong-credential',
       status,
-      message:
-        'That looks like an API token. Sign in with your account session credential instead, not with a token.',
+      message: t('errWrongCredential'),
     };
   }
   if (status === 401) {
-    return { code: 'signed-out', status, message: 'Your session has ended. Sign in again to continue.' };
+    return { code: 'signed-out', status, message: t('errSignedOut') };
   }
   if (code === 'ERROR_DELETE_RESTRICTED') {
     return {
       code: 'delete-restricted',
       status,
-      message: 'Your account is not allowed to revoke tokens. Contact the service’s support to lift this.',
+      message: t('errDeleteRestricted'),
     };
   }
   if (status === 400) {
     return {
       code: 'invalid-name',
       status,
-      message: 'The service rejected this token name. Try another name.',
+      message: t('errInvalidName'),
     };
   }
   if (status === 404) {
     return {
       code: 'not-found',
       status,
-      message: 'This address does not look like a token service. Check the service URL in Settings.',
+      message: t('errNotFound'),
     };
   }
   if (status >= 500) {
     return {
       code: 'server',
       status,
-      message: `The token service had a problem (error ${status}). Please try again later.`,
+      message: t('errServer', status),
     };
   }
   return {
     code: 'http',
     status,
-    message: `The token service refused the request (error ${status}). Please try again later.`,
+    message: t('errHttp', status),
   };
 }
 
 function describeWait(ms: number): string {
-  if (ms < 90_000) return `about ${Math.round(ms / 1000)} seconds`;
-  return `about ${Math.round(ms / 60_000)} minutes`;
+  if (ms < 90_000) return t('waitSeconds', Math.round(ms / 1000));
+  return t('waitMinutes', Math.round(ms / 60_000));
 }
 
 function readCode(body: unknown): string | undefined {

@@ -8,6 +8,7 @@ import {
   parseVersion,
   type ServiceVersion,
 } from './api-shapes';
+import { t } from './i18n';
 import { fail, ok, type Result } from './result';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -68,7 +69,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   function badResponse<T>(): Result<T> {
-    return fail('bad-response', 'The token service sent an answer this extension does not understand.');
+    return fail('bad-response', t('errBadResponse'));
   }
 
   return {
@@ -113,14 +114,11 @@ function parseJson(text: string): unknown {
 function networkFailure<T>(error: unknown, base: string): Result<T> {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return fail('timeout', 'The token service took too long to answer. Check your connection and try again.');
+    return fail('timeout', t('errTimeout'));
   }
   let host = base;
   try {
     host = new URL(base).host;
   } catch {}
-  return fail(
-    'network',
-    `Can’t reach the token service at ${host}. Check your connection and the service URL.`,
-  );
+  return fail('network', t('errNetwork', host));
 }

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { fail, ok, type Result } from './result';
 
 /** Writes text to the clipboard from an extension page. The text is never put in the DOM. */
@@ -9,9 +10,6 @@ export async function copyText(
     await clipboard.writeText(text);
     return ok(undefined);
   } catch {
-    return fail(
-      'clipboard',
-      'The browser did not let the extension use the clipboard. Click the window, then try again.',
-    );
+    return fail('clipboard', t('errClipboard'));
   }
 }

@@ -1,6 +1,7 @@
 import { batch, type Signal, signal } from '@preact/signals';
 import { credentialFingerprint } from './account-key';
 import type { ApiClient } from './api';
+import { type MessageKey, t } from './i18n';
 import type { AppError } from './result';
 import { normalizeServiceUrl } from './service-url';
 import type { Session } from './session';
@@ -33,11 +34,16 @@ export interface ConnectionModel {
   signOut(): Promise<void>;
 }
 
-const MODES: Record<string, string> = {
-  rw: 'tokens can be listed, created and revoked',
-  'r-': 'read-only for maintenance: tokens can be listed but not created or revoked',
-  '--': 'down for maintenance',
+const MODES: Record<string, MessageKey> = {
+  rw: 'modeReadWrite',
+  'r-': 'modeReadOnly',
+  '--': 'modeDown',
 };
+
+function describeMode(mode: string): string {
+  const key = MODES[mode];
+  return key ? t(key) : t('modeUnknown', mode);
+}
 
 /** The options page's "which service, which account" section. */
 export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
@@ -68,7 +74,7 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
       test.value = version.ok
         ? {
             ok: true,
-            message: `Connected to version ${version.value.version}: ${MODES[version.value.mode] ?? `mode “${version.value.mode}”`}.`,
+            message: t('connectedTo', version.value.version, describeMode(version.value.mode)),
           }
         : { ok: false, message: version.error.message };
     });
@@ -78,12 +84,10 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     const url = normalizeServiceUrl(serviceUrl.value);
     const secret = credential.trim();
     if (!url.ok) return failSignIn(url.error.message);
-    if (secret === '') return failSignIn('Paste your account session credential to sign in.');
+    if (secret === '') return failSignIn(t('errNoCredential'));
     const granted = await deps.requestAccess(url.value);
     if (!granted) {
-      return failSignIn(
-        `The extension needs your permission to reach ${new URL(url.value).host}. Sign in again and allow it.`,
-      );
+      return failSignIn(t('errNoPermission', new URL(url.value).host));
     }
     busy.value = 'signing-in';
     const who = await identify(deps.makeApi(url.value, secret), secret);

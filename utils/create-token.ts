@@ -1,4 +1,5 @@
 import { addCreateAttempt, getAccount, settleCreateAttempt } from './db';
+import { t } from './i18n';
 import type { TokenRecord } from './reconcile';
 import type { AppError } from './result';
 import { type SyncContext, type SyncResult, syncAccount } from './sync';
@@ -77,5 +78,5 @@ async function settleLost(
     await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
     return { ok: true, token: settled.token, sync: after };
   }
-  return { ok: false, message: `${error.message} Nothing was created; you can try again.`, sync: after };
+  return { ok: false, message: t('nothingCreated', error.message), sync: after };
 }

@@ -1,6 +1,7 @@
 import type { ApiClient } from './api';
 import { createToken } from './create-token';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from './db';
+import { t } from './i18n';
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
 import type { AppError } from './result';
@@ -46,12 +47,9 @@ export interface Engine {
   revoke(id: string, from?: string): Promise<EngineReply>;
 }
 
-const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
-const signedOut = (): EngineReply => ({ sync: { ok: false, error: SIGNED_OUT }, notices: [] });
-const LOCKED: AppError = {
-  code: 'locked',
-  message: 'Unlock to sync: since the browser started, the lock keeps your sign-in sealed.',
-};
+const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
+const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError() }, notices: [] });
+const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
 
 export function createEngine(deps: EngineDeps): Engine {
   /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
@@ -61,7 +59,7 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
-    if (!session.credential) return { sync: { ok: false, error: LOCKED }, notices: [] };
+    if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
@@ -93,7 +91,7 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!result.ok)
           return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
         const tokenId = result.token?.id ?? null;
-        return { sync: result.sync, notices: [`Created “${name}”.`], created: { ok: true, tokenId } };
+        return { sync: result.sync, notices: [t('createdNotice', name)], created: { ok: true, tokenId } };
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
@@ -101,7 +99,7 @@ export function createEngine(deps: EngineDeps): Engine {
             ...reply,
             created: {
               ok: false,
-              message: reply.sync?.ok === false ? reply.sync.error.message : SIGNED_OUT.message,
+              message: reply.sync?.ok === false ? reply.sync.error.message : t('errSignInToManage'),
             },
           };
     },
@@ -122,7 +120,7 @@ async function showLostCreates(ctx: SyncContext, report: SyncReport): Promise<st
   for (const attempt of report.attempts) {
     if (!attempt.tokenId) continue;
     await settleCreateAttempt(ctx.db, ctx.scope, attempt.startedAt, null);
-    notices.push(`“${attempt.name}” was created by an earlier try whose answer was lost.`);
+    notices.push(t('lostCreateNotice', attempt.name));
   }
   return notices;
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listTokens, type TokenDatabase } from './db';
+import { t } from './i18n';
 import type { TokenRecord } from './reconcile';
 import type { Session } from './session';
 
@@ -17,7 +18,7 @@ export function menuItems(tokens: readonly Pick<TokenRecord, 'id' | 'name' | 'st
   const active = tokens.filter((t) => t.state === 'active').sort((a, b) => a.name.localeCompare(b.name));
   if (active.length === 0) return [];
   return [
-    { id: ROOT, title: 'Fill API token' },
+    { id: ROOT, title: t('menuFill') },
     ...active.map((t) => ({ id: `${PREFIX}${t.id}`, title: t.name, parentId: ROOT })),
   ];
 }

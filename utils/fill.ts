@@ -11,6 +11,7 @@ import {
   type TokenDatabase,
 } from './db';
 import type { PageAnswer } from './fill-page';
+import { t } from './i18n';
 import type { RevealReply } from './reveal';
 import { loadSession, type Session } from './session';
 import { siteDefault } from './usage';
@@ -64,27 +65,25 @@ const error = (message: string): FillReply => ({ kind: 'error', message });
  */
 export async function fillToken(deps: FillDeps, id: string, confirmed?: string): Promise<FillReply> {
   const session = await deps.loadSession();
-  if (!session) return error('Sign in to fill your tokens.');
+  if (!session) return error(t('errFillSignIn'));
   const scope = { service: session.serviceUrl, account: session.account };
   // A connection per call, as the engine does: one kept by the background would be closed under
   // it by a newer version of the database.
   const db = await deps.openDb();
   try {
     const token = await getToken(db, scope, id);
-    if (token?.state !== 'active') return error('This token is no longer active.');
+    if (token?.state !== 'active') return error(t('errFillInactive'));
     const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
     if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
     const probe = await deps.runInTab(null, null);
-    if (!probe || !/^https?:\/\//.test(probe.origin))
-      return error('The extension cannot fill fields in this tab.');
-    if (!probe.found) return error('No field for a token here. Click the field, then try again.');
+    if (!probe || !/^https?:\/\//.test(probe.origin)) return error(t('errFillTab'));
+    if (!probe.found) return error(t('errFillNoField'));
     if (!(await hasGrant(db, scope, id, probe.origin))) {
       if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
       await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
     }
     const done = await deps.runInTab(secret.secret, probe.origin);
-    if (!done?.found || done.origin !== probe.origin)
-      return error('The page changed before the fill. Try again.');
+    if (!done?.found || done.origin !== probe.origin) return error(t('errFillChanged'));
     await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
     return { kind: 'filled', origin: probe.origin };
   } finally {

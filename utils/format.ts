@@ -1,3 +1,5 @@
+import { t, uiLanguage } from './i18n';
+
 /**
  * What a person sees of a secret: a short tail, never enough to use. The full secret stays in
  * memory and IndexedDB and never reaches the page's DOM.
@@ -29,8 +31,8 @@ function cached<T>(formats: Map<string | undefined, T>, locale: string | undefin
   return format;
 }
 
-/** "3 days ago", "just now"; `locale` left to the browser unless a test pins it. */
-export function relativeTime(thenMs: number, nowMs: number, locale?: string): string {
+/** "3 days ago", "just now", in the UI language unless a test pins `locale`. */
+export function relativeTime(thenMs: number, nowMs: number, locale: string = uiLanguage()): string {
   const diff = thenMs - nowMs;
   const format = cached(
     relativeFormats,
@@ -40,11 +42,11 @@ export function relativeTime(thenMs: number, nowMs: number, locale?: string): st
   for (const [unit, size] of UNITS) {
     if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
   }
-  return 'just now';
+  return t('justNow');
 }
 
-/** "22 Nov 2026, 17:06" in the reader's locale. */
-export function absoluteTime(ms: number, locale?: string): string {
+/** "22 Nov 2026, 17:06" in the UI language unless a test pins `locale`. */
+export function absoluteTime(ms: number, locale: string = uiLanguage()): string {
   const format = cached(
     absoluteFormats,
     locale,

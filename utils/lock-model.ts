@@ -1,4 +1,5 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { t } from './i18n';
 import type { LockClient } from './messages';
 import type { VaultReply, VaultStatus } from './vault';
 
@@ -19,9 +20,8 @@ export const MIN_PASSPHRASE = 8;
 
 /** Why a new passphrase is refused, or null. */
 export function checkPassphrase(passphrase: string, confirm: string): string | null {
-  if (passphrase.length < MIN_PASSPHRASE)
-    return `Use at least ${MIN_PASSPHRASE} characters; a few words are easier to remember.`;
-  return passphrase === confirm ? null : 'The two passphrases differ.';
+  if (passphrase.length < MIN_PASSPHRASE) return t('errPassphraseShort', MIN_PASSPHRASE);
+  return passphrase === confirm ? null : t('errPassphraseDiffer');
 }
 
 export function createLockModel(client: LockClient): LockModel {
@@ -48,7 +48,7 @@ export function createLockModel(client: LockClient): LockModel {
       busy.value = false;
       if (reply) status.value = reply.status;
       if (reply?.ok) notice.value = done ?? null;
-      else error.value = reply?.message ?? 'The extension did not answer. Close this page and try again.';
+      else error.value = reply?.message ?? t('errLockNoAnswer');
       return reply?.ok === true;
     },
   };

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 export const MAX_NAME_LENGTH = 200;
 
 export type NameCheck = { ok: true; name: string; duplicate: boolean } | { ok: false; message: string };
@@ -19,13 +21,13 @@ export function countCharacters(text: string): number {
 export function checkName(input: string, existingNames: readonly string[]): NameCheck {
   const name = input.trim();
   if (name.replace(/[\s\p{Cf}]/gu, '') === '') {
-    return { ok: false, message: 'Give the token a name, for example the app that will use it.' };
+    return { ok: false, message: t('errNameEmpty') };
   }
   const length = countCharacters(name);
   if (length > MAX_NAME_LENGTH) {
     return {
       ok: false,
-      message: `Names can be at most ${MAX_NAME_LENGTH} characters; this one has ${length}.`,
+      message: t('errNameLong', MAX_NAME_LENGTH, length),
     };
   }
   const key = comparable(name);

@@ -1,5 +1,6 @@
 import type { ApiClient } from './api';
 import { getToken, type TokenDatabase } from './db';
+import { t } from './i18n';
 import type { Session } from './session';
 import type { Vault } from './vault';
 
@@ -13,7 +14,7 @@ export interface RevealDeps {
   makeApi(session: Session): ApiClient;
 }
 
-const LOCKED: RevealReply = { ok: false, locked: true, message: 'Unlock to copy or fill your tokens.' };
+const locked = (): RevealReply => ({ ok: false, locked: true, message: t('errRevealLocked') });
 const no = (message: string): RevealReply => ({ ok: false, locked: false, message });
 
 /**
@@ -23,18 +24,18 @@ const no = (message: string): RevealReply => ({ ok: false, locked: false, messag
  */
 export async function revealSecret(deps: RevealDeps, id: string): Promise<RevealReply> {
   const session = await deps.loadSession();
-  if (!session) return no('Sign in to use your tokens.');
+  if (!session) return no(t('errRevealSignedOut'));
   const db = await deps.openDb();
   const record = await getToken(db, { service: session.serviceUrl, account: session.account }, id).finally(
     () => db.close(),
   );
-  if (record?.state !== 'active') return no('This token is no longer active.');
+  if (record?.state !== 'active') return no(t('errFillInactive'));
   const kept = await deps.vault.reveal(record);
-  if (kept === 'locked') return LOCKED;
+  if (kept === 'locked') return locked();
   if (kept) return { ok: true, secret: kept };
-  if (!session.credential) return LOCKED;
+  if (!session.credential) return locked();
   const listed = await deps.makeApi(session).listTokens();
   if (!listed.ok) return no(listed.error.message);
   const token = listed.value.find((t) => t.id === id);
-  return token ? { ok: true, secret: token.secret } : no('The service no longer lists this token.');
+  return token ? { ok: true, secret: token.secret } : no(t('errRevealGone'));
 }

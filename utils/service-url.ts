@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { fail, ok, type Result } from './result';
 
 export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:8787';
@@ -9,13 +10,13 @@ export function normalizeServiceUrl(input: string): Result<string> {
   try {
     url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    return fail('invalid-url', 'Enter the service address, for example https://api.example.org.');
+    return fail('invalid-url', t('errUrlEmpty'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return fail('invalid-url', 'The service address must start with https:// or http://.');
+    return fail('invalid-url', t('errUrlScheme'));
   }
   if (url.username || url.password) {
-    return fail('invalid-url', 'Leave user names and passwords out of the service address.');
+    return fail('invalid-url', t('errUrlCredentials'));
   }
   return ok(`${url.origin}${url.pathname.replace(/\/+$/, '')}`);
 }

@@ -1,9 +1,12 @@
+import type { MessageKey } from './i18n';
+
 export type SortKey = 'name' | 'newest' | 'oldest';
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  name: 'Name A–Z',
-  newest: 'Newest first',
-  oldest: 'Oldest first',
+/** Each order's label, as a message key (utils/i18n.ts). */
+export const SORT_LABELS: Record<SortKey, MessageKey> = {
+  name: 'sortName',
+  newest: 'sortNewest',
+  oldest: 'sortOldest',
 };
 
 interface Sortable {

@@ -2,6 +2,7 @@ import { batch, computed, type ReadonlySignal, type Signal, signal } from '@prea
 import { retryDelay } from './backoff';
 import { getAccount, listTokens, markCopied, type TokenDatabase } from './db';
 import type { Engine, EngineReply } from './engine';
+import { t } from './i18n';
 import type { Fill } from './messages';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
@@ -39,11 +40,11 @@ export interface FillQuestion {
 }
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 
-const LOCAL_FAILURE: AppError = {
+const localFailure = (): AppError => ({
   code: 'local',
-  message: 'The extension could not read or save its data on this device. Close this page and open it again.',
-};
-const SIGNED_OUT: AppError = { code: 'signed-out', message: 'Sign in to manage your tokens.' };
+  message: t('errLocal'),
+});
+const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
 
 export interface TokensModel {
   state: Signal<ViewState>;
@@ -155,7 +156,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     } catch {
       // The store closed under us (a newer version of the extension opened it) or the background
       // did not answer: say so plainly instead of spinning forever.
-      error.value = LOCAL_FAILURE;
+      error.value = localFailure();
       return null;
     } finally {
       syncing.value = false;
@@ -198,7 +199,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
 
   async function refresh(options: { now?: boolean } = {}): Promise<SyncResult> {
     const reply = await call(() => deps.engine.sync({ now: options.now === true, shown: true, from: self }));
-    return reply?.sync ?? { ok: false, error: context ? (error.value ?? LOCAL_FAILURE) : SIGNED_OUT };
+    return reply?.sync ?? { ok: false, error: context ? (error.value ?? localFailure()) : signedOutError() };
   }
 
   async function create(rawName: string): Promise<CreateOutcome> {
@@ -208,24 +209,24 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     );
     if (!check.ok) return check;
     const reply = await call(() => deps.engine.create(check.name, self));
-    if (!reply) return { ok: false, message: (context ? LOCAL_FAILURE : SIGNED_OUT).message };
+    if (!reply) return { ok: false, message: (context ? localFailure() : signedOutError()).message };
     if (!reply.created.ok) return { ok: false, message: reply.created.message };
     const id = reply.created.tokenId;
     return { ok: true, token: tokens.value.find((t) => t.id === id) ?? null };
   }
 
   async function revoke(id: string): Promise<Result<void>> {
-    const name = tokens.value.find((t) => t.id === id)?.name ?? 'the token';
+    const name = tokens.value.find((t) => t.id === id)?.name ?? t('theToken');
     const reply = await call(() => deps.engine.revoke(id, self));
     const sync = reply?.sync;
-    if (!sync) return { ok: false, error: context ? LOCAL_FAILURE : SIGNED_OUT };
+    if (!sync) return { ok: false, error: context ? localFailure() : signedOutError() };
     const refused = sync.ok ? sync.value.refused.find((r) => r.id === id) : undefined;
     if (refused) return { ok: false, error: refused.error };
     if (!sync.ok && sync.error.code === 'signed-out') return { ok: false, error: sync.error };
     notice.value =
       tokens.value.find((t) => t.id === id)?.state === 'revoked'
-        ? `Revoked “${name}”.`
-        : `Revoking “${name}” is pending: it will be sent again automatically until the service confirms it.`;
+        ? t('revokedNotice', name)
+        : t('revokePendingNotice', name);
     return { ok: true, value: undefined };
   }
 
@@ -237,7 +238,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       const revealed = await deps.reveal?.(id).catch(() => null);
       if (!revealed?.ok) {
         if (revealed?.locked) deps.onLocked?.();
-        else error.value = revealed ? { code: 'local', message: revealed.message } : LOCAL_FAILURE;
+        else error.value = revealed ? { code: 'local', message: revealed.message } : localFailure();
         return;
       }
       secret = revealed.secret;
@@ -253,7 +254,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     batch(() => {
       tokens.value = tokens.value.map((t) => (t.id === id ? { ...t, lastCopiedAt: at } : t));
       copiedId.value = id;
-      notice.value = `Copied “${token.name}” to the clipboard.`;
+      notice.value = t('copiedNotice', token.name);
     });
     copiedTimer = setTimeout(() => {
       copiedId.value = null;
@@ -266,14 +267,12 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     if (token?.state !== 'active' || !deps.fill) return;
     const reply = await deps
       .fill(id, confirmed)
-      .catch(() => ({ kind: 'error', message: LOCAL_FAILURE.message }) as const);
+      .catch(() => ({ kind: 'error', message: localFailure().message }) as const);
     if (reply.kind === 'confirm') confirming.value = { id, name: token.name, origin: reply.origin };
     else if (reply.kind === 'locked') deps.onLocked?.();
     else
       notice.value =
-        reply.kind === 'filled'
-          ? `Filled “${token.name}” into ${new URL(reply.origin).host}.`
-          : reply.message;
+        reply.kind === 'filled' ? t('filledNotice', token.name, new URL(reply.origin).host) : reply.message;
   }
 
   return {

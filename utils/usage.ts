@@ -1,5 +1,6 @@
 import type { GrantRecord, UsageRecord } from './db';
 import { relativeTime } from './format';
+import { t } from './i18n';
 
 /** What the options page shows of a token's use: its last fill and every site it went to. */
 export interface TokenUsage {
@@ -25,8 +26,8 @@ export function summarizeUsage(records: readonly UsageRecord[]): Map<string, Tok
 /** "Last filled on example.com, 2 days ago", or "Never filled". */
 export function describeLastFill(usage: TokenUsage | undefined, now: number, locale?: string): string {
   const last = usage?.lastFill;
-  if (!last) return 'Never filled';
-  return `Last filled on ${hostOf(last.origin)}, ${relativeTime(last.at, now, locale)}`;
+  if (!last) return t('neverFilled');
+  return t('lastFilled', hostOf(last.origin), relativeTime(last.at, now, locale));
 }
 
 export function hostOf(origin: string): string {

@@ -15,7 +15,7 @@ export interface Attempts {
   retryAt: number;
 }
 
-export const IDLE_CHOICES = [1, 5, 15, 30, 60, 240] as const;
+export const IDLE_CHOICES = [5, 15, 30, 60, 240] as const;
 export const DEFAULT_LOCK_SETTINGS: LockSettings = { idleMinutes: 15, keepNoSecrets: false };
 
 // storage.local: on disk. The meta holds only the salt and the wrapped data key.

@@ -9,6 +9,7 @@ import {
   wrapDataKey,
 } from './crypto-envelope';
 import { listAllTokens, putSecrets, type TokenDatabase } from './db';
+import { t } from './i18n';
 import { withLock } from './lock';
 import type { TokenRecord } from './reconcile';
 import { moveSecret, type SecretPolicy, type SecretTarget } from './secret-policy';
@@ -117,7 +118,7 @@ export function createVault(deps: VaultDeps): Vault {
   }
 
   async function enable(passphrase: string): Promise<VaultReply> {
-    if (await store.loadMeta()) return fail('The lock is already on.');
+    if (await store.loadMeta()) return fail(t('errLockAlreadyOn'));
     const key = await newDataKey();
     const meta = await wrapDataKey(key, passphrase, deps.iterations ?? PBKDF2_ITERATIONS);
     await withLock(SYNC_LOCK, async () => {
@@ -135,13 +136,14 @@ export function createVault(deps: VaultDeps): Vault {
     const meta = await store.loadMeta();
     if (!meta) return ok();
     const attempts = await store.loadAttempts();
-    if (attempts.retryAt > deps.now()) return fail(waitMessage(attempts.retryAt - deps.now()));
+    if (attempts.retryAt > deps.now())
+      return fail(t('errUnlockWait', seconds(attempts.retryAt - deps.now())));
     const key = await unwrapDataKey(meta, passphrase);
     if (!key) {
       const failures = attempts.failures + 1;
       const delay = store.unlockDelayMs(failures);
       await store.saveAttempts({ failures, retryAt: deps.now() + delay });
-      return fail(delay > 0 ? `Wrong passphrase. ${waitMessage(delay)}` : 'Wrong passphrase.');
+      return fail(delay > 0 ? t('errWrongPassphraseWait', seconds(delay)) : t('errWrongPassphrase'));
     }
     await store.saveAttempts(null);
     await store.saveKey(key);
@@ -159,7 +161,7 @@ export function createVault(deps: VaultDeps): Vault {
   /** A new data key: every secret is sealed again, so the old passphrase opens nothing. */
   async function change(passphrase: string): Promise<VaultReply> {
     const current = await store.loadKey();
-    if (!current) return fail('Unlock first, then change the passphrase.');
+    if (!current) return fail(t('errUnlockToChange'));
     const key = await newDataKey();
     const meta = await wrapDataKey(key, passphrase, deps.iterations ?? PBKDF2_ITERATIONS);
     await withLock(SYNC_LOCK, async () => {
@@ -173,7 +175,7 @@ export function createVault(deps: VaultDeps): Vault {
 
   async function disable(): Promise<VaultReply> {
     const current = await store.loadKey();
-    if (!current) return fail('Unlock first, then turn the lock off.');
+    if (!current) return fail(t('errUnlockToTurnOff'));
     const { keepNoSecrets } = await store.loadLockSettings();
     await withLock(SYNC_LOCK, async () => {
       await moveAll(current, keepNoSecrets ? 'erase' : 'plain');
@@ -258,9 +260,4 @@ export function createVault(deps: VaultDeps): Vault {
   };
 }
 
-function waitMessage(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return seconds < 120
-    ? `Try again in ${seconds} seconds.`
-    : `Try again in ${Math.ceil(seconds / 60)} minutes.`;
-}
+const seconds = (ms: number): number => Math.ceil(ms / 1000);

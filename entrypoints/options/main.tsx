@@ -4,6 +4,7 @@ import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
+import { localizeDocument } from '../../utils/i18n';
 import { createLockModel } from '../../utils/lock-model';
 import { lockClient } from '../../utils/messages';
 import { pageTokensDeps } from '../../utils/page-deps';
@@ -12,6 +13,7 @@ import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../
 import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
+localizeDocument();
 const client = lockClient();
 const lock = createLockModel(client);
 const connection = createConnectionModel(pageConnectionDeps());

@@ -4,10 +4,12 @@ import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { PopupApp } from '../../components/PopupApp';
 import { UnlockForm } from '../../components/UnlockForm';
+import { localizeDocument } from '../../utils/i18n';
 import { lockClient } from '../../utils/messages';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { createTokensModel } from '../../utils/tokens-model';
 
+localizeDocument();
 const client = lockClient();
 const unlock = signal<ComponentChild>(null);
 /** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */

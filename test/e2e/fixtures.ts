@@ -16,6 +16,8 @@ export interface ExtensionFixtures {
    * ['http://127.0.0.1/*'] })`), because headless Chromium's permission prompt cannot be answered.
    */
   grantedOrigins: string[];
+  /** The browser's UI language (`test.use({ language: 'de' })`); Chromium's default when unset. */
+  language: string | undefined;
   /** Chromium with the built extension loaded, on a fresh profile that is deleted afterwards. */
   context: BrowserContext;
   /** The unpacked extension's id: the host of its service worker's URL. */
@@ -48,15 +50,17 @@ export const test = base.extend<ExtensionFixtures, ServiceFixtures>({
 
   grantedOrigins: [[], { option: true }],
 
-  context: async ({ grantedOrigins }, use) => {
+  language: [undefined, { option: true }],
+
+  context: async ({ grantedOrigins, language }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
-    let context = await launchWithExtension(userDataDir);
+    let context = await launchWithExtension(userDataDir, language);
     if (grantedOrigins.length > 0) {
       // The grant goes into the profile between two launches; the extension id stays the same.
       const extensionId = await extensionIdOf(context);
       await context.close();
       preGrantOrigins(userDataDir, extensionId, grantedOrigins);
-      context = await launchWithExtension(userDataDir);
+      context = await launchWithExtension(userDataDir, language);
     }
     await extensionIdOf(context);
     await settleFirstRun(context);

@@ -21,15 +21,20 @@ export function chromiumArgs(extensionDir: string): string[] {
   ];
 }
 
-/** Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md). */
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+/**
+ * Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md),
+ * its UI in `language` when given ("de"): `--lang` and, on Linux, `LANGUAGE` pick what
+ * `browser.i18n` answers.
+ */
+export async function launchWithExtension(userDataDir: string, language?: string): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`npm run build\` first`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs(EXTENSION_DIR),
+    args: [...chromiumArgs(EXTENSION_DIR), ...(language ? [`--lang=${language}`] : [])],
+    ...(language ? { env: { ...process.env, LANGUAGE: language }, locale: language } : {}),
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;

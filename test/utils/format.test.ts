@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { absoluteTime, maskSecret, relativeTime } from '../../utils/format';
 
 const JWT =
@@ -46,9 +47,27 @@ describe('relativeTime', () => {
   ])('should describe $offset ms from now as "$text"', ({ offset, text }) => {
     expect(relativeTime(now + offset, now, 'en')).toBe(text);
   });
+
+  it("should follow the browser's UI language when no locale is given", () => {
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    try {
+      expect(relativeTime(now - 3 * day, now)).toBe('vor 3 Tagen');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = () => 'en';
+    }
+  });
 });
 
 describe('absoluteTime', () => {
+  it("should format in the browser's UI language when no locale is given", () => {
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    try {
+      expect(absoluteTime(Date.UTC(2026, 10, 22, 12, 0))).toContain('22.11.2026');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = () => 'en';
+    }
+  });
+
   it('should format a date for en-GB', () => {
     const text = absoluteTime(Date.UTC(2026, 10, 22, 12, 0), 'en-GB');
     expect(text).not.toBe('');
