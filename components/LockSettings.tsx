@@ -99,7 +99,7 @@ export function LockSettings({ model, unlock }: LockSettingsProps) {
           />
         </>
       )}
-      <label class="row">
+      <label class="row small">
         <input
           type="checkbox"
           checked={settings.keepNoSecrets}
