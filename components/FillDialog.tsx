@@ -16,7 +16,7 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
   const ref = useModalDialog();
   const host = new URL(question.origin).host;
   const [titleBefore, titleAfter] = tAround('fillTitle', host);
-  const [textBefore, textAfter] = tAround('fillText');
+  const [textBefore, textAfter] = question.top ? tAround('fillFrameText', question.top) : tAround('fillText');
 
   return (
     <dialog

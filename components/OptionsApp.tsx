@@ -37,6 +37,7 @@ export function OptionsApp({ connection, tokens, sites, settings, onSettings, lo
           grants={sites.grants.value}
           names={new Map(tokens.tokens.value.map((t) => [t.id, t.name]))}
           onRemove={(grant) => void sites.remove(grant)}
+          onDefault={(origin, tokenId) => void sites.setDefault(origin, tokenId)}
         />
       ) : null}
       {lock ? <LockSettings model={lock.model} unlock={lock.unlock} /> : null}

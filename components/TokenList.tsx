@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime } from '../utils/format';
 import { t } from '../utils/i18n';
+import { moveIndex, scrollToShow } from '../utils/list-keys';
 import type { TokenRecord } from '../utils/reconcile';
 import { TokenActions } from './TokenActions';
 
@@ -22,13 +23,19 @@ const ROW_ESTIMATE_PX = 44;
 const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
-/** The popup's compact list: name, masked secret, age, actions; virtualised. */
+/**
+ * The popup's compact list: name, masked secret, age, actions; virtualised. One row at a time is
+ * in the tab order (a roving tabindex): arrow keys, Page Up/Down, Home and End move it, scrolling
+ * the row into the rendered window first, and Enter on a row copies its token.
+ */
 export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: TokenListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(VIEWPORT_FALLBACK_PX);
   const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE_PX);
+  const [active, setActive] = useState(0);
+  const moved = useRef(false);
 
   // The row height is read once, from the first row rendered: reading layout on every render
   // would force a layout in the middle of each keystroke of a search.
@@ -60,6 +67,31 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
   const last = Math.min(count, Math.ceil((top + viewport) / rowHeight) + OVERSCAN);
   // Padding stands in for the rows not rendered, so the scrollbar spans the whole list.
   const style = { paddingTop: `${first * rowHeight}px`, paddingBottom: `${(count - last) * rowHeight}px` };
+  // The row in the tab order: the active one, or the first rendered while that one is scrolled away.
+  const current = Math.min(active, count - 1);
+  const tabStop = current >= first && current < last ? current : first;
+
+  // Focus follows a key only once the row it moved to is rendered.
+  useLayoutEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    list.current?.querySelector<HTMLElement>('li[tabindex="0"]')?.focus();
+  });
+
+  function onKeyDown(event: KeyboardEvent): void {
+    const page = Math.max(1, Math.floor(viewport / rowHeight) - 1);
+    const to = moveIndex(event.key, positionOf(event.target) - 1, count, page);
+    if (to === null) return;
+    event.preventDefault();
+    const box = scroller.current;
+    if (box) {
+      const y = scrollToShow(to, rowHeight, box.scrollTop, box.clientHeight || viewport);
+      box.scrollTop = y;
+      setScrollTop(y);
+    }
+    moved.current = true;
+    setActive(to);
+  }
 
   return (
     <div
@@ -67,9 +99,24 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
       class="token-scroll"
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <ul ref={list} class="token-list" aria-label={t('apiTokens')} style={style}>
+      <ul
+        ref={list}
+        class="token-list"
+        aria-label={t('apiTokens')}
+        style={style}
+        onKeyDown={onKeyDown}
+        onFocusCapture={(event) => setActive(positionOf(event.target) - 1)}
+      >
         {tokens.slice(first, last).map((token, i) => (
-          <li key={token.id} aria-setsize={count} aria-posinset={first + i + 1}>
+          <li
+            key={token.id}
+            aria-setsize={count}
+            aria-posinset={first + i + 1}
+            tabIndex={first + i === tabStop ? 0 : -1}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && event.target === event.currentTarget) onCopy(token.id);
+            }}
+          >
             <div class="token-main">
               <div class="token-name" dir="auto" title={token.name}>
                 {token.name}
@@ -95,4 +142,9 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill }: T
       </ul>
     </div>
   );
+}
+
+/** The 1-based position of the row holding `target`, which is always inside the list. */
+function positionOf(target: EventTarget | null): number {
+  return Number((target as Element).closest('li')?.getAttribute('aria-posinset') ?? 1);
 }

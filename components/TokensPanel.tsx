@@ -81,7 +81,7 @@ export function TokensPanel({ model, layout, usage }: TokensPanelProps) {
       {model.confirming.value ? (
         <FillDialog
           question={model.confirming.value}
-          onFill={(q) => void model.fill(q.id, q.origin)}
+          onFill={(q) => void model.fill(q.id, q.origin, q.top !== undefined)}
           onClose={() => {
             model.confirming.value = null;
           }}

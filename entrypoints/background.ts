@@ -8,8 +8,9 @@ import {
   scheduleSync,
 } from '../utils/background-sync';
 import { createEngine } from '../utils/engine';
-import { backgroundFillDeps, createFiller, FILL_COMMAND } from '../utils/fill';
+import { createFiller, FILL_COMMAND } from '../utils/fill';
 import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
+import { backgroundFillDeps } from '../utils/fill-tab';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSessionChange } from '../utils/session';
 import { onSettingsChange } from '../utils/settings';
@@ -39,6 +40,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === FILL_COMMAND) void filler.fillSiteDefault();
   });
+  // A yes to a cross-origin frame asked the browser for its origin, which may close the popup.
+  browser.permissions.onAdded.addListener(({ origins }) => void filler.granted(origins ?? []));
   onSessionChange(refreshMenu);
   refreshMenu();
   browser.runtime.onInstalled.addListener(({ reason }) => {

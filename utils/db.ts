@@ -41,6 +41,12 @@ export interface GrantRecord extends Scope {
   tokenId: string;
   origin: string;
   grantedAt: number;
+  /**
+   * The token the shortcut fills on this origin, chosen on the options page (at most one grant
+   * per origin). Absent in records written before it existed, which reads as "not chosen": no
+   * upgrade needed.
+   */
+  siteDefault?: boolean;
 }
 
 export interface UsageRecord extends Scope {
@@ -296,6 +302,22 @@ export async function addGrant(db: TokenDatabase, grant: GrantRecord): Promise<v
 
 export function listGrants(db: TokenDatabase, scope: Scope): Promise<GrantRecord[]> {
   return db.getAllFromIndex('grants', 'by-scope', [scope.service, scope.account]);
+}
+
+/** Makes `tokenId` (granted on `origin`) the shortcut's token there, or none with null. */
+export async function setSiteDefault(
+  db: TokenDatabase,
+  scope: Scope,
+  origin: string,
+  tokenId: string | null,
+): Promise<void> {
+  const tx = db.transaction('grants', 'readwrite');
+  for (const grant of await tx.store.index('by-scope').getAll([scope.service, scope.account])) {
+    if (grant.origin !== origin) continue;
+    const { siteDefault: _was, ...rest } = grant;
+    await tx.store.put(grant.tokenId === tokenId ? { ...rest, siteDefault: true } : rest);
+  }
+  await tx.done;
 }
 
 export async function removeGrant(db: TokenDatabase, grant: GrantRecord): Promise<void> {

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   addGrant,
   getToken,
@@ -6,32 +5,39 @@ import {
   listGrants,
   listTokens,
   listUsage,
-  openTokenDb,
   recordFill,
   type TokenDatabase,
 } from './db';
+import { type FrameAnswer, framePattern, pickFrame } from './fill-frames';
 import type { PageAnswer } from './fill-page';
 import { t } from './i18n';
 import type { RevealReply } from './reveal';
-import { loadSession, type Session } from './session';
+import type { Session } from './session';
 import { siteDefault } from './usage';
 
 /** The keyboard command's name, as wxt.config.ts declares it under `commands`. */
 export const FILL_COMMAND = 'fill-token';
 
-/** What a fill came to: done, waiting for the person's yes to this origin, or why not. */
+/**
+ * What a fill came to: done; waiting for the person's yes to this origin (`top`: the page, when
+ * the field is in a frame of another origin); yes given, waiting for the browser to let the
+ * extension reach that frame; or why not.
+ */
 export type FillReply =
   | { kind: 'filled'; origin: string }
   /** The lock is on and locked: the popup asks for the passphrase. */
   | { kind: 'locked' }
-  | { kind: 'confirm'; origin: string }
+  | { kind: 'confirm'; origin: string; top?: string }
+  | { kind: 'waiting'; origin: string }
   | { kind: 'error'; message: string };
 
 export interface FillDeps {
   loadSession(): Promise<Session | null>;
   openDb(): Promise<TokenDatabase>;
-  /** Runs the fill script in the active tab (only looking when `secret` is null); null when it cannot. */
-  runInTab(secret: string | null, origin: string | null): Promise<PageAnswer | null>;
+  /** Runs the fill script, only looking, in every frame of the active tab it may script; null when it cannot. */
+  probe(): Promise<FrameAnswer[] | null>;
+  /** Fills `secret` into frame `frameId` of the active tab if it is still at `origin`. */
+  fillFrame(frameId: number, secret: string, origin: string): Promise<PageAnswer | null>;
   /** Opens the toolbar popup, where a question waits or a token can be picked. */
   openPopup(): Promise<void>;
   now(): number;
@@ -43,6 +49,8 @@ export interface FillDeps {
 export interface PendingFill {
   id: string;
   origin: string;
+  /** The page, when `origin` is a frame's. */
+  top?: string;
 }
 
 /** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
@@ -54,6 +62,8 @@ export interface Filler {
   fillSiteDefault(): Promise<FillReply | null>;
   /** The question the popup should ask as it opens, once. */
   takePending(): PendingFill | null;
+  /** The browser granted `origins` (match patterns): finishes the frame fill waiting for one. */
+  granted(origins: readonly string[]): Promise<FillReply | null>;
 }
 
 const error = (message: string): FillReply => ({ kind: 'error', message });
@@ -75,17 +85,25 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
     if (token?.state !== 'active') return error(t('errFillInactive'));
     const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
     if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
-    const probe = await deps.runInTab(null, null);
-    if (!probe || !/^https?:\/\//.test(probe.origin)) return error(t('errFillTab'));
-    if (!probe.found) return error(t('errFillNoField'));
-    if (!(await hasGrant(db, scope, id, probe.origin))) {
-      if (confirmed !== probe.origin) return { kind: 'confirm', origin: probe.origin };
-      await addGrant(db, { ...scope, tokenId: id, origin: probe.origin, grantedAt: deps.now() });
+    const answers = await deps.probe();
+    const top = answers?.find((a) => a.frameId === 0);
+    if (!answers || !top || !/^https?:\/\//.test(top.origin)) return error(t('errFillTab'));
+    const target = pickFrame(answers);
+    if (!target) return error(t('errFillNoField'));
+    const { origin, frameId } = target;
+    const granted = await hasGrant(db, scope, id, origin);
+    // A field in a frame the extension may not reach yet is asked about like a new site: the
+    // yes, given in the popup, is also when the popup asks the browser for that frame's origin.
+    if (!granted || frameId === null) {
+      if (confirmed !== origin)
+        return { kind: 'confirm', origin, ...(origin === top.origin ? {} : { top: top.origin }) };
+      if (!granted) await addGrant(db, { ...scope, tokenId: id, origin, grantedAt: deps.now() });
+      if (frameId === null) return { kind: 'waiting', origin };
     }
-    const done = await deps.runInTab(secret.secret, probe.origin);
-    if (!done?.found || done.origin !== probe.origin) return error(t('errFillChanged'));
-    await recordFill(db, { ...scope, tokenId: id, origin: probe.origin, at: deps.now() });
-    return { kind: 'filled', origin: probe.origin };
+    const done = await deps.fillFrame(frameId, secret.secret, origin);
+    if (!done?.found || done.origin !== origin) return error(t('errFillChanged'));
+    await recordFill(db, { ...scope, tokenId: id, origin, at: deps.now() });
+    return { kind: 'filled', origin };
   } finally {
     db.close();
   }
@@ -93,23 +111,31 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
 
 export function createFiller(deps: FillDeps): Filler {
   let pending: PendingFill | null = null;
+  // A yes to a frame the browser has yet to let the extension reach (the prompt may close the popup).
+  let waiting: PendingFill | null = null;
+
+  async function fill(id: string, confirmed?: string): Promise<FillReply> {
+    const reply = await fillToken(deps, id, confirmed);
+    waiting = reply.kind === 'waiting' ? { id, origin: reply.origin } : null;
+    return reply;
+  }
 
   async function fillFromPage(id: string): Promise<FillReply> {
-    const reply = await fillToken(deps, id);
-    if (reply.kind === 'confirm') pending = { id, origin: reply.origin };
+    const reply = await fill(id);
+    if (reply.kind === 'confirm') pending = { id, origin: reply.origin, top: reply.top };
     // The popup asks: the yes to a new site, or the passphrase.
     if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
     return reply;
   }
 
   return {
-    fill: (id, confirmed) => fillToken(deps, id, confirmed),
+    fill,
     fillFromPage,
     async fillSiteDefault() {
       const session = await deps.loadSession();
-      const probe = session && (await deps.runInTab(null, null));
+      const top = session && (await deps.probe())?.find((a) => a.frameId === 0);
       let id: string | null = null;
-      if (session && probe) {
+      if (session && top) {
         const db = await deps.openDb();
         const scope = { service: session.serviceUrl, account: session.account };
         const [usage, grants, tokens] = await Promise.all([
@@ -118,7 +144,7 @@ export function createFiller(deps: FillDeps): Filler {
           listTokens(db, scope),
         ]).finally(() => db.close());
         const active = new Set(tokens.filter((t) => t.state === 'active').map((t) => t.id));
-        id = siteDefault(usage, grants, probe.origin, active);
+        id = siteDefault(usage, grants, top.origin, active);
       }
       if (id === null) {
         await deps.openPopup();
@@ -131,36 +157,11 @@ export function createFiller(deps: FillDeps): Filler {
       pending = null;
       return question;
     },
-  };
-}
-
-/** Injects entrypoints/fill.ts into the focused window's active tab, then calls it. */
-async function runInActiveTab(secret: string | null, origin: string | null): Promise<PageAnswer | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return null;
-  const target = { tabId: tab.id };
-  try {
-    await browser.scripting.executeScript({ target, files: ['/fill.js'] });
-    const [result] = await browser.scripting.executeScript({
-      target,
-      func: (s: string | null, o: string | null) => globalThis.w3sFill?.(s, o) ?? null,
-      args: [secret, origin],
-    });
-    return (result?.result as PageAnswer | null | undefined) ?? null;
-  } catch {
-    // A page the extension may not script (the browser's own pages, another extension's).
-    return null;
-  }
-}
-
-export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
-  return {
-    reveal,
-    loadSession,
-    openDb: () => openTokenDb(),
-    runInTab: runInActiveTab,
-    // Chromium 127+ opens the popup from a menu click or a shortcut; elsewhere it may refuse.
-    openPopup: () => browser.action.openPopup().catch(() => {}),
-    now: Date.now,
+    async granted(origins) {
+      const question = waiting;
+      if (!question || !origins.includes(framePattern(question.origin))) return null;
+      waiting = null;
+      return fill(question.id, question.origin);
+    },
   };
 }

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
+import { framePattern } from './fill-frames';
 import { engineClient, fillClient, lockClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import type { TokensDeps } from './tokens-model';
@@ -22,6 +24,7 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
     pendingFill: pendingFillClient(),
     reveal: lockClient().reveal,
     onLocked,
+    requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     now: Date.now,
   };
 }

@@ -1,5 +1,12 @@
 import { type Signal, signal } from '@preact/signals';
-import { type GrantRecord, listGrants, listUsage, removeGrant, type TokenDatabase } from './db';
+import {
+  type GrantRecord,
+  listGrants,
+  listUsage,
+  removeGrant,
+  setSiteDefault,
+  type TokenDatabase,
+} from './db';
 import type { Session } from './session';
 import { summarizeUsage, type TokenUsage } from './usage';
 
@@ -14,6 +21,8 @@ export interface SitesModel {
   usage: Signal<Map<string, TokenUsage>>;
   load(): Promise<void>;
   remove(grant: GrantRecord): Promise<void>;
+  /** Chooses the token the shortcut fills on `origin`; null: the one last filled there. */
+  setDefault(origin: string, tokenId: string | null): Promise<void>;
 }
 
 export function createSitesModel(deps: SitesDeps): SitesModel {
@@ -39,5 +48,17 @@ export function createSitesModel(deps: SitesDeps): SitesModel {
     await load();
   }
 
-  return { grants, usage, load, remove };
+  async function setDefault(origin: string, tokenId: string | null): Promise<void> {
+    const session = await deps.loadSession();
+    if (!session) return;
+    await setSiteDefault(
+      await deps.openDb(),
+      { service: session.serviceUrl, account: session.account },
+      origin,
+      tokenId,
+    );
+    await load();
+  }
+
+  return { grants, usage, load, remove, setDefault };
 }

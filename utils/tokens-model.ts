@@ -22,7 +22,9 @@ export interface TokensDeps {
   /** Fills a token into the active tab (the background's, through messages); popup only. */
   fill?: Fill;
   /** A menu or shortcut fill waiting for the person's yes (popup only). */
-  pendingFill?: () => Promise<{ id: string; origin: string } | null>;
+  pendingFill?: () => Promise<Omit<FillQuestion, 'name'> | null>;
+  /** Asks the browser to let the extension reach a frame's origin; must run in the click. */
+  requestFrame?: (origin: string) => Promise<boolean>;
   now(): number;
   random?(): number;
   /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
@@ -37,6 +39,8 @@ export interface FillQuestion {
   id: string;
   name: string;
   origin: string;
+  /** The page, when the field is in a frame of another origin (`origin`). */
+  top?: string;
 }
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 
@@ -68,8 +72,11 @@ export interface TokensModel {
   create(name: string): Promise<CreateOutcome>;
   revoke(id: string): Promise<Result<void>>;
   copy(id: string): Promise<void>;
-  /** Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes to. */
-  fill(id: string, confirmed?: string): Promise<void>;
+  /**
+   * Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes
+   * to; `frame`: that origin is a frame's, which the browser must let the extension reach.
+   */
+  fill(id: string, confirmed?: string, frame?: boolean): Promise<void>;
 }
 
 /** What a page shows of the signed-in account: paints from IndexedDB, then asks the engine to sync. */
@@ -261,18 +268,27 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     }, 2000);
   }
 
-  async function fill(id: string, confirmed?: string): Promise<void> {
+  async function fill(id: string, confirmed?: string, frame = false): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
     confirming.value = null;
     if (token?.state !== 'active' || !deps.fill) return;
+    // Asked first, while the click still counts as a gesture; the prompt may close the popup, so
+    // the fill goes to the background in the same turn and finishes there once allowed.
+    if (frame && confirmed) void deps.requestFrame?.(confirmed).catch(() => false);
     const reply = await deps
       .fill(id, confirmed)
       .catch(() => ({ kind: 'error', message: localFailure().message }) as const);
-    if (reply.kind === 'confirm') confirming.value = { id, name: token.name, origin: reply.origin };
+    const host = 'origin' in reply ? new URL(reply.origin).host : '';
+    if (reply.kind === 'confirm')
+      confirming.value = { id, name: token.name, origin: reply.origin, top: reply.top };
     else if (reply.kind === 'locked') deps.onLocked?.();
     else
       notice.value =
-        reply.kind === 'filled' ? t('filledNotice', token.name, new URL(reply.origin).host) : reply.message;
+        reply.kind === 'filled'
+          ? t('filledNotice', token.name, host)
+          : reply.kind === 'waiting'
+            ? t('fillWaitingNotice', host, token.name)
+            : reply.message;
   }
 
   return {

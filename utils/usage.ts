@@ -39,8 +39,9 @@ export function hostOf(origin: string): string {
 }
 
 /**
- * The token the keyboard shortcut fills on `origin`: the one last filled there that is still
- * allowed there (removing the grant on the options page forgets it). Null when there is none.
+ * The token the keyboard shortcut fills on `origin`: the site's default chosen on the options
+ * page; else the one last filled there that is still allowed there (removing the grant on the
+ * options page forgets it). Only active tokens count. Null when there is none.
  */
 export function siteDefault(
   usage: readonly UsageRecord[],
@@ -48,7 +49,10 @@ export function siteDefault(
   origin: string,
   active: ReadonlySet<string>,
 ): string | null {
-  const allowed = new Set(grants.filter((g) => g.origin === origin).map((g) => g.tokenId));
+  const here = grants.filter((g) => g.origin === origin && active.has(g.tokenId));
+  const chosen = here.find((g) => g.siteDefault);
+  if (chosen) return chosen.tokenId;
+  const allowed = new Set(here.map((g) => g.tokenId));
   let best: UsageRecord | null = null;
   for (const use of usage) {
     if (use.kind !== 'fill' || use.origin !== origin || !allowed.has(use.tokenId) || !active.has(use.tokenId))

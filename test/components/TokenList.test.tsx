@@ -71,4 +71,45 @@ describe('TokenList', () => {
     expect(onCopy).toHaveBeenCalledWith('2');
     expect(onRevoke).toHaveBeenCalledWith('3');
   });
+
+  it('should keep one row in the tab order, the first one to begin with', () => {
+    const { rows } = renderList(50);
+    expect(rows().filter((row) => row.tabIndex === 0)).toEqual([rows()[0]]);
+  });
+
+  it.each([
+    [['End'], 10_000],
+    [['End', 'ArrowUp'], 9_999],
+    [['End', 'Home'], 1],
+    [['ArrowDown', 'ArrowDown'], 3],
+    [['PageDown', 'PageDown', 'PageUp'], 7],
+  ])('should move the focus with %j to row %i of 10,000, rendering it', (keys, position) => {
+    const { rows } = renderList(10_000);
+    rows()[0]?.focus();
+    for (const key of keys) fireEvent.keyDown(document.activeElement as Element, { key });
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.getAttribute('aria-posinset')).toBe(String(position));
+    expect(focused.tabIndex).toBe(0);
+    expect(rows().length).toBeLessThan(40);
+  });
+
+  it('should copy the focused row’s token on Enter, and leave Enter on a button to the button', () => {
+    const { rows, onCopy, onRevoke } = renderList(20);
+    rows()[0]?.focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Enter' });
+    expect(onCopy).toHaveBeenCalledWith('2');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Revoke token 5' }), { key: 'Enter' });
+    expect(onCopy).toHaveBeenCalledTimes(1);
+    expect(onRevoke).not.toHaveBeenCalled();
+  });
+
+  it('should move from the row whose button has the focus', () => {
+    const { rows } = renderList(20);
+    const button = screen.getByRole('button', { name: 'Copy token 4' });
+    button.focus();
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('aria-posinset')).toBe('5');
+    expect(rows().filter((row) => row.tabIndex === 0)).toHaveLength(1);
+  });
 });

@@ -92,7 +92,7 @@ test.describe('filling a token into a page', () => {
     await expect(page.locator('#notes')).toHaveValue(secret);
     await expect(page.locator('#token')).toHaveValue('');
 
-    // A controlled input keeps the value.
+    // A controlled input (an imitation of React's value tracker) keeps the value.
     toolbar = await popupOver(page, 'controlled.html');
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.locator('#key')).toHaveValue(secret);
@@ -104,19 +104,29 @@ test.describe('filling a token into a page', () => {
     await expect(page.locator('#api')).toHaveValue(secret);
     await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
 
+    // And one controlled by real React 19: its state has the token, and a re-render keeps it.
+    toolbar = await popupOver(page, 'react.html');
+    await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
+    await expect(page.locator('#state')).toHaveText(`${secret.length} characters`);
+    await page.getByRole('button', { name: 'Render again' }).click();
+    await expect(page.locator('#renders')).toHaveText('1');
+    await expect(page.locator('#react-key')).toHaveValue(secret);
+
     // An open shadow root.
     toolbar = await popupOver(page, 'shadow.html');
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.locator('token-box input')).toHaveValue(secret);
 
-    // A same-origin frame is filled; a cross-origin one, which names the token more strongly, is not.
+    // A focused field in a same-origin frame is filled; the cross-origin one, which names the
+    // token more strongly, is not (without focus it would be asked about: the next test).
     toolbar = await popupOver(page, 'frame.html');
+    await page.frameLocator('#same').locator('#t').focus();
     await fillFrom(toolbar, `Filled “${NAME}” into ${host}.`);
     await expect(page.frameLocator('#same').locator('#t')).toHaveValue(secret);
     await expect(page.frameLocator('#cross').locator('#k')).toHaveValue('');
 
-    // The shortcut is registered. Pressing it cannot be tested here: key events sent over CDP
-    // reach the page, not the browser's accelerators, and the context menu is native UI.
+    // The shortcut is registered. Pressing it, and the context menu, take real X input into a
+    // headed browser (fill-gestures.spec.ts): key events sent over CDP reach only the page.
     const [worker] = context.serviceWorkers();
     const commands = await worker?.evaluate(() => chrome.commands.getAll());
     expect(commands).toContainEqual(expect.objectContaining({ name: 'fill-token', shortcut: 'Alt+Shift+K' }));
@@ -145,5 +155,53 @@ test.describe('filling a token into a page', () => {
     await toolbar.click(`Fill ${NAME}`);
     await toolbar.waitFor(`document.querySelector('dialog[open]')`);
     await toolbar.close();
+  });
+
+  test('should fill a cross-origin frame only after a confirmation naming its origin', async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const credential = await service.createAccount(`frame-${Date.now()}@example.org`);
+    await createElsewhere(service.url, credential, NAME);
+    const [token] = await serviceTokens(service.url, credential);
+    const secret = token?.secret ?? '';
+    const options = await openOptions();
+    await signIn(options, service.url, credential);
+    await expect(options.getByRole('cell', { name: NAME, exact: true })).toBeVisible();
+    const frameHost = new URL(other.url).host;
+    const page = await context.newPage();
+    const cross = page.frameLocator('#cross').locator('#k');
+    const same = page.frameLocator('#same').locator('#t');
+
+    // The best field is in the cross-origin frame: the popup asks, naming the frame's origin.
+    const toolbar = await popupOver(page, 'frame.html');
+    await toolbar.click(`Fill ${NAME}`);
+    const question = `Fill “${NAME}” into ${frameHost}?`;
+    await toolbar.waitFor(
+      `document.querySelector('dialog[open] h2')?.textContent === ${JSON.stringify(question)}`,
+    );
+    expect(await toolbar.text()).toContain(`a frame from ${other.url}`);
+    await screenshot(toolbar, 'popup-fill-frame-confirm', { secrets: [secret, credential] });
+    await toolbar.click('Cancel');
+    await toolbar.waitFor(`!document.querySelector('dialog[open]')`);
+    await expect(cross).toHaveValue('');
+    await expect(same).toHaveValue('');
+
+    // Yes: the frame, and only the frame, receives the token.
+    await toolbar.click(`Fill ${NAME}`);
+    await toolbar.waitFor(`document.querySelector('dialog[open]')`);
+    await toolbar.click('Fill');
+    await toolbar.waitFor(
+      `document.querySelector('[role=status]')?.textContent === 'Filled “${NAME}” into ${frameHost}.'`,
+    );
+    await toolbar.close();
+    await expect(cross).toHaveValue(secret);
+    await expect(same).toHaveValue('');
+
+    // The options page lists the frame's origin among the sites allowed.
+    await options.reload();
+    const grants = options.getByRole('region', { name: 'Sites allowed to receive a fill' });
+    await expect(grants).toContainText(other.url);
   });
 });

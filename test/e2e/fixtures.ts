@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { type BrowserContext, test as base, type Page } from '@playwright/test';
 import type { RunningService } from '../../service/server';
 import { extensionIdOf, launchWithExtension, preGrantOrigins, settleFirstRun } from './launch';
+import { missingX, startDisplay, type XDisplay } from './x-display';
 
 export { expect } from '@playwright/test';
 export { CHROMIUM_PATH, EXTENSION_DIR } from './launch';
 export { screenshot } from './screenshot';
-export { openToolbarPopup, type ToolbarPopup } from './toolbar-popup';
+export { attachToolbarPopup, openToolbarPopup, type ToolbarPopup } from './toolbar-popup';
 
 export interface ExtensionFixtures {
   /**
@@ -18,6 +19,13 @@ export interface ExtensionFixtures {
   grantedOrigins: string[];
   /** The browser's UI language (`test.use({ language: 'de' })`); Chromium's default when unset. */
   language: string | undefined;
+  /**
+   * `test.use({ onX: true })`: Chromium runs headed on a virtual X server, so native menus and
+   * browser shortcuts take real X input (x-display.ts).
+   */
+  onX: boolean;
+  /** That X server (null unless `onX`); a test is skipped, saying why, only when none can start. */
+  x: XDisplay | null;
   /** Chromium with the built extension loaded, on a fresh profile that is deleted afterwards. */
   context: BrowserContext;
   /** The unpacked extension's id: the host of its service worker's URL. */
@@ -49,18 +57,31 @@ export const test = base.extend<ExtensionFixtures, ServiceFixtures>({
   ],
 
   grantedOrigins: [[], { option: true }],
+  onX: [false, { option: true }],
 
   language: [undefined, { option: true }],
 
-  context: async ({ grantedOrigins, language }, use) => {
+  x: async ({ onX }, use, testInfo) => {
+    if (!onX) return use(null);
+    const missing = missingX();
+    testInfo.skip(missing !== null, `no X server: ${missing}`);
+    const display = await startDisplay().catch((error: Error) => error);
+    testInfo.skip(display instanceof Error, `no X server: ${String(display)}`);
+    if (display instanceof Error) return;
+    await use(display);
+    await display.close();
+  },
+
+  context: async ({ grantedOrigins, language, x }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
-    let context = await launchWithExtension(userDataDir, language);
+    const launch = { language, display: x?.name };
+    let context = await launchWithExtension(userDataDir, launch);
     if (grantedOrigins.length > 0) {
       // The grant goes into the profile between two launches; the extension id stays the same.
       const extensionId = await extensionIdOf(context);
       await context.close();
       preGrantOrigins(userDataDir, extensionId, grantedOrigins);
-      context = await launchWithExtension(userDataDir, language);
+      context = await launchWithExtension(userDataDir, launch);
     }
     await extensionIdOf(context);
     await settleFirstRun(context);

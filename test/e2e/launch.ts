@@ -22,19 +22,33 @@ export function chromiumArgs(extensionDir: string): string[] {
 }
 
 /**
- * Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md),
- * its UI in `language` when given ("de"): `--lang` and, on Linux, `LANGUAGE` pick what
- * `browser.i18n` answers.
+/**
+ * Launches Chromium on `userDataDir` with the built extension loaded (see /work/shared/environment.md):
+ * - its UI in `language` when given ("de"): `--lang` and, on Linux, `LANGUAGE` pick what
+ *   `browser.i18n` answers;
+ * - headed on X `display` when one is given (x-display.ts), in a window at the screen's top left.
  */
-export async function launchWithExtension(userDataDir: string, language?: string): Promise<BrowserContext> {
+export async function launchWithExtension(
+  userDataDir: string,
+  { language, display }: { language?: string; display?: string } = {},
+): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`npm run build\` first`);
   }
+  const env = {
+    ...process.env,
+    ...(display === undefined ? {} : { DISPLAY: display }),
+    ...(language ? { LANGUAGE: language } : {}),
+  };
+  const headed = display === undefined ? {} : { viewport: null };
+  const window = display === undefined ? [] : ['--window-position=0,0', '--window-size=1200,850'];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...chromiumArgs(EXTENSION_DIR), ...(language ? [`--lang=${language}`] : [])],
-    ...(language ? { env: { ...process.env, LANGUAGE: language }, locale: language } : {}),
+    headless: display === undefined,
+    args: [...chromiumArgs(EXTENSION_DIR), ...window, ...(language ? [`--lang=${language}`] : [])],
+    env,
+    ...headed,
+    ...(language ? { locale: language } : {}),
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;

@@ -17,10 +17,17 @@ export interface ToolbarPopup {
   click(name: string): Promise<void>;
   /** Inserts `text` like a keyboard would, into the field labelled `into` or else the focused one. */
   type(text: string, into?: string): Promise<void>;
+  /** Presses a key (`Tab`, `Enter`, `Escape`, `ArrowDown`…) as a keyboard would, Shift held if `shift`. */
+  press(key: keyof typeof KEY_CODES, shift?: boolean): Promise<void>;
+  /** Emulates a `prefers-color-scheme` (or reduced motion) as `page.emulateMedia` does for a Page. */
+  emulateMedia(features: { name: string; value: string }[]): Promise<void>;
   /** Saves a PNG of the popup to `path`. */
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
+
+// Windows virtual key codes, which Chromium needs to act on a key sent over CDP (focus moves, clicks).
+const KEY_CODES = { Tab: 9, Enter: 13, Escape: 27, ArrowUp: 38, ArrowDown: 40 } as const;
 
 // Playwright's CDPSession cannot address a flattened child session (`Target.attachToTarget`
 // with `flatten: true` answers into a session Playwright does not know), so the popup is driven
@@ -76,6 +83,11 @@ async function findPopupTarget(root: CDPSession, timeoutMs: number): Promise<str
 export async function openToolbarPopup(context: BrowserContext, timeoutMs = 10_000): Promise<ToolbarPopup> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(() => chrome.action.openPopup());
+  return attachToolbarPopup(context, timeoutMs);
+}
+
+/** Attaches to the toolbar popup once it is open, e.g. opened by the extension after a shortcut. */
+export async function attachToolbarPopup(context: BrowserContext, timeoutMs = 10_000): Promise<ToolbarPopup> {
   const running = context.browser();
   const root = running
     ? await running.newBrowserCDPSession()
@@ -126,6 +138,29 @@ export async function openToolbarPopup(context: BrowserContext, timeoutMs = 10_0
         if (!found) throw new Error(`popup: no field labelled "${into}"`);
       }
       await send('Input.insertText', { text });
+    },
+    async press(key, shift = false) {
+      const code = KEY_CODES[key];
+      const modifiers = shift ? 8 : 0;
+      const text = key === 'Enter' ? '\r' : undefined;
+      await send('Input.dispatchKeyEvent', {
+        type: 'rawKeyDown',
+        key,
+        code: key,
+        windowsVirtualKeyCode: code,
+        modifiers,
+      });
+      if (text) await send('Input.dispatchKeyEvent', { type: 'char', key, text, modifiers });
+      await send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key,
+        code: key,
+        windowsVirtualKeyCode: code,
+        modifiers,
+      });
+    },
+    async emulateMedia(features) {
+      await send('Emulation.setEmulatedMedia', { features });
     },
     async screenshot(path) {
       const { data } = (await send('Page.captureScreenshot', { format: 'png' })) as { data: string };

@@ -46,6 +46,47 @@ describe('background', () => {
     expect(menus.items.size).toBe(0);
   });
 
+  it('should finish a frame fill from permissions.onAdded once the browser grants its origin', async () => {
+    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
+    const db = await openTokenDb();
+    const created = '2026-01-01T00:00:00.000+00:00';
+    const scope = { service: session.serviceUrl, account: session.account };
+    await applyList(db, scope, [{ id: '1', name: 'ci', secret: 's1', created, hasUploads: false }], 1);
+    db.close();
+    await saveSession(session);
+    const W = 'https://widget.example';
+    const answer = { found: false, score: 0, focused: false, focusIn: null, frames: [] as string[] };
+    const top = { ...answer, origin: 'https://ci.example', focusIn: W, frames: [W] };
+    let reachable = false;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 }] as never);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: {
+      files?: string[];
+      args?: unknown[];
+    }) => {
+      if (injection.files) return [];
+      const inFrame = { ...answer, origin: W, found: true, focused: true };
+      if (injection.args) return [{ frameId: 5, result: inFrame }];
+      return [{ frameId: 0, result: top }, ...(reachable ? [{ frameId: 5, result: inFrame }] : [])];
+    }) as never);
+    background.main();
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const ask = (confirmed?: string) =>
+      fakeBrowser.runtime.onMessage.trigger({ type: 'tokens/fill', id: '1', confirmed }, popup);
+    expect(await ask()).toEqual([{ kind: 'confirm', origin: W, top: 'https://ci.example' }]);
+    expect(await ask(W)).toEqual([{ kind: 'waiting', origin: W }]);
+    reachable = true;
+    await menus.onAdded.trigger({ origins: ['https://other.example/*'], permissions: [] });
+    expect(inject.mock.calls.some(([i]) => i.args)).toBe(false);
+    await menus.onAdded.trigger({ origins: ['https://widget.example/*'], permissions: [] });
+    await vi.waitFor(() =>
+      expect(inject).toHaveBeenCalledWith({
+        target: { tabId: 3, frameIds: [5] },
+        func: expect.any(Function),
+        args: ['s1', W],
+      }),
+    );
+  });
+
   it.each([
     ['install', 1],
     ['update', 0],

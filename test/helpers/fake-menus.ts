@@ -17,8 +17,8 @@ function fakeEvent() {
 }
 
 /**
- * In-memory contextMenus, commands and action.openPopup on WXT's fake browser, which leaves
- * them unimplemented. Returns the menu items as created and the two events to trigger.
+ * In-memory contextMenus, commands, permissions.onAdded and action.openPopup on WXT's fake
+ * browser, which leaves them unimplemented. Returns the menu items as created and the events to trigger.
  */
 export function fakeMenusAndCommands() {
   const items = new Map<string, object>();
@@ -34,7 +34,9 @@ export function fakeMenusAndCommands() {
     onClicked,
   });
   Object.assign(fakeBrowser.commands, { onCommand });
+  const onAdded = fakeEvent();
+  Object.assign(fakeBrowser.permissions, { onAdded });
   const openPopup = vi.fn(async () => {});
   Object.assign(fakeBrowser.action, { openPopup });
-  return { items, onClicked, onCommand, openPopup };
+  return { items, onClicked, onCommand, onAdded, openPopup };
 }

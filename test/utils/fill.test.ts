@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyList, listGrants, listUsage, openTokenDb, requestRevoke } from '../../utils/db';
 import { createFiller, type FillDeps, fillToken } from '../../utils/fill';
+import type { FrameAnswer } from '../../utils/fill-frames';
 import type { PageAnswer } from '../../utils/fill-page';
 import { testScope, testSession } from '../helpers/session';
 
@@ -9,8 +10,25 @@ const scope = testScope;
 const SITE = 'https://ci.example';
 let dbCount = 0;
 
-/** A tab at `origin` (later `after`, to play a navigation) with or without a field. */
-async function setup(page: { origin?: string; found?: boolean; after?: string } = {}) {
+const FRAME = 'https://widget.example';
+const frame = (changes: Partial<FrameAnswer>): FrameAnswer => ({
+  frameId: 0,
+  origin: SITE,
+  found: true,
+  score: 5,
+  focused: false,
+  focusIn: null,
+  frames: [],
+  ...changes,
+});
+
+/**
+ * A tab at `origin` (later `after`, to play a navigation) with or without a field; `frames`
+ * replaces the whole probe's answer.
+ */
+async function setup(
+  page: { origin?: string; found?: boolean; after?: string; frames?: FrameAnswer[] } = {},
+) {
   const name = `fill-${++dbCount}`;
   const db = await openTokenDb(name);
   await applyList(
@@ -32,10 +50,15 @@ async function setup(page: { origin?: string; found?: boolean; after?: string } 
     loadSession: async () => session,
     // A fresh connection per call: the filler closes each one it opens.
     openDb: () => openTokenDb(name),
-    runInTab: vi.fn(async (secret: string | null, origin: string | null): Promise<PageAnswer | null> => {
+    probe: vi.fn(async (): Promise<FrameAnswer[] | null> => {
+      calls.push([null, null]);
+      return page.frames ?? [frame({ origin: page.origin ?? SITE, found: page.found ?? true })];
+    }),
+    fillFrame: vi.fn(async (frameId: number, secret: string, origin: string): Promise<PageAnswer | null> => {
       calls.push([secret, origin]);
-      const here = secret !== null && page.after ? page.after : (page.origin ?? SITE);
-      return { origin: here, found: page.found ?? true };
+      const here =
+        page.after ?? page.frames?.find((f) => f.frameId === frameId)?.origin ?? page.origin ?? SITE;
+      return frame({ origin: here, found: page.found ?? true });
     }),
     openPopup: vi.fn(async () => {}),
     now: () => 1000,
@@ -90,7 +113,7 @@ describe('fillToken', () => {
 
   it('should refuse a tab it cannot script, a revoked token and a signed-out person', async () => {
     const { db, deps } = await setup();
-    deps.runInTab = async () => null;
+    deps.probe = async () => null;
     expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error' });
     await requestRevoke(db, scope, '1', 5);
     expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error', message: /no longer active/ });
@@ -99,7 +122,46 @@ describe('fillToken', () => {
   });
 });
 
+describe('fillToken into a cross-origin frame', () => {
+  const framed = [frame({ focusIn: FRAME, found: false, frames: [FRAME] })];
+
+  it('should ask naming the frame, then wait for the browser to let it reach the frame', async () => {
+    const { db, deps, calls } = await setup({ frames: framed });
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+    expect(await fillToken(deps, '1', FRAME)).toEqual({ kind: 'waiting', origin: FRAME });
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    expect((await listGrants(db, scope)).map((g) => g.origin)).toEqual([FRAME]);
+  });
+
+  it('should fill only the frame once it can reach it, and ask again where it cannot', async () => {
+    const inside = frame({ frameId: 7, origin: FRAME, focused: true });
+    const { db, deps, calls } = await setup({ frames: [...framed, inside] });
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+    expect(await fillToken(deps, '1', FRAME)).toEqual({ kind: 'filled', origin: FRAME });
+    expect(deps.fillFrame).toHaveBeenCalledWith(7, 'SECRET-1', FRAME);
+    expect(calls.filter(([secret]) => secret !== null)).toEqual([['SECRET-1', FRAME]]);
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'filled', origin: FRAME });
+    expect((await listUsage(db, scope)).map((u) => u.origin)).toEqual([FRAME, FRAME]);
+    // The browser's permission for the frame was taken back: the grant alone is not enough.
+    deps.probe = async () => framed;
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+  });
+});
+
 describe('createFiller', () => {
+  it('should finish a frame fill when the browser grants its origin, once', async () => {
+    const inside = frame({ frameId: 7, origin: FRAME, focused: true });
+    const framed = [frame({ focusIn: FRAME, found: false, frames: [FRAME] })];
+    const page = { frames: framed };
+    const { deps } = await setup(page);
+    const filler = createFiller(deps);
+    expect(await filler.fill('1', FRAME)).toEqual({ kind: 'waiting', origin: FRAME });
+    expect(await filler.granted(['https://other.example/*'])).toBeNull();
+    page.frames = [...framed, inside];
+    expect(await filler.granted(['https://widget.example/*'])).toEqual({ kind: 'filled', origin: FRAME });
+    expect(await filler.granted(['https://widget.example/*'])).toBeNull();
+  });
+
   it('should ask in the popup when a menu fill meets a new site, once', async () => {
     const { deps, calls } = await setup();
     const filler = createFiller(deps);

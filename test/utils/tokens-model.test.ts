@@ -198,6 +198,32 @@ describe('tokens model', () => {
     expect(withFill.notice.value).toBe('No field for a token here.');
   });
 
+  it("should ask the browser for a frame's origin in the same turn as the fill, and say what waits", async () => {
+    const order: string[] = [];
+    const frame = 'https://widget.example';
+    const fill = vi.fn(async (_id: string, confirmed?: string) => {
+      order.push('fill');
+      return confirmed
+        ? { kind: 'waiting' as const, origin: frame }
+        : { kind: 'confirm' as const, origin: frame, top: 'https://ci.example' };
+    });
+    const requestFrame = vi.fn(async (_origin: string) => {
+      order.push('request');
+      return true;
+    });
+    const model = createTokensModel({ ...localTokensDeps(setup().deps), fill, requestFrame });
+    await model.start();
+    const id = model.visible.value[0]?.id ?? '';
+    await model.fill(id);
+    expect(model.confirming.value).toMatchObject({ id, origin: frame, top: 'https://ci.example' });
+    expect(requestFrame).not.toHaveBeenCalled();
+    const answered = model.fill(id, frame, true);
+    expect(order).toEqual(['fill', 'request', 'fill']);
+    await answered;
+    expect(requestFrame).toHaveBeenCalledWith(frame);
+    expect(model.notice.value).toMatch(/^Allow the extension to reach widget\.example when the browser asks/);
+  });
+
   it('should open on the question a menu or shortcut fill left for it', async () => {
     const base = localTokensDeps(setup().deps);
     const probe = createTokensModel(base);

@@ -58,12 +58,13 @@ describe('hostOf', () => {
 
 describe('siteDefault', () => {
   const A = 'https://a.example';
-  const grant = (tokenId: string, origin = A) => ({
+  const grant = (tokenId: string, origin = A, siteDefault?: boolean) => ({
     service: 's',
     account: 'a',
     tokenId,
     origin,
     grantedAt: 0,
+    ...(siteDefault === undefined ? {} : { siteDefault }),
   });
   const usage = [
     use('1', 'fill', A, 1),
@@ -76,6 +77,20 @@ describe('siteDefault', () => {
     ['skipping one whose grant was removed', [grant('1')], new Set(['1', '2']), '1'],
     ['skipping one no longer active', [grant('1'), grant('2')], new Set(['1']), '1'],
     ['nothing without a grant there', [grant('1', 'https://b.example')], new Set(['1', '2']), null],
+    [
+      'the default chosen there over the last filled',
+      [grant('1', A, true), grant('2')],
+      new Set(['1', '2']),
+      '1',
+    ],
+    ['the default chosen there, never filled', [grant('3', A, true), grant('2')], new Set(['2', '3']), '3'],
+    ['the last filled when the default is revoked', [grant('1'), grant('2', A, true)], new Set(['1']), '1'],
+    [
+      'not a default chosen on another site',
+      [grant('1'), grant('2', 'https://b.example', true)],
+      new Set(['1', '2']),
+      '1',
+    ],
   ])('should pick %s', (_label, grants, active, expected) => {
     expect(siteDefault(usage, grants, A, active)).toBe(expected);
   });

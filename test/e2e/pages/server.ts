@@ -9,6 +9,25 @@ const VENDOR: Record<string, string> = {
   'vendor/hooks.js': 'node_modules/preact/hooks/dist/hooks.umd.js',
 };
 
+let reactApp: Promise<string> | undefined;
+
+/** react-app.js with real React bundled in, built once per test run (issue 4: real React, not an imitation). */
+function bundleReactApp(): Promise<string> {
+  reactApp ??= import('esbuild').then(async ({ build }) => {
+    const result = await build({
+      entryPoints: [join(import.meta.dirname, 'react-app.js')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      minify: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]?.text ?? '';
+  });
+  return reactApp;
+}
+
 /** A static server for the fill fixtures on 127.0.0.1; `{{other}}` in a page becomes `other`. */
 export interface PageServer {
   url: string;
@@ -18,6 +37,10 @@ export interface PageServer {
 export async function servePages(other = ''): Promise<PageServer> {
   const server: Server = createServer(async (req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
+    if (name === 'vendor/react-app.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await bundleReactApp());
+      return;
+    }
     const vendor = VENDOR[name];
     if (vendor) {
       const js = await readFile(join(import.meta.dirname, '..', '..', '..', vendor));
