@@ -6,7 +6,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and vitest) sees where every name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: every browser the extension runs in supports modulepreload (popup budget).
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   manifest: {
     // Names and texts come from public/_locales/<lang>/messages.json (utils/i18n.ts).
     name: '__MSG_extName__',

@@ -11,7 +11,9 @@ export function pageConnectionDeps(): ConnectionDeps {
     saveServiceUrl,
     loadSession,
     // The background seals the credential when the lock is on.
-    saveSession: lockClient().saveSession,
+    saveSession: async (session) => {
+      await lockClient().admin({ type: 'session/save', session });
+    },
     clearSession,
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),

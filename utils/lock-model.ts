@@ -13,7 +13,7 @@ export interface LockModel {
   notice: Signal<string | null>;
   refresh(): Promise<void>;
   /** Runs one lock call; `done` is said when it worked. */
-  run(call: (client: LockClient) => Promise<VaultReply>, done?: string): Promise<boolean>;
+  run(call: (client: LockClient) => Promise<VaultReply | null>, done?: string): Promise<boolean>;
 }
 
 export const MIN_PASSPHRASE = 8;
@@ -38,7 +38,7 @@ export function createLockModel(client: LockClient): LockModel {
     error,
     notice,
     async refresh() {
-      status.value = await client.status().catch(() => null);
+      status.value = (await client.admin({ type: 'vault/status' }).catch(() => null))?.status ?? null;
     },
     async run(call, done) {
       busy.value = true;

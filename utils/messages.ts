@@ -94,7 +94,7 @@ function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply
     case 'tokens/secret':
       return text(m.id) ? reveal(m.id) : undefined;
     case 'vault/status':
-      return vault.status();
+      return vault.status().then((status) => ({ ok: true, status }));
     case 'vault/unlock':
       return text(m.passphrase) ? vault.unlock(m.passphrase) : undefined;
     case 'vault/lock':
@@ -121,23 +121,23 @@ export type LockAdminMessage = Extract<
   Message,
   {
     type:
+      | 'vault/status'
       | 'vault/lock'
       | 'vault/enable'
       | 'vault/change'
       | 'vault/disable'
       | 'vault/forget'
-      | 'vault/configure';
+      | 'vault/configure'
+      | 'session/save';
   }
 >;
 
 /** The lock, as seen from a page. */
 export interface LockClient {
-  status(): Promise<VaultStatus>;
   unlock(passphrase: string): Promise<VaultReply>;
   reveal(id: string): Promise<RevealReply>;
-  /** Options page only (one generic call keeps the popup small). */
-  admin(message: LockAdminMessage): Promise<VaultReply>;
-  saveSession(session: Session): Promise<void>;
+  /** Every other lock call, in one generic function (popup size budget); `session/save` answers null. */
+  admin(message: LockAdminMessage): Promise<VaultReply | null>;
 }
 
 export function lockClient(
@@ -145,11 +145,9 @@ export function lockClient(
 ): LockClient {
   const call = send as <T>(message: Message) => Promise<T>;
   return {
-    status: () => call({ type: 'vault/status' }),
     unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
     reveal: (id) => call({ type: 'tokens/secret', id }),
     admin: call,
-    saveSession: (session) => call<void>({ type: 'session/save', session }),
   };
 }
 

@@ -14,7 +14,7 @@ const client = lockClient();
 const unlock = signal<ComponentChild>(null);
 /** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */
 const showLock = async (): Promise<void> => {
-  const status = await client.status().catch(() => null);
+  const status = (await client.admin({ type: 'vault/status' }).catch(() => null))?.status;
   if (!status?.enabled || status.unlocked) return;
   const onUnlocked = (): void => {
     unlock.value = null;
