@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { AccountModel } from '../utils/account-model';
 import type { ConnectionModel } from '../utils/connection-model';
 import { t } from '../utils/i18n';
+import type { LockModel } from '../utils/lock-model';
+import type { LockClient } from '../utils/messages';
 import type { Settings } from '../utils/settings';
 import type { SitesModel } from '../utils/sites-model';
 import type { TokensModel } from '../utils/tokens-model';
@@ -11,6 +13,7 @@ import { ClipboardSettings } from './ClipboardSettings';
 import { ConnectionSection } from './ConnectionSection';
 import { CopyFormatMenu } from './CopyFormatMenu';
 import { GrantsSection } from './GrantsSection';
+import { LockSettings } from './LockSettings';
 import { RotateFlow } from './RotateFlow';
 import { SyncSettings } from './SyncSettings';
 import { TokensPanel } from './TokensPanel';
@@ -25,10 +28,11 @@ interface OptionsAppProps {
   onSettings(settings: Settings): void;
   /** A token whose details open at once (the popup's Details button, `#token=<id>`). */
   openDetails?: string | null;
+  lock?: { model: LockModel; unlock: LockClient['unlock'] };
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const { connection, tokens, sites, account, settings, onSettings, openDetails } = props;
+  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock } = props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
@@ -66,6 +70,7 @@ export function OptionsApp(props: OptionsAppProps) {
           onDefault={(origin, tokenId) => void sites.setDefault(origin, tokenId)}
         />
       ) : null}
+      {lock ? <LockSettings model={lock.model} unlock={lock.unlock} /> : null}
       <SyncSettings
         minutes={settings.value.syncMinutes}
         onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}

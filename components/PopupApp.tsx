@@ -1,3 +1,5 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { ComponentChild } from 'preact';
 import type { AccountModel } from '../utils/account-model';
 import { t } from '../utils/i18n';
 import type { TokensModel } from '../utils/tokens-model';
@@ -9,12 +11,14 @@ interface PopupAppProps {
   model: TokensModel;
   /** The account's restriction (issue 7); optional so a test may leave it out. */
   account?: AccountModel;
+  /** The lock (issue 5): while locked, an unlock form above the names (loaded when needed). */
+  unlock?: ReadonlySignal<ComponentChild>;
   onOpenSettings(): void;
   /** Opens a token's details and rotation on the options page (issue 7: the popup stays small). */
   onOpenDetails?: (id: string) => void;
 }
 
-export function PopupApp({ model, account, onOpenSettings, onOpenDetails }: PopupAppProps) {
+export function PopupApp({ model, account, unlock, onOpenSettings, onOpenDetails }: PopupAppProps) {
   const state = model.state.value;
   return (
     <main class="popup">
@@ -36,13 +40,16 @@ export function PopupApp({ model, account, onOpenSettings, onOpenDetails }: Popu
       ) : state === 'signed-out' ? (
         <SignedOut onOpenSettings={onOpenSettings} />
       ) : (
-        <TokensPanel
-          model={model}
-          layout="popup"
-          Rows={TokenList}
-          account={account}
-          onDetails={onOpenDetails}
-        />
+        <>
+          {unlock?.value}
+          <TokensPanel
+            model={model}
+            layout="popup"
+            Rows={TokenList}
+            account={account}
+            onDetails={onOpenDetails}
+          />
+        </>
       )}
     </main>
   );

@@ -16,10 +16,13 @@ import { backgroundFillDeps } from '../utils/fill-tab';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSessionChange } from '../utils/session';
 import { loadSettings, onSettingsChange } from '../utils/settings';
+import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/vault-background';
 
 export default defineBackground(() => {
-  const engine = createEngine(backgroundEngineDeps());
-  const fillDeps = backgroundFillDeps();
+  const engineDeps = backgroundEngineDeps();
+  const locker = backgroundLocker(engineDeps, () => engine);
+  const engine = createEngine({ ...engineDeps, secretPolicy: locker.vault.policy });
+  const fillDeps = backgroundFillDeps(locker.reveal);
   const filler = createFiller(fillDeps);
   const loadSeconds = async (): Promise<number> => (await loadSettings()).clipboardSeconds;
   const clipboard = createClipboardGuard({ loadSeconds, clear: clearClipboard, now: Date.now });
@@ -28,7 +31,8 @@ export default defineBackground(() => {
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    const reply = handleMessage(engine, message, filler, clipboard);
+    void locker.vault.touch();
+    const reply = handleMessage(engine, message, filler, clipboard, locker);
     reply?.then(refreshMenu, refreshMenu);
     return reply;
   });
@@ -53,7 +57,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(({ name }) => {
     if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine).then(refreshMenu);
     if (name === CLIPBOARD_ALARM) void clipboard.fire();
+    if (name === IDLE_ALARM) void locker.vault.lockIfIdle();
   });
   onSettingsChange(() => void scheduleSync());
   void scheduleSync();
+  void scheduleIdleCheck();
 });

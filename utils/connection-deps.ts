@@ -1,7 +1,8 @@
 import { createApiClient } from './api';
 import type { ConnectionDeps } from './connection-model';
+import { lockClient } from './messages';
 import { requestServiceAccess } from './permissions';
-import { clearSession, loadServiceUrl, loadSession, saveServiceUrl, saveSession } from './session';
+import { clearSession, loadServiceUrl, loadSession, saveServiceUrl } from './session';
 
 /** The real adapters behind the options page's connection section. */
 export function pageConnectionDeps(): ConnectionDeps {
@@ -9,7 +10,10 @@ export function pageConnectionDeps(): ConnectionDeps {
     loadServiceUrl,
     saveServiceUrl,
     loadSession,
-    saveSession,
+    // The background seals the credential when the lock is on.
+    saveSession: async (session) => {
+      await lockClient().admin({ type: 'session/save', session });
+    },
     clearSession,
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),

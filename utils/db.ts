@@ -1,9 +1,10 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ApiToken } from './api-shapes';
+import type { Envelope } from './crypto-envelope';
 import { type CreateAttempt, planSync, revoked, type Scope, type TokenRecord } from './reconcile';
 
 export const DB_NAME = 'w3s-tokens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface AccountRecord extends Scope {
   email: string;
@@ -59,7 +60,10 @@ export interface UsageRecord extends Scope {
 export type TokenDatabase = IDBPDatabase<TokenDB>;
 
 /** A token record as version 1 stored it. */
-export type TokenRecordV1 = Omit<TokenRecord, 'state' | 'pendingRevoke' | 'revokedAt' | 'revokedHere'>;
+export type TokenRecordV1 = Omit<
+  TokenRecord,
+  'state' | 'pendingRevoke' | 'revokedAt' | 'revokedHere' | 'sealed'
+>;
 
 /** What one list from the service changed here. */
 export interface ListApplied {
@@ -91,7 +95,14 @@ export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
         // v2: pending revokes (the outbox), revoked history, lost-create attempts.
         for await (const cursor of tx.objectStore('tokens')) {
           const v1: TokenRecordV1 = cursor.value;
-          cursor.update({ ...v1, state: 'active', pendingRevoke: null, revokedAt: null, revokedHere: false });
+          // (Typed as today's record; v4 below adds `sealed`.)
+          cursor.update({
+            ...v1,
+            state: 'active',
+            pendingRevoke: null,
+            revokedAt: null,
+            revokedHere: false,
+          } as TokenRecord);
         }
         for await (const cursor of tx.objectStore('accounts')) {
           const v1: Omit<AccountRecord, 'createAttempts'> = cursor.value;
@@ -108,6 +119,12 @@ export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
           'service',
           'account',
         ]);
+      }
+      if (oldVersion < 4) {
+        // v4: a secret may be sealed under the lock (issue 5); every record so far is plain.
+        for await (const cursor of tx.objectStore('tokens')) {
+          cursor.update({ ...cursor.value, sealed: null });
+        }
       }
     },
     blocking(_current, _blocked, event) {
@@ -137,6 +154,7 @@ export async function applyList(
   scope: Scope,
   remote: readonly ApiToken[],
   now: number,
+  sealed?: ReadonlyMap<string, Envelope | null>,
 ): Promise<ListApplied> {
   const tx = db.transaction(['tokens', 'accounts'], 'readwrite');
   const tokens = tx.objectStore('tokens');
@@ -145,7 +163,7 @@ export async function applyList(
     tokens.index('by-scope').getAll([scope.service, scope.account]),
     accounts.get([scope.service, scope.account]),
   ]);
-  const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now);
+  const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
   const byId = new Map(local.map((record) => [record.id, record]));
   for (const record of plan.put) byId.set(record.id, record);
   for (const id of plan.purge) byId.delete(id);
@@ -331,4 +349,26 @@ export async function removeGrant(db: TokenDatabase, grant: GrantRecord): Promis
 
 export function getToken(db: TokenDatabase, scope: Scope, id: string): Promise<TokenRecord | undefined> {
   return db.get('tokens', [scope.service, scope.account, id]);
+}
+
+/** Every token record of every account: the lock seals and opens them all at once. */
+export function listAllTokens(db: TokenDatabase): Promise<TokenRecord[]> {
+  return db.getAll('tokens');
+}
+
+/**
+ * Replaces the secrets of records, in one transaction: only `secret` and `sealed` change, so a
+ * copy time written meanwhile stays. Records revoked meanwhile keep no secret.
+ */
+export async function putSecrets(
+  db: TokenDatabase,
+  changes: ReadonlyArray<Pick<TokenRecord, 'service' | 'account' | 'id' | 'secret' | 'sealed'>>,
+): Promise<void> {
+  const tx = db.transaction('tokens', 'readwrite');
+  for (const change of changes) {
+    const current = await tx.store.get([change.service, change.account, change.id]);
+    if (!current || current.state === 'revoked') continue;
+    await tx.store.put({ ...current, secret: change.secret, sealed: change.sealed });
+  }
+  await tx.done;
 }

@@ -6,6 +6,7 @@ import { t } from './i18n';
 import { withLock } from './lock';
 import type { Scope } from './reconcile';
 import type { AppError, Result } from './result';
+import type { SecretPolicy } from './secret-policy';
 import type { Session } from './session';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { announceChange } from './sync-channel';
@@ -18,6 +19,8 @@ export interface EngineDeps {
   makeApi(session: Session): ApiClient;
   now(): number;
   random(): number;
+  /** How a sync keeps secrets (the lock); read under the sync lock, so a lock turned on meanwhile counts. */
+  secretPolicy?(): Promise<SecretPolicy>;
 }
 
 /** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
@@ -49,6 +52,7 @@ export interface Engine {
 
 const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
 const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError() }, notices: [] });
+const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
 
 export function createEngine(deps: EngineDeps): Engine {
   /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
@@ -58,6 +62,7 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
+    if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
@@ -65,7 +70,7 @@ export function createEngine(deps: EngineDeps): Engine {
     let reply: T;
     try {
       const ctx: SyncContext = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random };
-      reply = await withLock(SYNC_LOCK, () => fn(ctx));
+      reply = await withLock(SYNC_LOCK, async () => fn({ ...ctx, secrets: await deps.secretPolicy?.() }));
     } finally {
       db.close();
     }
@@ -93,7 +98,13 @@ export function createEngine(deps: EngineDeps): Engine {
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
-        : { ...reply, created: { ok: false, message: t('errSignInToManage') } };
+        : {
+            ...reply,
+            created: {
+              ok: false,
+              message: reply.sync?.ok === false ? reply.sync.error.message : t('errSignInToManage'),
+            },
+          };
     },
     revoke: (id, from) =>
       run(async (ctx) => {

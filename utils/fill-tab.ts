@@ -50,8 +50,9 @@ async function fillInFrame(frameId: number, secret: string, origin: string): Pro
   }
 }
 
-export function backgroundFillDeps(): FillDeps {
+export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
   return {
+    reveal,
     loadSession,
     openDb: () => openTokenDb(),
     probe: probeActiveTab,

@@ -11,6 +11,7 @@ import {
 import { type FrameAnswer, framePattern, pickFrame } from './fill-frames';
 import type { PageAnswer } from './fill-page';
 import { t } from './i18n';
+import type { RevealReply } from './reveal';
 import type { Session } from './session';
 import { siteDefault } from './usage';
 
@@ -24,6 +25,8 @@ export const FILL_COMMAND = 'fill-token';
  */
 export type FillReply =
   | { kind: 'filled'; origin: string }
+  /** The lock is on and locked: the popup asks for the passphrase. */
+  | { kind: 'locked' }
   | { kind: 'confirm'; origin: string; top?: string }
   | { kind: 'waiting'; origin: string }
   | { kind: 'error'; message: string };
@@ -38,6 +41,8 @@ export interface FillDeps {
   /** Opens the toolbar popup, where a question waits or a token can be picked. */
   openPopup(): Promise<void>;
   now(): number;
+  /** The secret from the lock or the service (reveal.ts); the record's own secret when absent. */
+  reveal?(id: string): Promise<RevealReply>;
 }
 
 /** A fill the context menu or the shortcut started, waiting for the person's yes in the popup. */
@@ -78,6 +83,8 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
   try {
     const token = await getToken(db, scope, id);
     if (token?.state !== 'active') return error(t('errFillInactive'));
+    const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
+    if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
     const answers = await deps.probe();
     const top = answers?.find((a) => a.frameId === 0);
     if (!answers || !top || !/^https?:\/\//.test(top.origin)) return error(t('errFillTab'));
@@ -93,7 +100,7 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
       if (!granted) await addGrant(db, { ...scope, tokenId: id, origin, grantedAt: deps.now() });
       if (frameId === null) return { kind: 'waiting', origin };
     }
-    const done = await deps.fillFrame(frameId, token.secret, origin);
+    const done = await deps.fillFrame(frameId, secret.secret, origin);
     if (!done?.found || done.origin !== origin) return error(t('errFillChanged'));
     await recordFill(db, { ...scope, tokenId: id, origin, at: deps.now() });
     return { kind: 'filled', origin };
@@ -115,10 +122,9 @@ export function createFiller(deps: FillDeps): Filler {
 
   async function fillFromPage(id: string): Promise<FillReply> {
     const reply = await fill(id);
-    if (reply.kind === 'confirm') {
-      pending = { id, origin: reply.origin, top: reply.top };
-      await deps.openPopup();
-    }
+    if (reply.kind === 'confirm') pending = { id, origin: reply.origin, top: reply.top };
+    // The popup asks: the yes to a new site, or the passphrase.
+    if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
     return reply;
   }
 

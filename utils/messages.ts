@@ -6,6 +6,27 @@ import { copiedMarkOf } from './clipboard-rule';
 import type { CreateReply, Engine, EngineReply } from './engine';
 import type { Filler, FillReply, PendingFill } from './fill';
 import type { Result } from './result';
+import type { RevealReply } from './reveal';
+import type { Session } from './session';
+import type { Vault, VaultReply, VaultStatus } from './vault';
+import type { LockSettings } from './vault-store';
+
+/** The background's lock and its secret reveal, for handleMessage. */
+export interface Locker {
+  vault: Vault;
+  reveal(id: string): Promise<RevealReply>;
+}
+
+type Reply =
+  | EngineReply
+  | FillReply
+  | PendingFill
+  | Result<AccountStatus>
+  | RevealReply
+  | VaultReply
+  | VaultStatus
+  | null
+  | undefined;
 
 /**
  * The one messaging contract. Only the extension's own pages may send these: a content script
@@ -22,7 +43,20 @@ export type Message =
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
   | { type: 'tokens/fill-pending' }
   /** A page copied a token: the background clears the clipboard later (never the text itself). */
-  | ({ type: 'clipboard/copied' } & CopiedMark);
+  | ({ type: 'clipboard/copied' } & CopiedMark)
+  /** One token's secret, for a copy: from the lock or the service when none is kept in the clear. */
+  | { type: 'tokens/secret'; id: string }
+  /** The lock (issue 5): only the background holds its key. */
+  | { type: 'vault/status' }
+  | { type: 'vault/unlock'; passphrase: string }
+  | { type: 'vault/lock' }
+  | { type: 'vault/enable'; passphrase: string }
+  | { type: 'vault/change'; passphrase: string }
+  | { type: 'vault/disable' }
+  | { type: 'vault/forget'; passphrase: string }
+  | { type: 'vault/configure'; settings: LockSettings }
+  /** Signing in: the background seals the credential when the lock is on. */
+  | { type: 'session/save'; session: Session };
 // The background's requests to its offscreen document go over utils/clipboard-channel.ts instead:
 // that document then needs no `browser` at all, which keeps the popup's shared code in one chunk.
 
@@ -44,8 +78,11 @@ export function handleMessage(
   message: unknown,
   filler?: Pick<Filler, 'fill' | 'takePending'>,
   clipboard?: Pick<ClipboardGuard, 'copied'>,
-): Promise<EngineReply | FillReply | PendingFill | Result<AccountStatus> | null> | undefined {
+  locker?: Locker,
+): Promise<Reply> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
+  if (locker && typeof m?.type === 'string' && /^(vault|session)\/|^tokens\/secret$/.test(m.type))
+    return handleLockMessage(locker, m as Message);
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
     case 'tokens/sync':
@@ -68,6 +105,69 @@ export function handleMessage(
     default:
       return undefined;
   }
+}
+
+function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply> | undefined {
+  const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
+  switch (m.type) {
+    case 'tokens/secret':
+      return text(m.id) ? reveal(m.id) : undefined;
+    case 'vault/status':
+      return vault.status().then((status) => ({ ok: true, status }));
+    case 'vault/unlock':
+      return text(m.passphrase) ? vault.unlock(m.passphrase) : undefined;
+    case 'vault/lock':
+      return vault.lock();
+    case 'vault/enable':
+      return text(m.passphrase) ? vault.enable(m.passphrase) : undefined;
+    case 'vault/change':
+      return text(m.passphrase) ? vault.change(m.passphrase) : undefined;
+    case 'vault/disable':
+      return vault.disable();
+    case 'vault/forget':
+      return text(m.passphrase) ? vault.forget(m.passphrase) : undefined;
+    case 'vault/configure':
+      return typeof m.settings?.idleMinutes === 'number' ? vault.configure(m.settings) : undefined;
+    case 'session/save':
+      return text(m.session?.credential) ? vault.saveSession(m.session).then(() => null) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The options page's lock calls: every one answers with the lock's state (VaultReply). */
+export type LockAdminMessage = Extract<
+  Message,
+  {
+    type:
+      | 'vault/status'
+      | 'vault/lock'
+      | 'vault/enable'
+      | 'vault/change'
+      | 'vault/disable'
+      | 'vault/forget'
+      | 'vault/configure'
+      | 'session/save';
+  }
+>;
+
+/** The lock, as seen from a page. */
+export interface LockClient {
+  unlock(passphrase: string): Promise<VaultReply>;
+  reveal(id: string): Promise<RevealReply>;
+  /** Every other lock call, in one generic function (popup size budget); `session/save` answers null. */
+  admin(message: LockAdminMessage): Promise<VaultReply | null>;
+}
+
+export function lockClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): LockClient {
+  const call = send as <T>(message: Message) => Promise<T>;
+  return {
+    unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
+    reveal: (id) => call({ type: 'tokens/secret', id }),
+    admin: call,
+  };
 }
 
 /** The background's engine, as seen from a page. */

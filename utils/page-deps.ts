@@ -4,7 +4,7 @@ import type { AccountDeps } from './account-model';
 import { copyText } from './clipboard';
 import { openTokenDb } from './db';
 import { framePattern } from './fill-frames';
-import { clipboardClient, engineClient, fillClient, pendingFillClient } from './messages';
+import { clipboardClient, engineClient, fillClient, lockClient, pendingFillClient } from './messages';
 import { loadSession } from './session';
 import { loadCopyFormat, saveCopyFormat } from './settings';
 import type { TokensDeps } from './tokens-model';
@@ -13,7 +13,7 @@ import type { TokensDeps } from './tokens-model';
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
  * the connection's (connection-deps.ts): the popup must not carry the API client (size budget).
  */
-export function pageTokensDeps(): TokensDeps {
+export function pageTokensDeps(onLocked?: () => void): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
   return {
     loadSession,
@@ -25,6 +25,8 @@ export function pageTokensDeps(): TokensDeps {
     copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
+    reveal: lockClient().reveal,
+    onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     loadCopyFormat,
     saveCopyFormat,

@@ -1,4 +1,5 @@
 import type { ApiToken } from './api-shapes';
+import type { Envelope } from './crypto-envelope';
 
 export interface Scope {
   /** Normalised service URL. */
@@ -21,8 +22,13 @@ export type TokenState = 'active' | 'pending-revoke' | 'revoked';
 export interface TokenRecord extends Scope {
   id: string;
   name: string;
-  /** Emptied once the token is revoked: a dead secret is still nothing to keep. */
+  /**
+   * Emptied once the token is revoked: a dead secret is still nothing to keep. Also empty while
+   * the lock is on (the secret is in `sealed`) or with "keep no secrets on this device".
+   */
   secret: string;
+  /** v4: the secret encrypted under the lock's data key (vault.ts); null when not sealed. */
+  sealed: Envelope | null;
   created: string;
   createdMs: number;
   hasUploads: boolean;
@@ -83,6 +89,8 @@ export function planSync(
   remote: readonly ApiToken[],
   attempts: readonly CreateAttempt[],
   now: number,
+  /** With the lock on or no secrets kept: `remote` carries no secret, and this the sealed ones by id. */
+  sealed?: ReadonlyMap<string, Envelope | null>,
 ): SyncPlan {
   const byId = new Map(local.map((record) => [record.id, record]));
   const listed = new Set<string>();
@@ -97,6 +105,7 @@ export function planSync(
       ...(previous ?? newRecord(scope, token.id, now)),
       name: token.name,
       secret: token.secret,
+      sealed: sealed ? (sealed.get(token.id) ?? null) : null,
       created: token.created,
       createdMs: Date.parse(token.created),
       hasUploads: token.hasUploads,
@@ -134,7 +143,15 @@ export function planSync(
 }
 
 export function revoked(record: TokenRecord, at: number, here: boolean): TokenRecord {
-  return { ...record, state: 'revoked', secret: '', pendingRevoke: null, revokedAt: at, revokedHere: here };
+  return {
+    ...record,
+    state: 'revoked',
+    secret: '',
+    sealed: null,
+    pendingRevoke: null,
+    revokedAt: at,
+    revokedHere: here,
+  };
 }
 
 function newRecord(scope: Scope, id: string, now: number): TokenRecord {
@@ -143,6 +160,7 @@ function newRecord(scope: Scope, id: string, now: number): TokenRecord {
     id,
     name: '',
     secret: '',
+    sealed: null,
     created: '',
     createdMs: 0,
     hasUploads: false,
@@ -177,6 +195,10 @@ function matchAttempt(
 
 function sameServerFields(a: TokenRecord, b: TokenRecord): boolean {
   return (
-    a.name === b.name && a.secret === b.secret && a.created === b.created && a.hasUploads === b.hasUploads
+    a.name === b.name &&
+    a.secret === b.secret &&
+    (a.sealed === null) === (b.sealed === null) &&
+    a.created === b.created &&
+    a.hasUploads === b.hasUploads
   );
 }

@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'permission-denied'
   | 'invalid-url'
   | 'clipboard'
+  | 'locked'
   | 'local';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

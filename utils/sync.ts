@@ -4,11 +4,13 @@ import {
   applyList,
   applyRevokeOutcomes,
   type ListApplied,
+  listTokens,
   type RevokeOutcome,
   type TokenDatabase,
 } from './db';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError } from './result';
+import { protectList, type SecretPolicy } from './secret-policy';
 
 export const SYNC_LOCK = 'w3s-token-sync';
 
@@ -18,6 +20,8 @@ export interface SyncContext {
   scope: Scope;
   now(): number;
   random(): number;
+  /** How listed secrets are kept (the lock, issue 5); in the clear when absent. */
+  secrets?: SecretPolicy;
 }
 
 export interface SyncReport {
@@ -41,7 +45,12 @@ export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: A
 export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
   const listed = await ctx.api.listTokens();
   if (!listed.ok) return listed;
-  const applied = await applyList(ctx.db, ctx.scope, listed.value, ctx.now());
+  let list: Awaited<ReturnType<typeof protectList>> = { remote: listed.value };
+  if (ctx.secrets && ctx.secrets.mode !== 'plain') {
+    // Sealing is not IndexedDB work: it happens before the sync's one transaction.
+    list = await protectList(ctx.secrets, ctx.scope, listed.value, await listTokens(ctx.db, ctx.scope));
+  }
+  const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed);
   let tokens = applied.tokens;
   const refused: SyncReport['refused'] = [];
   if (applied.dueRevokes.length > 0) {

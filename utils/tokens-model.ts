@@ -15,6 +15,7 @@ import type { Fill } from './messages';
 import { checkName } from './names';
 import type { Scope, TokenRecord } from './reconcile';
 import type { AppError, Result } from './result';
+import type { RevealReply } from './reveal';
 import type { Session } from './session';
 import type { SyncResult } from './sync';
 import { onChange } from './sync-channel';
@@ -37,6 +38,10 @@ export interface TokensDeps {
   saveCopyFormat?(format: CopyFormat): Promise<void>;
   now(): number;
   random?(): number;
+  /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
+  reveal?(id: string): Promise<RevealReply>;
+  /** A copy or fill met the lock: the page asks for the passphrase. */
+  onLocked?(): void;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
@@ -253,7 +258,17 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   async function copy(id: string): Promise<void> {
     const token = tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !context) return;
-    const copied = await deps.copyText(formatForCopy(token.secret, copyFormat.value));
+    let secret = token.secret;
+    if (!secret) {
+      const revealed = await deps.reveal?.(id).catch(() => null);
+      if (!revealed?.ok) {
+        if (revealed?.locked) deps.onLocked?.();
+        else error.value = revealed ? { code: 'local', message: revealed.message } : localFailure();
+        return;
+      }
+      secret = revealed.secret;
+    }
+    const copied = await deps.copyText(formatForCopy(secret, copyFormat.value));
     if (!copied.ok) {
       error.value = copied.error;
       return;
@@ -284,6 +299,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     const host = 'origin' in reply ? new URL(reply.origin).host : '';
     if (reply.kind === 'confirm')
       confirming.value = { id, name: token.name, origin: reply.origin, top: reply.top };
+    else if (reply.kind === 'locked') deps.onLocked?.();
     else
       notice.value =
         reply.kind === 'filled'

@@ -6,6 +6,8 @@ import { createAccountModel } from '../../utils/account-model';
 import { pageConnectionDeps } from '../../utils/connection-deps';
 import { createConnectionModel } from '../../utils/connection-model';
 import { localizeDocument } from '../../utils/i18n';
+import { createLockModel } from '../../utils/lock-model';
+import { lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { onSessionChange } from '../../utils/session';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
@@ -13,8 +15,10 @@ import { createSitesModel } from '../../utils/sites-model';
 import { createTokensModel } from '../../utils/tokens-model';
 
 localizeDocument();
+const client = lockClient();
+const lock = createLockModel(client);
 const connection = createConnectionModel(pageConnectionDeps());
-const deps = pageTokensDeps();
+const deps = pageTokensDeps(() => void lock.refresh());
 const tokens = createTokensModel(deps);
 const sites = createSitesModel(deps);
 const account = createAccountModel(pageAccountDeps());
@@ -32,6 +36,7 @@ render(
     openDetails={new URLSearchParams(location.hash.slice(1)).get('token')}
     settings={settings}
     onSettings={onSettings}
+    lock={{ model: lock, unlock: client.unlock }}
   />,
   document.getElementById('app') as HTMLElement,
 );
@@ -41,7 +46,7 @@ void loadSettings().then((loaded) => {
 const start = (): Promise<void> =>
   connection
     .start()
-    .then(() => Promise.all([tokens.start(), sites.load(), account.start()]))
+    .then(() => Promise.all([tokens.start(), sites.load(), account.start(), lock.refresh()]))
     .then(() => {});
 void start();
 // Fills happen in the popup while this page may be open: a return to the page shows them.

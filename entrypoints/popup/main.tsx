@@ -1,14 +1,29 @@
-import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { PopupApp } from '../../components/PopupApp';
+import { UnlockForm } from '../../components/UnlockForm';
 import { createAccountModel } from '../../utils/account-model';
 import { localizeDocument } from '../../utils/i18n';
+import { lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { createTokensModel } from '../../utils/tokens-model';
 
 localizeDocument();
-const model = createTokensModel(pageTokensDeps());
+const client = lockClient();
+const unlock = signal<ComponentChild>(null);
+/** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */
+const showLock = async (): Promise<void> => {
+  const status = (await client.admin({ type: 'vault/status' }).catch(() => null))?.status;
+  if (!status?.enabled || status.unlocked) return;
+  const onUnlocked = (): void => {
+    unlock.value = null;
+    void model.refresh();
+  };
+  unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={onUnlocked} />;
+};
+const model = createTokensModel(pageTokensDeps(() => void showLock()));
 const account = createAccountModel(pageAccountDeps());
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
@@ -19,8 +34,15 @@ const openDetails = (id: string): void => {
   window.close();
 };
 render(
-  <PopupApp model={model} account={account} onOpenSettings={openSettings} onOpenDetails={openDetails} />,
+  <PopupApp
+    model={model}
+    account={account}
+    unlock={unlock}
+    onOpenSettings={openSettings}
+    onOpenDetails={openDetails}
+  />,
   document.getElementById('app') as HTMLElement,
 );
+void showLock();
 void model.start();
 void account.start();

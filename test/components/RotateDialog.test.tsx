@@ -19,6 +19,7 @@ const base: TokenRecord = {
   pendingRevoke: null,
   revokedAt: null,
   revokedHere: false,
+  sealed: null,
 };
 const fresh: TokenRecord = { ...base, id: '2', name: 'ci (rotated 2026-11-22)', secret: 'eyJ.new.SECRET' };
 

@@ -20,6 +20,7 @@ const token: TokenRecord = {
   pendingRevoke: null,
   revokedAt: null,
   revokedHere: false,
+  sealed: null,
 };
 
 describe('TokenDetails', () => {

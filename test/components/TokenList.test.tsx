@@ -18,6 +18,7 @@ const record = (i: number): TokenRecord => ({
   pendingRevoke: null,
   revokedAt: null,
   revokedHere: false,
+  sealed: null,
 });
 
 function renderList(count: number) {

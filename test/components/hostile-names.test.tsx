@@ -28,6 +28,7 @@ const record = (name: string): TokenRecord => ({
   pendingRevoke: null,
   revokedAt: null,
   revokedHere: false,
+  sealed: null,
 });
 
 const props = { copiedId: null, now: Date.UTC(2026, 10, 22), onCopy: () => {}, onRevoke: () => {} };

@@ -39,7 +39,8 @@ describe('background', () => {
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
     background.main();
     await menus.onCommand.trigger('fill-token');
-    expect(menus.openPopup).toHaveBeenCalledTimes(1);
+    // The listener does not wait for the fill: the popup opens a few promises later.
+    await vi.waitFor(() => expect(menus.openPopup).toHaveBeenCalledTimes(1));
     await menus.onClicked.trigger({ menuItemId: 'fill:1', editable: true });
     expect(inject).not.toHaveBeenCalled();
     expect(menus.items.size).toBe(0);

@@ -58,6 +58,26 @@ const v1Accounts = [
   { ...bob, email: '', lastSyncedAt: null },
 ];
 const v2Defaults = { state: 'active', pendingRevoke: null, revokedAt: null, revokedHere: false } as const;
+const v4Defaults = { sealed: null } as const;
+const v2Tokens = [
+  { ...v1Tokens[0], ...v2Defaults },
+  { ...v1Tokens[1], ...v2Defaults },
+  { ...v1Tokens[2], state: 'revoked', pendingRevoke: null, revokedAt: 9, revokedHere: true },
+];
+const v2Accounts = [
+  { ...v1Accounts[0], createAttempts: [] },
+  { ...v1Accounts[1], createAttempts: [{ name: 'lost', startedAt: 1 }] },
+];
+const v2Bulk = (i: number) => ({
+  ...v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i }),
+  ...v2Defaults,
+});
+
+function v1Schema(db: IDBDatabase): void {
+  const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
+  tokens.createIndex('by-scope', ['service', 'account']);
+  db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
+}
 
 const earlier: EarlierVersion[] = [
   {
@@ -70,37 +90,49 @@ const earlier: EarlierVersion[] = [
     tokens: v1Tokens,
     accounts: v1Accounts,
     expected: {
-      tokens: v1Tokens.map((t) => ({ ...t, ...v2Defaults })),
+      tokens: v1Tokens.map((t) => ({ ...t, ...v2Defaults, ...v4Defaults })),
       accounts: v1Accounts.map((a) => ({ ...a, createAttempts: [] })),
     },
     bulk(i) {
       const stored = v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i });
-      return { stored, expected: { ...stored, ...v2Defaults } };
+      return { stored, expected: { ...stored, ...v2Defaults, ...v4Defaults } };
     },
   },
   {
     // v2 as 979fdde shipped it: v1's stores, records with the revoke fields and create attempts.
     version: 2,
-    createSchema(db) {
-      const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
-      tokens.createIndex('by-scope', ['service', 'account']);
-      db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
-    },
-    tokens: [
-      { ...v1Tokens[0], ...v2Defaults },
-      { ...v1Tokens[1], ...v2Defaults },
-      { ...v1Tokens[2], state: 'revoked', pendingRevoke: null, revokedAt: 9, revokedHere: true },
-    ],
-    accounts: [
-      { ...v1Accounts[0], createAttempts: [] },
-      { ...v1Accounts[1], createAttempts: [{ name: 'lost', startedAt: 1 }] },
-    ],
-    get expected() {
-      return { tokens: this.tokens as TokenRecord[], accounts: this.accounts as AccountRecord[] };
+    createSchema: v1Schema,
+    tokens: v2Tokens,
+    accounts: v2Accounts,
+    expected: {
+      tokens: v2Tokens.map((t) => ({ ...t, ...v4Defaults })) as TokenRecord[],
+      accounts: v2Accounts as AccountRecord[],
     },
     bulk(i) {
-      const stored = { ...v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i }), ...v2Defaults };
-      return { stored, expected: stored };
+      const stored = v2Bulk(i);
+      return { stored, expected: { ...stored, ...v4Defaults } };
+    },
+  },
+  {
+    // v3 as 1d62767 shipped it: v2's records, plus the grants and usage stores.
+    version: 3,
+    createSchema(db) {
+      v1Schema(db);
+      db.createObjectStore('grants', { keyPath: ['service', 'account', 'tokenId', 'origin'] }).createIndex(
+        'by-scope',
+        ['service', 'account'],
+      );
+      db.createObjectStore('usage', { autoIncrement: true }).createIndex('by-scope', ['service', 'account']);
+    },
+    tokens: v2Tokens,
+    accounts: v2Accounts,
+    expected: {
+      tokens: v2Tokens.map((t) => ({ ...t, ...v4Defaults })) as TokenRecord[],
+      accounts: v2Accounts as AccountRecord[],
+    },
+    bulk(i) {
+      const stored = v2Bulk(i);
+      return { stored, expected: { ...stored, ...v4Defaults } };
     },
   },
 ];

@@ -76,6 +76,7 @@ describe('applyList', () => {
       pendingRevoke: null,
       revokedAt: null,
       revokedHere: false,
+      sealed: null,
     });
     expect(Object.keys(await byId(local)).sort()).toEqual(['1', '2']);
   });

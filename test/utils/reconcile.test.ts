@@ -42,6 +42,7 @@ function local(id: string, changes: Partial<TokenRecord> = {}): TokenRecord {
     pendingRevoke: null,
     revokedAt: null,
     revokedHere: false,
+    sealed: null,
     ...changes,
   };
 }
@@ -84,6 +85,7 @@ describe('planSync', () => {
           pendingRevoke: null,
           revokedAt: null,
           revokedHere: false,
+          sealed: null,
         },
       ],
     });
