@@ -46,7 +46,7 @@ export function TokenActions({
         <button
           type="button"
           class="quiet details-button"
-          aria-label={t('detailsOf', name)}
+          aria-label={t(detailsOpen === undefined ? 'infoOf' : 'detailsOf', name)}
           aria-expanded={detailsOpen}
           title={t('details')}
           onClick={() => onDetails(id)}

@@ -114,7 +114,7 @@ test.describe('token details, rotation and the account (issue 7)', () => {
 
     const popup = await openPopup();
     const opened = context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Details of popup details' }).click();
+    await popup.getByRole('button', { name: 'Info about popup details' }).click();
     const page = await opened;
     await expect(page.locator('tr.details-row')).toContainText('Last copied here');
     await expect(page.getByRole('button', { name: 'Details of popup details' })).toHaveAttribute(
