@@ -44,7 +44,7 @@ describe('locales', () => {
 
   it('should substitute in German where the German sentence puts it', () => {
     expect(formatMessage(read('de'), 'fillTitle', ['CI', 'example.com'])).toBe(
-      '„CI“ in example.com einfügen?',
+      '„CI“ in example.com einsetzen?',
     );
   });
 
