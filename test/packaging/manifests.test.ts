@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readManifest } from './output';
 
-const PERMISSIONS = ['storage', 'clipboardWrite', 'alarms', 'activeTab', 'scripting', 'contextMenus'];
+// Firefox has no offscreen documents (its background page does the clipboard work itself).
+const PERMISSIONS = [
+  'storage',
+  'clipboardWrite',
+  'clipboardRead',
+  'alarms',
+  'activeTab',
+  'scripting',
+  'contextMenus',
+];
+const CHROME_PERMISSIONS = [...PERMISSIONS.slice(0, 3), 'offscreen', ...PERMISSIONS.slice(3)];
+const POLICY = "script-src 'self'; object-src 'self'";
 const ORIGINS = ['http://*/*', 'https://*/*'];
 const GECKO = {
   id: 'w3s-token-manager@example.org',
@@ -18,6 +29,7 @@ describe('built manifests', () => {
       background: { scripts: ['background.js'] },
       permissions: PERMISSIONS,
       optional_host_permissions: ORIGINS,
+      content_security_policy: { extension_pages: POLICY },
       action: { default_popup: 'popup.html' },
       options_ui: { page: 'options.html', open_in_tab: true },
       browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
@@ -33,6 +45,7 @@ describe('built manifests', () => {
       background: { scripts: ['background.js'] },
       permissions: PERMISSIONS,
       optional_permissions: ORIGINS,
+      content_security_policy: POLICY,
       browser_action: { default_popup: 'popup.html' },
       browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: '142.0' } },
     });
@@ -45,8 +58,9 @@ describe('built manifests', () => {
     expect(manifest).toMatchObject({
       manifest_version: 3,
       background: { service_worker: 'background.js' },
-      permissions: PERMISSIONS,
+      permissions: CHROME_PERMISSIONS,
       optional_host_permissions: ORIGINS,
+      content_security_policy: { extension_pages: POLICY },
     });
     expect(manifest).not.toHaveProperty('browser_specific_settings');
     expect(manifest).not.toHaveProperty('host_permissions');
