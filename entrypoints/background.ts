@@ -7,15 +7,14 @@ import {
   SYNC_ALARM,
   scheduleSync,
 } from '../utils/background-sync';
-import { CLIPBOARD_ALARM, createClipboardGuard } from '../utils/clipboard-guard';
-import { clearClipboard } from '../utils/clipboard-offscreen';
+import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard-guard';
 import { createEngine } from '../utils/engine';
 import { createFiller, FILL_COMMAND } from '../utils/fill';
 import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
 import { backgroundFillDeps } from '../utils/fill-tab';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSessionChange } from '../utils/session';
-import { loadSettings, onSettingsChange } from '../utils/settings';
+import { onSettingsChange } from '../utils/settings';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/vault-background';
 
 export default defineBackground(() => {
@@ -24,8 +23,7 @@ export default defineBackground(() => {
   const engine = createEngine({ ...engineDeps, secretPolicy: locker.vault.policy });
   const fillDeps = backgroundFillDeps(locker.reveal);
   const filler = createFiller(fillDeps);
-  const loadSeconds = async (): Promise<number> => (await loadSettings()).clipboardSeconds;
-  const clipboard = createClipboardGuard({ loadSeconds, clear: clearClipboard, now: Date.now });
+  const clipboard = backgroundClipboardGuard();
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.

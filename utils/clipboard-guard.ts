@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { CopiedMark } from './clipboard';
 import type { ClearOutcome } from './clipboard-dom';
+import { clearClipboard } from './clipboard-offscreen';
 import { type ClipboardMark, isDue, planClear } from './clipboard-rule';
+import { loadSettings } from './settings';
 
 export const CLIPBOARD_ALARM = 'clear-clipboard';
 /** storage.session: gone when the browser closes, and out of reach of content scripts by default. */
@@ -66,4 +68,10 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
     },
     fire,
   };
+}
+
+/** The background's guard: the delay from the settings, the clear in the offscreen document. */
+export function backgroundClipboardGuard(): ClipboardGuard {
+  const loadSeconds = async (): Promise<number> => (await loadSettings()).clipboardSeconds;
+  return createClipboardGuard({ loadSeconds, clear: clearClipboard, now: Date.now });
 }
