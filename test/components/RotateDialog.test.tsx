@@ -2,25 +2,17 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { RotateDialog } from '../../components/RotateDialog';
 import type { TokenRecord } from '../../utils/reconcile';
+import { tokenRecord } from '../helpers/token-record';
 
 const now = Date.UTC(2026, 10, 22, 12);
-const base: TokenRecord = {
+const base = tokenRecord({
   service: 's',
   account: 'a',
-  id: '1',
   name: 'ci',
   secret: 'eyJ.old.SECRET',
   created: '2026-11-20T12:00:00.000+00:00',
   createdMs: 0,
-  hasUploads: false,
-  lastCopiedAt: null,
-  firstSeenAt: 0,
-  state: 'active',
-  pendingRevoke: null,
-  revokedAt: null,
-  revokedHere: false,
-  sealed: null,
-};
+});
 const fresh: TokenRecord = { ...base, id: '2', name: 'ci (rotated 2026-11-22)', secret: 'eyJ.new.SECRET' };
 
 function props(overrides: Partial<Parameters<typeof RotateDialog>[0]> = {}) {

@@ -1,13 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenDetails } from '../../components/TokenDetails';
-import type { TokenRecord } from '../../utils/reconcile';
+import { tokenRecord } from '../helpers/token-record';
 
 const now = Date.UTC(2026, 10, 22, 12);
-const token: TokenRecord = {
+const token = tokenRecord({
   service: 's',
   account: 'a',
-  id: '1',
   name: 'ci',
   secret: 'eyJhbGciOiJIUzI1NiJ9.payload.signature-SECRET',
   created: '2026-11-20T12:00:00.000+00:00',
@@ -15,13 +14,7 @@ const token: TokenRecord = {
   hasUploads: true,
   lastCopiedAt: now - 3600_000,
   lastFilledAt: null,
-  firstSeenAt: 0,
-  state: 'active',
-  pendingRevoke: null,
-  revokedAt: null,
-  revokedHere: false,
-  sealed: null,
-};
+});
 
 describe('TokenDetails', () => {
   it('should show created, uploads, last copied and filled, and never the secret', () => {

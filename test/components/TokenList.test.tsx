@@ -2,24 +2,14 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenList } from '../../components/TokenList';
 import type { TokenRecord } from '../../utils/reconcile';
+import { tokenRecord } from '../helpers/token-record';
 
-const record = (i: number): TokenRecord => ({
-  service: 'http://127.0.0.1:8787',
-  account: '42',
-  id: String(i + 1),
-  name: `token ${i + 1}`,
-  secret: `header.payload.signature-${i + 1}-abcdef`,
-  created: '2026-11-20T10:00:00.000+00:00',
-  createdMs: Date.UTC(2026, 10, 20, 10),
-  hasUploads: false,
-  lastCopiedAt: null,
-  firstSeenAt: 0,
-  state: 'active',
-  pendingRevoke: null,
-  revokedAt: null,
-  revokedHere: false,
-  sealed: null,
-});
+const record = (i: number): TokenRecord =>
+  tokenRecord({
+    id: String(i + 1),
+    name: `token ${i + 1}`,
+    secret: `header.payload.signature-${i + 1}-abcdef`,
+  });
 
 function renderList(count: number) {
   const tokens = Array.from({ length: count }, (_, i) => record(i));

@@ -8,28 +8,13 @@ import { TokenTable } from '../../components/TokenTable';
 import { visibleName } from '../../utils/names';
 import type { TokenRecord } from '../../utils/reconcile';
 import { HOSTILE_NAMES } from '../helpers/hostile';
+import { tokenRecord } from '../helpers/token-record';
 
 // Names another client of the service may have created: shown as text, never as markup, each
 // isolated from the text around it, and the full name always available in a tooltip.
 const SHOWN = HOSTILE_NAMES.filter(([, name]) => name !== '');
 
-const record = (name: string): TokenRecord => ({
-  service: 'http://127.0.0.1:8787',
-  account: '42',
-  id: '1',
-  name,
-  secret: 'header.payload.signature-abcdef',
-  created: '2026-11-20T10:00:00.000+00:00',
-  createdMs: Date.UTC(2026, 10, 20, 10),
-  hasUploads: false,
-  lastCopiedAt: null,
-  firstSeenAt: 0,
-  state: 'active',
-  pendingRevoke: null,
-  revokedAt: null,
-  revokedHere: false,
-  sealed: null,
-});
+const record = (name: string): TokenRecord => tokenRecord({ name });
 
 const props = { copiedId: null, now: Date.UTC(2026, 10, 22), onCopy: () => {}, onRevoke: () => {} };
 
