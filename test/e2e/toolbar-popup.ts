@@ -124,9 +124,18 @@ export async function attachToolbarPopup(context: BrowserContext, timeoutMs = 10
     waitFor,
     text: () => evaluate<string>('document.body.innerText'),
     async click(name) {
-      const box = await evaluate<{ x: number; y: number } | string>(
-        `(${centreOfButton})(${JSON.stringify(name)}, ${accessibleName})`,
-      );
+      const find = (): Promise<{ x: number; y: number } | string> =>
+        evaluate(`(${centreOfButton})(${JSON.stringify(name)}, ${accessibleName})`);
+      // Like Playwright's own actionability check: click only once the button has stopped moving
+      // (a sync or the account's status arriving may still shift the layout), or a real mouse
+      // event lands on whatever moved under it.
+      let box = await find();
+      for (let tries = 0; tries < 20 && typeof box !== 'string'; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await find();
+        if (typeof again !== 'string' && again.x === box.x && again.y === box.y) break;
+        box = again;
+      }
       if (typeof box === 'string') throw new Error(box);
       for (const type of ['mousePressed', 'mouseReleased']) {
         await send('Input.dispatchMouseEvent', { type, ...box, button: 'left', clickCount: 1 });
