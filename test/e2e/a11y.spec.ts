@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { axeSerious, axeSeriousInPopup } from './axe';
 import { expect, openToolbarPopup, screenshot, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
-import { createElsewhere, serviceTokens, signIn } from './people';
+import { createElsewhere, serviceTokens, signedInWithToken, signIn } from './people';
 
 // Issue 7: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any screen
 // of the popup or the options page, in the light and the dark colour scheme.
@@ -84,11 +84,7 @@ test.describe('accessibility', () => {
     service,
     openOptions,
   }) => {
-    const credential = await service.createAccount(`a11y-${randomUUID()}@example.org`);
-    await createElsewhere(service.url, credential, 'ci deploy');
-    const options = await openOptions();
-    await signIn(options, service.url, credential);
-    await expect(options.getByRole('cell', { name: 'ci deploy', exact: true })).toBeVisible();
+    await signedInWithToken(service, openOptions, 'ci deploy');
     const page = await context.newPage();
     await page.goto(`${pages.url}/plain.html`);
     await page.bringToFront();

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { browser } from 'wxt/browser';
 import { EXTENSION_DIR, expect, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
-import { createElsewhere, serviceTokens, signIn } from './people';
+import { serviceTokens, signedInWithToken } from './people';
 
 // The extension's own global, for the callbacks evaluated in its service worker and the page.
 declare const chrome: typeof browser;
@@ -85,11 +84,7 @@ test.describe('a web page and a content script', () => {
     openOptions,
     extensionId,
   }) => {
-    const credential = await service.createAccount(`e2e-${randomUUID()}@example.org`);
-    const id = await createElsewhere(service.url, credential, 'keep me');
-    const options = await openOptions();
-    await signIn(options, service.url, credential);
-    await expect(options.getByRole('cell', { name: 'keep me', exact: true })).toBeVisible();
+    const { credential, id } = await signedInWithToken(service, openOptions, 'keep me');
     const messages = [
       { type: 'tokens/sync', now: true },
       { type: 'tokens/create', name: 'planted by a page' },

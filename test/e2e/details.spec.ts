@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, screenshot, test } from './fixtures';
-import { control, createElsewhere, serviceTokens, signIn } from './people';
+import { control, createElsewhere, serviceTokens, signedInWithToken, signIn } from './people';
 
 test.describe('token details, rotation and the account (issue 7)', () => {
   test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
@@ -105,12 +105,7 @@ test.describe('token details, rotation and the account (issue 7)', () => {
     openOptions,
     openPopup,
   }) => {
-    const email = `e2e-${randomUUID()}@example.org`;
-    const credential = await service.createAccount(email);
-    await createElsewhere(service.url, credential, 'popup details');
-    const options = await openOptions();
-    await signIn(options, service.url, credential);
-    await expect(options.getByRole('cell', { name: 'popup details', exact: true })).toBeVisible();
+    await signedInWithToken(service, openOptions, 'popup details');
 
     const popup = await openPopup();
     const opened = context.waitForEvent('page');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openToolbarPopup, screenshot, type ToolbarPopup, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
-import { createElsewhere, serviceTokens, signIn } from './people';
+import { createElsewhere, serviceTokens, signedInWithToken, signIn } from './people';
 
 // Issue 7: the popup used with the keyboard alone, in real Chromium.
 
@@ -109,11 +109,7 @@ test.describe('the keyboard alone', () => {
     service,
     openOptions,
   }) => {
-    const credential = await service.createAccount(`keys-${randomUUID()}@example.org`);
-    await createElsewhere(service.url, credential, 'ci deploy');
-    const options = await openOptions();
-    await signIn(options, service.url, credential);
-    await expect(options.getByRole('cell', { name: 'ci deploy', exact: true })).toBeVisible();
+    await signedInWithToken(service, openOptions, 'ci deploy');
     const page = await context.newPage();
     await page.goto(`${pages.url}/plain.html`);
     await page.bringToFront();

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import type { RunningService } from '../../service/server';
 
 // What the end-to-end tests do the way a person (or another client of the service) would.
 
@@ -41,4 +43,21 @@ export async function signIn(options: Page, url: string, credential: string): Pr
   ).toBeVisible();
   await options.getByLabel('Session credential').fill(credential);
   await options.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * A new account holding one token `name`, made elsewhere, signed in on the options page and
+ * listed there: where most journeys start.
+ */
+export async function signedInWithToken(
+  service: Pick<RunningService, 'url' | 'createAccount'>,
+  openOptions: () => Promise<Page>,
+  name: string,
+): Promise<{ credential: string; id: string; options: Page }> {
+  const credential = await service.createAccount(`e2e-${randomUUID()}@example.org`);
+  const id = await createElsewhere(service.url, credential, name);
+  const options = await openOptions();
+  await signIn(options, service.url, credential);
+  await expect(options.getByRole('cell', { name, exact: true })).toBeVisible();
+  return { credential, id, options };
 }
