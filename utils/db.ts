@@ -7,6 +7,7 @@ export const DB_NAME = 'w3s-tokens';
 export const DB_VERSION = 4;
 
 export interface AccountRecord extends Scope {
+  /** Part of the shipped v1 shape; the email shown comes from the session (utils/session.ts). */
   email: string;
   lastSyncedAt: number | null;
   /** Creates not yet settled by a list, and settled ones that made a token (see CreateAttempt). */
@@ -139,13 +140,6 @@ export function listTokens(db: TokenDatabase, scope: Scope): Promise<TokenRecord
 
 export function getAccount(db: TokenDatabase, scope: Scope): Promise<AccountRecord | undefined> {
   return db.get('accounts', [scope.service, scope.account]);
-}
-
-export async function saveAccount(db: TokenDatabase, scope: Scope, email: string): Promise<void> {
-  const tx = db.transaction('accounts', 'readwrite');
-  const previous = await tx.store.get([scope.service, scope.account]);
-  await tx.store.put({ lastSyncedAt: null, createAttempts: [], ...previous, ...scope, email });
-  await tx.done;
 }
 
 /** Applies a fresh list from the service: one transaction, whatever the number of tokens. */

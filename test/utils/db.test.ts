@@ -20,7 +20,6 @@ import {
   recordFill,
   removeGrant,
   requestRevoke,
-  saveAccount,
   type TokenDatabase,
 } from '../../utils/db';
 import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../utils/reconcile';
@@ -117,7 +116,7 @@ describe('applyList', () => {
   });
 
   it('should record the sync time, keep the email, settle the attempts and keep only the one that made a token', async () => {
-    await saveAccount(db, local, 'ada@example.org');
+    await db.put('accounts', { ...local, email: 'ada@example.org', lastSyncedAt: null, createAttempts: [] });
     await addCreateAttempt(db, local, { name: 'token 7', startedAt: 500 });
     await addCreateAttempt(db, local, { name: 'lost', startedAt: 600 });
     const applied = await applyList(db, local, [token('7', { created: new Date(700).toISOString() })], 3000);
@@ -300,27 +299,6 @@ describe('markCopied', () => {
       { ...local, tokenId: '1', kind: 'copy', origin: null, at: 1234 },
     ]);
     expect(await listUsage(db, otherService)).toEqual([]);
-  });
-});
-
-describe('saveAccount', () => {
-  it('should start an account unsynced and keep lastSyncedAt and attempts on later saves', async () => {
-    await saveAccount(db, local, 'ada@example.org');
-    expect(await getAccount(db, local)).toStrictEqual({
-      ...local,
-      email: 'ada@example.org',
-      lastSyncedAt: null,
-      createAttempts: [],
-    });
-    await applyList(db, local, [], 4000);
-    await addCreateAttempt(db, local, { name: 'a', startedAt: 4500 });
-    await saveAccount(db, local, 'ada@new.example.org');
-    expect(await getAccount(db, local)).toStrictEqual({
-      ...local,
-      email: 'ada@new.example.org',
-      lastSyncedAt: 4000,
-      createAttempts: [{ name: 'a', startedAt: 4500 }],
-    });
   });
 });
 
