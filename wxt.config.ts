@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// The origins the service may live at, asked for one at a time at sign-in (utils/permissions.ts).
+// The origins the service may live at, asked for one at a time at sign-in (utils/account/permissions.ts).
 const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
 const PAGE_POLICY = "script-src 'self'; object-src 'self'";
 
@@ -43,7 +43,7 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser, manifestVersion }) => ({
-    // Names and texts come from public/_locales/<lang>/messages.json (utils/i18n.ts).
+    // Names and texts come from public/_locales/<lang>/messages.json (utils/lib/i18n.ts).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -51,7 +51,7 @@ export default defineConfig({
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
     // on editable fields (issue 4; Firefox knows it as an alias of `menus`).
-    // Clearing the clipboard after a copy (issue 5, utils/clipboard-guard.ts): clipboardRead, to
+    // Clearing the clipboard after a copy (issue 5, utils/clipboard/guard.ts): clipboardRead, to
     // check the clipboard still holds the copied token before clearing it (never clear what the
     // person copied since), and clipboardWrite to empty it, both from a document without focus;
     // offscreen gives Chromium's service worker that document (Firefox has no offscreen API: its
@@ -70,7 +70,7 @@ export default defineConfig({
     // scripts run in its pages; no eval, no remote script, no plugin (test/e2e/boundaries.spec.ts).
     // MV2 takes the policy as a plain string.
     content_security_policy: manifestVersion === 2 ? PAGE_POLICY : { extension_pages: PAGE_POLICY },
-    // utils/fill.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
+    // utils/fill/filler.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
     commands: {
       'fill-token': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -1,11 +1,11 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
-import type { AccountModel } from '../utils/account-model';
-import { t } from '../utils/i18n';
-import type { TokensModel } from '../utils/tokens-model';
-import { SignedOut } from './SignedOut';
-import { TokenList } from './TokenList';
-import { TokensPanel } from './TokensPanel';
+import type { AccountModel } from '../utils/account/model';
+import { t } from '../utils/lib/i18n';
+import type { TokensModel } from '../utils/tokens/model';
+import { SignedOut } from './account/SignedOut';
+import { TokenList } from './tokens/TokenList';
+import { TokensPanel } from './tokens/TokensPanel';
 
 interface PopupAppProps {
   model: TokensModel;

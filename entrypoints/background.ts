@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onSessionChange } from '../utils/account/session';
+import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard/guard';
+import { createFiller, FILL_COMMAND } from '../utils/fill/filler';
+import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill/menu';
+import { backgroundFillDeps } from '../utils/fill/tab';
+import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock/background';
+import { handleMessage, isExtensionPage } from '../utils/messages';
+import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
   backgroundSync,
   RETRY_ALARM,
   SYNC_ALARM,
   scheduleSync,
-} from '../utils/background-sync';
-import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard-guard';
-import { createEngine } from '../utils/engine';
-import { createFiller, FILL_COMMAND } from '../utils/fill';
-import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill-menu';
-import { backgroundFillDeps } from '../utils/fill-tab';
-import { handleMessage, isExtensionPage } from '../utils/messages';
-import { onSessionChange } from '../utils/session';
-import { onSettingsChange } from '../utils/settings';
-import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/vault-background';
+} from '../utils/sync/background';
+import { createEngine } from '../utils/sync/engine';
 
 export default defineBackground(() => {
   const engineDeps = backgroundEngineDeps();

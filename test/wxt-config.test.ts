@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv, UserManifest } from 'wxt';
-import { FILL_COMMAND } from '../utils/fill';
+import { FILL_COMMAND } from '../utils/fill/filler';
 import config from '../wxt.config';
 
 /** The manifest wxt.config.ts gives one target (a function of the browser and manifest version). */

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import type { AccountStatus } from './account-status';
-import type { CopiedMark } from './clipboard';
-import type { ClipboardGuard } from './clipboard-guard';
-import { copiedMarkOf } from './clipboard-rule';
-import type { CreateReply, Engine, EngineReply } from './engine';
-import type { Filler, FillReply, PendingFill } from './fill';
-import type { Result } from './result';
-import type { RevealReply } from './reveal';
-import type { Session } from './session';
-import type { Vault, VaultReply, VaultStatus } from './vault';
-import type { LockSettings } from './vault-store';
+import type { Session } from './account/session';
+import type { AccountStatus } from './api/account-status';
+import type { CopiedMark } from './clipboard/copy';
+import type { ClipboardGuard } from './clipboard/guard';
+import { copiedMarkOf } from './clipboard/rule';
+import type { Filler, FillReply, PendingFill } from './fill/filler';
+import type { Result } from './lib/result';
+import type { RevealReply } from './lock/reveal';
+import type { Vault, VaultReply, VaultStatus } from './lock/vault';
+import type { LockSettings } from './lock/vault-store';
+import type { CreateReply, Engine, EngineReply } from './sync/engine';
 
 /** The background's lock and its secret reveal, for handleMessage. */
 export interface Locker {
@@ -57,7 +57,7 @@ export type Message =
   | { type: 'vault/configure'; settings: LockSettings }
   /** Signing in: the background seals the credential when the lock is on. */
   | { type: 'session/save'; session: Session };
-// The background's requests to its offscreen document go over utils/clipboard-channel.ts instead:
+// The background's requests to its offscreen document go over utils/clipboard/channel.ts instead:
 // that document then needs no `browser` at all, which keeps the popup's shared code in one chunk.
 
 export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;

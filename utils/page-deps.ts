@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import { loadAccountStatus, saveAccountStatus } from './account-cache';
-import type { AccountDeps } from './account-model';
-import { copyText } from './clipboard';
-import { openTokenDb } from './db';
-import { framePattern } from './fill-frames';
+import { loadAccountStatus, saveAccountStatus } from './account/cache';
+import type { AccountDeps } from './account/model';
+import { loadSession } from './account/session';
+import { copyText } from './clipboard/copy';
+import { framePattern } from './fill/frames';
 import { clipboardClient, engineClient, fillClient, lockClient, pendingFillClient } from './messages';
-import { loadSession } from './session';
 import { loadCopyFormat, saveCopyFormat } from './settings';
-import type { TokensDeps } from './tokens-model';
+import { openTokenDb } from './store/db';
+import type { TokensDeps } from './tokens/model';
 
 /**
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard-rule';
-import { type CopyFormat, isCopyFormat } from './copy-format';
+import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard/rule';
+import { type CopyFormat, isCopyFormat } from './tokens/copy-format';
 
 export interface Settings {
   /** Minutes between background syncs. */
   syncMinutes: number;
-  /** Seconds after a copy before the clipboard is cleared; 0: never (utils/clipboard-rule.ts). */
+  /** Seconds after a copy before the clipboard is cleared; 0: never (utils/clipboard/rule.ts). */
   clipboardSeconds: number;
 }
 

@@ -1,6 +1,6 @@
-import { answerClears } from '../../utils/clipboard-channel';
-import { clearIfUnchanged } from '../../utils/clipboard-dom';
+import { answerClears } from '../../utils/clipboard/channel';
+import { clearIfUnchanged } from '../../utils/clipboard/dom';
 
-// Chromium's offscreen document (utils/clipboard-offscreen.ts): a DOM for the service worker,
+// Chromium's offscreen document (utils/clipboard/offscreen.ts): a DOM for the service worker,
 // made for one clear and closed after. It hears only the extension's own origin.
 answerClears((mark) => clearIfUnchanged(mark));

@@ -2,13 +2,13 @@ import { signal } from '@preact/signals';
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/app.css';
+import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
-import { UnlockForm } from '../../components/UnlockForm';
-import { createAccountModel } from '../../utils/account-model';
-import { localizeDocument } from '../../utils/i18n';
+import { createAccountModel } from '../../utils/account/model';
+import { localizeDocument } from '../../utils/lib/i18n';
 import { lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
-import { createTokensModel } from '../../utils/tokens-model';
+import { createTokensModel } from '../../utils/tokens/model';
 
 localizeDocument();
 const client = lockClient();

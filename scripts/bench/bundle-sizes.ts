@@ -100,7 +100,7 @@ export function bundleSizes(root: string): BundleSizes {
       jsLoadedBy(root, page(manifest.options_ui?.page ?? manifest.options_page, 'options')),
     ),
     background: sizeOf(root, worker ? jsLoadedBy(root, worker) : []),
-    // Not in the manifest: utils/fill.ts injects it on demand.
+    // Not in the manifest: utils/fill/filler.ts injects it on demand.
     fill: sizeOf(root, jsLoadedBy(root, 'fill.js')),
   };
 }

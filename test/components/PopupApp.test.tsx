@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
-import { openTokenDb } from '../../utils/db';
-import { ok } from '../../utils/result';
-import { createTokensModel } from '../../utils/tokens-model';
+import { ok } from '../../utils/lib/result';
+import { openTokenDb } from '../../utils/store/db';
+import { createTokensModel } from '../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../helpers/fake-api';
 import { localTokensDeps } from '../helpers/local-deps';
 

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RevokeDialog } from '../../components/RevokeDialog';
-import { TokenList } from '../../components/TokenList';
-import { TokenTable } from '../../components/TokenTable';
-import { visibleName } from '../../utils/names';
-import type { TokenRecord } from '../../utils/reconcile';
+import { RevokeDialog } from '../../components/tokens/RevokeDialog';
+import { TokenList } from '../../components/tokens/TokenList';
+import { TokenTable } from '../../components/tokens/TokenTable';
+import type { TokenRecord } from '../../utils/sync/reconcile';
+import { visibleName } from '../../utils/tokens/names';
 import { HOSTILE_NAMES } from '../helpers/hostile';
 import { tokenRecord } from '../helpers/token-record';
 

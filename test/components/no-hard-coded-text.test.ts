@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // A convention test (house style: refined-github's features.test.ts). Text a person reads in a
-// component comes from t()/tAround() in utils/i18n.ts, never from a literal. It parses each
+// component comes from t()/tAround() in utils/lib/i18n.ts, never from a literal. It parses each
 // component and reports, with its line:
 // - JSX text containing a letter (`<p>Hello</p>`);
 // - a string or template literal with a letter given to aria-label, title, placeholder, alt or
@@ -74,7 +74,9 @@ function hardCodedText(file: string): string[] {
 }
 
 describe('components', () => {
-  const files = readdirSync(DIR).filter((file) => file.endsWith('.tsx'));
+  const files = readdirSync(DIR, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    file.endsWith('.tsx'),
+  );
 
   it('should find the components', () => {
     expect(files.length).toBeGreaterThan(10);

@@ -7,7 +7,7 @@ import { createElsewhere, serviceTokens, signIn } from './people';
 // The extension's own global, for the callbacks evaluated in its service worker.
 declare const chrome: typeof browser;
 
-/** What the background keeps between a copy and the clear (utils/clipboard-guard.ts). */
+/** What the background keeps between a copy and the clear (utils/clipboard/guard.ts). */
 async function pendingClear(context: BrowserContext): Promise<unknown> {
   const [worker] = context.serviceWorkers();
   return worker?.evaluate(

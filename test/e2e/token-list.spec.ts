@@ -3,7 +3,7 @@ import { seedTokens, tokenName } from '../../scripts/bench/seed';
 import { expect, screenshot, test } from './fixtures';
 import { control, serviceTokens, signIn } from './people';
 
-// The popup's list is virtualised (components/TokenList.tsx): with 1,000 tokens only the rows in
+// The popup's list is virtualised (components/tokens/TokenList.tsx): with 1,000 tokens only the rows in
 // view are in the DOM, and scrolling, searching or the keyboard still reaches every one of them.
 test.describe('a long token list', () => {
   test.use({ grantedOrigins: ['http://127.0.0.1/*'] });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { applyList, listTokens, openTokenDb } from '../../utils/db';
+import { saveSession } from '../../utils/account/session';
 import type { Message } from '../../utils/messages';
-import { saveSession } from '../../utils/session';
+import { applyList, listTokens, openTokenDb } from '../../utils/store/db';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { SYNC_ALARM } from '../../utils/background-sync';
-import { applyList, openTokenDb } from '../../utils/db';
-import { clearSession, saveSession } from '../../utils/session';
+import { clearSession, saveSession } from '../../utils/account/session';
 import { DEFAULT_SETTINGS, saveSettings } from '../../utils/settings';
+import { applyList, openTokenDb } from '../../utils/store/db';
+import { SYNC_ALARM } from '../../utils/sync/background';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 describe('background', () => {

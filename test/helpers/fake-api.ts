@@ -1,6 +1,6 @@
-import type { ApiClient } from '../../utils/api';
-import type { ApiToken } from '../../utils/api-shapes';
-import type { AppError, Result } from '../../utils/result';
+import type { ApiClient } from '../../utils/api/client';
+import type { ApiToken } from '../../utils/api/shapes';
+import type { AppError, Result } from '../../utils/lib/result';
 
 /**
  * An in-memory ApiClient with the contract's habits: create answers the id only, revoke of an

@@ -1,7 +1,7 @@
-import type { ApiClient } from '../../utils/api';
-import { errorFromResponse } from '../../utils/api-errors';
-import type { ApiToken } from '../../utils/api-shapes';
-import type { AppError, Result } from '../../utils/result';
+import type { ApiClient } from '../../utils/api/client';
+import { errorFromResponse } from '../../utils/api/errors';
+import type { ApiToken } from '../../utils/api/shapes';
+import type { AppError, Result } from '../../utils/lib/result';
 
 export type FaultyMethod = 'listTokens' | 'createToken' | 'revokeToken';
 

@@ -1,9 +1,9 @@
-import type { ApiClient } from '../../utils/api';
-import type { TokenDatabase } from '../../utils/db';
-import { createEngine } from '../../utils/engine';
-import type { Result } from '../../utils/result';
-import type { Session } from '../../utils/session';
-import type { TokensDeps } from '../../utils/tokens-model';
+import type { Session } from '../../utils/account/session';
+import type { ApiClient } from '../../utils/api/client';
+import type { Result } from '../../utils/lib/result';
+import type { TokenDatabase } from '../../utils/store/db';
+import { createEngine } from '../../utils/sync/engine';
+import type { TokensDeps } from '../../utils/tokens/model';
 
 /** What a test gives: the engine's adapters and the page's, in one object it may change later. */
 export interface LocalDeps {

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Engine } from '../../utils/engine';
 import {
   clipboardClient,
   engineClient,
@@ -8,6 +7,7 @@ import {
   isExtensionPage,
   pendingFillClient,
 } from '../../utils/messages';
+import type { Engine } from '../../utils/sync/engine';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

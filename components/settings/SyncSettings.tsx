@@ -1,0 +1,32 @@
+import { t } from '../../utils/lib/i18n';
+import { SYNC_CHOICES } from '../../utils/settings';
+
+interface SyncSettingsProps {
+  minutes: number;
+  onChange(minutes: number): void;
+}
+
+const label = (minutes: number): string =>
+  minutes === 60 ? t('syncEveryHour') : t('syncEveryMinutes', minutes);
+
+/** How often the background brings the list up to date and retries waiting revokes. */
+export function SyncSettings({ minutes, onChange }: SyncSettingsProps) {
+  return (
+    <section class="card field" aria-labelledby="sync-title">
+      <h2 id="sync-title">{t('syncHeading')}</h2>
+      <label for="sync-minutes">{t('syncEvery')}</label>
+      <select
+        id="sync-minutes"
+        value={String(minutes)}
+        onChange={(event) => onChange(Number(event.currentTarget.value))}
+      >
+        {SYNC_CHOICES.map((choice) => (
+          <option key={choice} value={String(choice)}>
+            {label(choice)}
+          </option>
+        ))}
+      </select>
+      <p class="muted small">{t('syncHelp')}</p>
+    </section>
+  );
+}

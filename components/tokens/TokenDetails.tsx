@@ -1,0 +1,80 @@
+import { useId, useState } from 'preact/hooks';
+import { absoluteTime, relativeTime } from '../../utils/lib/format';
+import { t } from '../../utils/lib/i18n';
+import type { TokenRecord } from '../../utils/sync/reconcile';
+import { hostOf, type TokenUsage } from '../../utils/tokens/usage';
+
+interface TokenDetailsProps {
+  token: TokenRecord;
+  now: number;
+  /** Where the token was filled (options page); the popup knows the time only. */
+  usage?: TokenUsage;
+  onSaveNote(note: string): Promise<void>;
+  /** Absent where rotating is not offered. */
+  onRotate?: () => void;
+}
+
+function when(ms: number | null | undefined, now: number): string {
+  return ms == null ? t('never') : `${relativeTime(ms, now)} (${absoluteTime(ms)})`;
+}
+
+/** Everything this device and the service know of one token, a note, and the way to rotate it. */
+export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenDetailsProps) {
+  const id = useId();
+  const [note, setNote] = useState(token.note ?? '');
+  const [saved, setSaved] = useState(false);
+  const lastFill = usage?.lastFill;
+  const filled = lastFill
+    ? t('filledOn', when(lastFill.at, now), hostOf(lastFill.origin))
+    : when(token.lastFilledAt, now);
+
+  async function save(event: Event): Promise<void> {
+    event.preventDefault();
+    await onSaveNote(note.trim());
+    setSaved(true);
+  }
+
+  return (
+    <div class="token-details">
+      <dl>
+        <dt>{t('detailCreated')}</dt>
+        <dd>
+          <time dateTime={token.created}>{when(token.createdMs, now)}</time>
+        </dd>
+        <dt>{t('detailUploads')}</dt>
+        <dd>{token.hasUploads ? t('yes') : t('noUploadsYet')}</dd>
+        <dt>{t('detailLastCopied')}</dt>
+        <dd>{when(token.lastCopiedAt, now)}</dd>
+        <dt>{t('detailLastFilled')}</dt>
+        <dd>{filled}</dd>
+      </dl>
+      <form class="field" onSubmit={save}>
+        <label for={id}>{t('noteLabel')}</label>
+        <textarea
+          id={id}
+          rows={2}
+          maxLength={500}
+          value={note}
+          onInput={(event) => {
+            setNote(event.currentTarget.value);
+            setSaved(false);
+          }}
+        />
+        <div class="row">
+          <button type="submit">{t('saveNote')}</button>
+          <span class="muted small" aria-live="polite">
+            {saved ? t('noteSaved') : ''}
+          </span>
+        </div>
+      </form>
+      {token.state === 'active' && onRotate ? (
+        <p class="row">
+          <span class="grow muted small">{token.rotatedTo ? t('rotationPending') : t('rotateHint')}</span>
+          <button type="button" onClick={onRotate}>
+            {token.rotatedTo ? t('continueRotation') : t('rotate')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { AccountModel } from '../../utils/account/model';
+import { t } from '../../utils/lib/i18n';
+import type { TokensModel } from '../../utils/tokens/model';
+import type { TokenUsage } from '../../utils/tokens/usage';
+import { FillDialog } from '../fill/FillDialog';
+import { SyncStatus } from '../sync/SyncStatus';
+import { CreateTokenForm } from './CreateTokenForm';
+import { EmptyState } from './EmptyState';
+import { RevokeDialog } from './RevokeDialog';
+import { RevokedSection } from './RevokedSection';
+import { SearchBar } from './SearchBar';
+import type { TokenList } from './TokenList';
+import type { TokenTable } from './TokenTable';
+
+interface TokensPanelProps {
+  model: TokensModel;
+  layout: 'popup' | 'options';
+  /** The popup's virtualised list or the options page's table: passed in, so each page bundles only its own. */
+  Rows: typeof TokenList | typeof TokenTable;
+  /** Where each token was filled, for the options page's table. */
+  usage?: ReadonlyMap<string, TokenUsage>;
+  /** Shown above the rows: the options page's copy-format choice (kept out of the popup's bundle). */
+  tools?: ComponentChildren;
+  /** Popup: opens a token's details (on the options page, issue 7). */
+  onDetails?: (id: string) => void;
+  /** Options page: starts a rotation, and the token whose details open first (from the popup). */
+  onRotate?: (id: string) => void;
+  openDetails?: string | null;
+  /** The account's restriction turns Create off (issue 7). */
+  account?: AccountModel;
+}
+
+/** Search, create, the tokens and their actions, shared by the popup and the options page. */
+export function TokensPanel(props: TokensPanelProps) {
+  const { model, layout, Rows, tools, usage, account, onDetails, onRotate, openDetails } = props;
+  const nameInput = useRef<HTMLInputElement>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const all = model.tokens.value.filter((token) => token.state !== 'revoked');
+  const visible = model.visible.value;
+  const now = Date.now();
+  const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
+  const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
+  const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
+
+  return (
+    <section class="field" aria-label={t('yourTokens')}>
+      <CreateTokenForm
+        existingNames={all.map((t) => t.name)}
+        onCreate={model.create}
+        inputRef={nameInput}
+        restriction={account?.restriction.value}
+      />
+      {model.error.value ? (
+        <p class="banner error" role="alert">
+          {model.error.value.message}
+        </p>
+      ) : null}
+      <p class="notice" role="status">
+        {model.notice.value}
+      </p>
+      {all.length > 0 ? (
+        <SearchBar
+          query={model.query.value}
+          sort={model.sort.value}
+          onQuery={(q) => {
+            model.query.value = q;
+          }}
+          onSort={(s) => {
+            model.sort.value = s;
+          }}
+        />
+      ) : null}
+      {all.length > 0 ? tools : null}
+      {firstLoad ? (
+        <p class="empty">
+          <span class="spinner" aria-hidden="true" /> {t('loadingTokens')}
+        </p>
+      ) : visible.length === 0 ? (
+        <EmptyState searching={all.length > 0} onCreateFirst={() => nameInput.current?.focus()} />
+      ) : (
+        <Rows
+          tokens={visible}
+          copiedId={model.copiedId.value}
+          now={now}
+          onCopy={(id) => void model.copy(id)}
+          onRevoke={setRevoking}
+          onFill={layout === 'popup' ? (id) => void model.fill(id) : undefined}
+          onDetails={onDetails}
+          usage={usage}
+          onSaveNote={saveNote}
+          onRotate={onRotate}
+          openDetails={openDetails}
+        />
+      )}
+      <RevokedSection tokens={model.revoked.value} now={now} />
+      <SyncStatus
+        syncing={model.syncing.value}
+        lastSyncedAt={model.lastSyncedAt.value}
+        pending={all.filter((token) => token.state === 'pending-revoke').length}
+        now={now}
+        onSyncNow={() => void model.refresh({ now: true })}
+      />
+      {model.confirming.value ? (
+        <FillDialog
+          question={model.confirming.value}
+          onFill={(q) => void model.fill(q.id, q.origin, q.top !== undefined)}
+          onClose={() => {
+            model.confirming.value = null;
+          }}
+        />
+      ) : null}
+      {target ? (
+        <RevokeDialog
+          name={target.name}
+          onConfirm={() => model.revoke(target.id)}
+          onClose={() => setRevoking(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { TokenList } from '../../../components/tokens/TokenList';
+import type { TokenRecord } from '../../../utils/sync/reconcile';
+import { tokenRecord } from '../../helpers/token-record';
+
+const record = (i: number): TokenRecord =>
+  tokenRecord({
+    id: String(i + 1),
+    name: `token ${i + 1}`,
+    secret: `header.payload.signature-${i + 1}-abcdef`,
+  });
+
+function renderList(count: number) {
+  const tokens = Array.from({ length: count }, (_, i) => record(i));
+  const onCopy = vi.fn();
+  const onRevoke = vi.fn();
+  const view = render(
+    <TokenList
+      tokens={tokens}
+      copiedId={null}
+      now={Date.UTC(2026, 10, 22)}
+      onCopy={onCopy}
+      onRevoke={onRevoke}
+    />,
+  );
+  const list = screen.getByRole('list', { name: 'API tokens' });
+  return { ...view, list, rows: () => within(list).getAllByRole('listitem'), onCopy, onRevoke };
+}
+
+describe('TokenList', () => {
+  it('should render every row of a short list, each with its position', () => {
+    const { rows } = renderList(3);
+    expect(rows().map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
+    expect(rows().every((row) => row.getAttribute('aria-setsize') === '3')).toBe(true);
+  });
+
+  it('should render a first screenful of 10,000 tokens, not all of them', () => {
+    const { rows } = renderList(10_000);
+    expect(rows().length).toBeGreaterThan(5);
+    expect(rows().length).toBeLessThan(40);
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('10000');
+    expect(within(rows()[0] as HTMLElement).getByText('token 1')).toBeTruthy();
+  });
+
+  it('should render the rows around the scroll position', () => {
+    const { list, rows } = renderList(10_000);
+    const box = list.parentElement as HTMLElement;
+    box.scrollTop = 44 * 5_000;
+    fireEvent.scroll(box);
+    const positions = rows().map((row) => Number(row.getAttribute('aria-posinset')));
+    expect(positions).toContain(5_001);
+    expect(positions.length).toBeLessThan(40);
+    expect(list.style.paddingTop).toBe(`${44 * ((positions[0] ?? 0) - 1)}px`);
+  });
+
+  it('should name each row’s buttons after its token and pass its id', () => {
+    const { onCopy, onRevoke } = renderList(10);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy token 2' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Revoke token 3' }));
+    expect(onCopy).toHaveBeenCalledWith('2');
+    expect(onRevoke).toHaveBeenCalledWith('3');
+  });
+
+  it('should keep one row in the tab order, the first one to begin with', () => {
+    const { rows } = renderList(50);
+    expect(rows().filter((row) => row.tabIndex === 0)).toEqual([rows()[0]]);
+  });
+
+  it.each([
+    [['End'], 10_000],
+    [['End', 'ArrowUp'], 9_999],
+    [['End', 'Home'], 1],
+    [['ArrowDown', 'ArrowDown'], 3],
+    [['PageDown', 'PageDown', 'PageUp'], 7],
+  ])('should move the focus with %j to row %i of 10,000, rendering it', (keys, position) => {
+    const { rows } = renderList(10_000);
+    rows()[0]?.focus();
+    for (const key of keys) fireEvent.keyDown(document.activeElement as Element, { key });
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.getAttribute('aria-posinset')).toBe(String(position));
+    expect(focused.tabIndex).toBe(0);
+    expect(rows().length).toBeLessThan(40);
+  });
+
+  it('should copy the focused row’s token on Enter, and leave Enter on a button to the button', () => {
+    const { rows, onCopy, onRevoke } = renderList(20);
+    rows()[0]?.focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Enter' });
+    expect(onCopy).toHaveBeenCalledWith('2');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Revoke token 5' }), { key: 'Enter' });
+    expect(onCopy).toHaveBeenCalledTimes(1);
+    expect(onRevoke).not.toHaveBeenCalled();
+  });
+
+  it('should move from the row whose button has the focus', () => {
+    const { rows } = renderList(20);
+    const button = screen.getByRole('button', { name: 'Copy token 4' });
+    button.focus();
+    fireEvent.keyDown(button, { key: 'ArrowDown' });
+    expect(document.activeElement?.getAttribute('aria-posinset')).toBe('5');
+    expect(rows().filter((row) => row.tabIndex === 0)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createFiller, type FillDeps, fillToken } from '../../../utils/fill/filler';
+import type { FrameAnswer } from '../../../utils/fill/frames';
+import type { PageAnswer } from '../../../utils/fill/page';
+import { applyList, listGrants, listUsage, openTokenDb, requestRevoke } from '../../../utils/store/db';
+import { testScope, testSession } from '../../helpers/session';
+
+const session = testSession;
+const scope = testScope;
+const SITE = 'https://ci.example';
+let dbCount = 0;
+
+const FRAME = 'https://widget.example';
+const frame = (changes: Partial<FrameAnswer>): FrameAnswer => ({
+  frameId: 0,
+  origin: SITE,
+  found: true,
+  score: 5,
+  focused: false,
+  focusIn: null,
+  frames: [],
+  ...changes,
+});
+
+/**
+ * A tab at `origin` (later `after`, to play a navigation) with or without a field; `frames`
+ * replaces the whole probe's answer.
+ */
+async function setup(
+  page: { origin?: string; found?: boolean; after?: string; frames?: FrameAnswer[] } = {},
+) {
+  const name = `fill-${++dbCount}`;
+  const db = await openTokenDb(name);
+  await applyList(
+    db,
+    scope,
+    [
+      {
+        id: '1',
+        name: 'ci',
+        secret: 'SECRET-1',
+        created: '2026-01-01T00:00:00.000+00:00',
+        hasUploads: false,
+      },
+    ],
+    1,
+  );
+  const calls: Array<[string | null, string | null]> = [];
+  const deps: FillDeps = {
+    loadSession: async () => session,
+    // A fresh connection per call: the filler closes each one it opens.
+    openDb: () => openTokenDb(name),
+    probe: vi.fn(async (): Promise<FrameAnswer[] | null> => {
+      calls.push([null, null]);
+      return page.frames ?? [frame({ origin: page.origin ?? SITE, found: page.found ?? true })];
+    }),
+    fillFrame: vi.fn(async (frameId: number, secret: string, origin: string): Promise<PageAnswer | null> => {
+      calls.push([secret, origin]);
+      const here =
+        page.after ?? page.frames?.find((f) => f.frameId === frameId)?.origin ?? page.origin ?? SITE;
+      return frame({ origin: here, found: page.found ?? true });
+    }),
+    openPopup: vi.fn(async () => {}),
+    now: () => 1000,
+  };
+  return { db, deps, calls };
+}
+
+describe('fillToken', () => {
+  it('should ask before the first fill of a token on an origin, without sending the secret', async () => {
+    const { db, deps, calls } = await setup();
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: SITE });
+    expect(calls).toEqual([[null, null]]);
+    expect(await listGrants(db, scope)).toEqual([]);
+  });
+
+  it('should fill once confirmed, remember the yes and record the fill', async () => {
+    const { db, deps, calls } = await setup();
+    expect(await fillToken(deps, '1', SITE)).toEqual({ kind: 'filled', origin: SITE });
+    expect(calls).toEqual([
+      [null, null],
+      ['SECRET-1', SITE],
+    ]);
+    expect(await listGrants(db, scope)).toEqual([{ ...scope, tokenId: '1', origin: SITE, grantedAt: 1000 }]);
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'filled', origin: SITE });
+    expect((await listUsage(db, scope)).map((u) => [u.kind, u.origin])).toEqual([
+      ['fill', SITE],
+      ['fill', SITE],
+    ]);
+  });
+
+  it('should ask again when the yes named another origin', async () => {
+    const { deps, calls } = await setup({ origin: 'https://evil.example' });
+    expect(await fillToken(deps, '1', SITE)).toEqual({ kind: 'confirm', origin: 'https://evil.example' });
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+  });
+
+  it('should report a page that navigated between the look and the fill, and record nothing', async () => {
+    const { db, deps } = await setup({ after: 'https://evil.example' });
+    expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error' });
+    expect(await listUsage(db, scope)).toEqual([]);
+  });
+
+  it.each([
+    ['no field for a token', { found: false } as { found?: boolean; origin?: string }, /No field/],
+    ['a browser page', { origin: 'null' }, /cannot fill/],
+  ])('should refuse %s', async (_label, page, message) => {
+    const { deps, calls } = await setup(page);
+    const reply = await fillToken(deps, '1', page.origin ?? SITE);
+    expect(reply).toMatchObject({ kind: 'error', message: expect.stringMatching(message) });
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+  });
+
+  it('should refuse a tab it cannot script, a revoked token and a signed-out person', async () => {
+    const { db, deps } = await setup();
+    deps.probe = async () => null;
+    expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error' });
+    await requestRevoke(db, scope, '1', 5);
+    expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error', message: /no longer active/ });
+    deps.loadSession = async () => null;
+    expect(await fillToken(deps, '1', SITE)).toMatchObject({ kind: 'error', message: /Sign in/ });
+  });
+});
+
+describe('fillToken into a cross-origin frame', () => {
+  const framed = [frame({ focusIn: FRAME, found: false, frames: [FRAME] })];
+
+  it('should ask naming the frame, then wait for the browser to let it reach the frame', async () => {
+    const { db, deps, calls } = await setup({ frames: framed });
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+    expect(await fillToken(deps, '1', FRAME)).toEqual({ kind: 'waiting', origin: FRAME });
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    expect((await listGrants(db, scope)).map((g) => g.origin)).toEqual([FRAME]);
+  });
+
+  it('should fill only the frame once it can reach it, and ask again where it cannot', async () => {
+    const inside = frame({ frameId: 7, origin: FRAME, focused: true });
+    const { db, deps, calls } = await setup({ frames: [...framed, inside] });
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+    expect(await fillToken(deps, '1', FRAME)).toEqual({ kind: 'filled', origin: FRAME });
+    expect(deps.fillFrame).toHaveBeenCalledWith(7, 'SECRET-1', FRAME);
+    expect(calls.filter(([secret]) => secret !== null)).toEqual([['SECRET-1', FRAME]]);
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'filled', origin: FRAME });
+    expect((await listUsage(db, scope)).map((u) => u.origin)).toEqual([FRAME, FRAME]);
+    // The browser's permission for the frame was taken back: the grant alone is not enough.
+    deps.probe = async () => framed;
+    expect(await fillToken(deps, '1')).toEqual({ kind: 'confirm', origin: FRAME, top: SITE });
+  });
+});
+
+describe('createFiller', () => {
+  it('should finish a frame fill when the browser grants its origin, once', async () => {
+    const inside = frame({ frameId: 7, origin: FRAME, focused: true });
+    const framed = [frame({ focusIn: FRAME, found: false, frames: [FRAME] })];
+    const page = { frames: framed };
+    const { deps } = await setup(page);
+    const filler = createFiller(deps);
+    expect(await filler.fill('1', FRAME)).toEqual({ kind: 'waiting', origin: FRAME });
+    expect(await filler.granted(['https://other.example/*'])).toBeNull();
+    page.frames = [...framed, inside];
+    expect(await filler.granted(['https://widget.example/*'])).toEqual({ kind: 'filled', origin: FRAME });
+    expect(await filler.granted(['https://widget.example/*'])).toBeNull();
+  });
+
+  it('should ask in the popup when a menu fill meets a new site, once', async () => {
+    const { deps, calls } = await setup();
+    const filler = createFiller(deps);
+    expect(await filler.fillFromPage('1')).toEqual({ kind: 'confirm', origin: SITE });
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    expect(filler.takePending()).toEqual({ id: '1', origin: SITE });
+    expect(filler.takePending()).toBeNull();
+  });
+
+  it('should fill at once from the menu where the token is allowed', async () => {
+    const { deps } = await setup();
+    const filler = createFiller(deps);
+    await filler.fill('1', SITE);
+    expect(await filler.fillFromPage('1')).toEqual({ kind: 'filled', origin: SITE });
+    expect(deps.openPopup).not.toHaveBeenCalled();
+  });
+
+  it('should open the popup from the shortcut on a site with no remembered token, then fill the remembered one', async () => {
+    const { deps, calls } = await setup();
+    const filler = createFiller(deps);
+    expect(await filler.fillSiteDefault()).toBeNull();
+    expect(deps.openPopup).toHaveBeenCalledTimes(1);
+    expect(calls.every(([secret]) => secret === null)).toBe(true);
+    await filler.fill('1', SITE);
+    expect(await filler.fillSiteDefault()).toEqual({ kind: 'filled', origin: SITE });
+    expect(calls.at(-1)).toEqual(['SECRET-1', SITE]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createSitesModel } from '../../../utils/fill/sites-model';
+import { addGrant, markCopied, openTokenDb, recordFill } from '../../../utils/store/db';
+import { testScope, testSession } from '../../helpers/session';
+
+const session = testSession;
+const scope = testScope;
+
+describe('sites model', () => {
+  it('should load grants and the usage summary, and remove a grant', async () => {
+    const db = await openTokenDb('sites-model');
+    const grant = { ...scope, tokenId: '1', origin: 'https://ci.example', grantedAt: 1 };
+    await addGrant(db, grant);
+    await addGrant(db, { ...grant, account: 'someone else' });
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://ci.example', at: 7 });
+    await markCopied(db, scope, '1', 8);
+    const model = createSitesModel({ loadSession: async () => session, openDb: async () => db });
+    await model.load();
+    expect(model.grants.value).toEqual([grant]);
+    expect(model.usage.value.get('1')?.lastFill).toEqual({ origin: 'https://ci.example', at: 7 });
+    await model.remove(grant);
+    expect(model.grants.value).toEqual([]);
+  });
+
+  it('should choose one default token per site, and go back to the last filled', async () => {
+    const db = await openTokenDb('sites-model-default');
+    const grant = { ...scope, tokenId: '1', origin: 'https://ci.example', grantedAt: 1 };
+    await addGrant(db, grant);
+    await addGrant(db, { ...grant, tokenId: '2' });
+    await addGrant(db, { ...grant, tokenId: '2', origin: 'https://other.example' });
+    const model = createSitesModel({ loadSession: async () => session, openDb: async () => db });
+    const defaults = () => model.grants.value.map((g) => [g.tokenId, g.origin, g.siteDefault ?? false]);
+    await model.setDefault('https://ci.example', '1');
+    await model.setDefault('https://ci.example', '2');
+    expect(defaults()).toEqual([
+      ['1', 'https://ci.example', false],
+      ['2', 'https://ci.example', true],
+      ['2', 'https://other.example', false],
+    ]);
+    await model.setDefault('https://ci.example', null);
+    expect(defaults().every(([, , chosen]) => chosen === false)).toBe(true);
+  });
+
+  it('should show nothing when signed out', async () => {
+    const model = createSitesModel({ loadSession: async () => null, openDb: () => openTokenDb('unused') });
+    await model.load();
+    expect(model.grants.value).toEqual([]);
+    expect(model.usage.value.size).toBe(0);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { localizeDocument, t, tAround, uiLanguage } from '../../../utils/lib/i18n';
+
+describe('i18n', () => {
+  it.each([
+    { key: 'copy', substitutions: [], text: 'Copy' },
+    { key: 'copiedNotice', substitutions: ['CI'], text: 'Copied “CI” to the clipboard.' },
+    { key: 'characterCount', substitutions: [190, 200], text: '190 of 200 characters' },
+    {
+      key: 'errServer',
+      substitutions: [502],
+      text: 'The token service had a problem (error 502). Please try again later.',
+    },
+  ] as const)('should give $key with its substitutions in place', ({ key, substitutions, text }) => {
+    expect(t(key, ...substitutions)).toBe(text);
+  });
+
+  it('should split a message around its first placeholder for markup', () => {
+    expect(tAround('fillTitle', 'example.com')).toEqual(['Fill “', '” into example.com?']);
+    expect(tAround('revokeTitle')).toEqual(['Revoke “', '”?']);
+  });
+
+  it('should put the page title and lang in the UI language', () => {
+    fakeBrowser.i18n.getUILanguage = () => 'de';
+    try {
+      localizeDocument();
+      expect(document.documentElement.lang).toBe('de');
+      expect(document.title).toBe('Web3.Storage API tokens');
+      expect(uiLanguage()).toBe('de');
+    } finally {
+      fakeBrowser.i18n.getUILanguage = () => 'en';
+    }
+  });
+});

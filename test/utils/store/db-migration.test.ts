@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AccountRecord,
+  addGrant,
+  applyList,
+  DB_VERSION,
+  getAccount,
+  hasGrant,
+  listGrants,
+  listTokens,
+  listUsage,
+  openTokenDb,
+  requestRevoke,
+  type TokenRecordV1,
+} from '../../../utils/store/db';
+import type { Scope, TokenRecord } from '../../../utils/sync/reconcile';
+
+/**
+ * One case per schema version ever shipped: its schema exactly as that version created it, records
+ * in that version's shape, and the same records as the current version must read them. A new
+ * version adds its own case here and updates `expected` of the older ones.
+ */
+interface EarlierVersion {
+  version: number;
+  createSchema(db: IDBDatabase): void;
+  tokens: object[];
+  accounts: object[];
+  expected: { tokens: TokenRecord[]; accounts: AccountRecord[] };
+  /** The i-th of many tokens, as stored then and as read now. */
+  bulk(i: number): { stored: object; expected: TokenRecord };
+}
+
+const ada: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
+const bob: Scope = { service: 'https://tokens.example.org', account: '315318824629961583' };
+
+function v1Token(scope: Scope, id: string, changes: Partial<TokenRecordV1> = {}): TokenRecordV1 {
+  return {
+    ...scope,
+    id,
+    name: `token ${id} ✓ 🔑`,
+    secret: `eyJhbGciOiJIUzI1NiJ9.payload-${id}.signature`,
+    created: '2021-11-29T16:08:33.077+00:00',
+    createdMs: 1638202113077,
+    hasUploads: false,
+    lastCopiedAt: null,
+    firstSeenAt: 1_700_000_000_000,
+    ...changes,
+  };
+}
+
+const v1Tokens = [
+  v1Token(ada, '1', { lastCopiedAt: 1_700_000_500_000, hasUploads: true }),
+  v1Token(ada, '2'),
+  v1Token(bob, '1', { name: '  spaces kept  ' }),
+];
+const v1Accounts = [
+  { ...ada, email: 'ada@example.org', lastSyncedAt: 1_700_000_600_000 },
+  { ...bob, email: '', lastSyncedAt: null },
+];
+const v2Defaults = { state: 'active', pendingRevoke: null, revokedAt: null, revokedHere: false } as const;
+const v4Defaults = { sealed: null } as const;
+const v2Tokens = [
+  { ...v1Tokens[0], ...v2Defaults },
+  { ...v1Tokens[1], ...v2Defaults },
+  { ...v1Tokens[2], state: 'revoked', pendingRevoke: null, revokedAt: 9, revokedHere: true },
+];
+const v2Accounts = [
+  { ...v1Accounts[0], createAttempts: [] },
+  { ...v1Accounts[1], createAttempts: [{ name: 'lost', startedAt: 1 }] },
+];
+const v2Bulk = (i: number) => ({
+  ...v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i }),
+  ...v2Defaults,
+});
+
+function v1Schema(db: IDBDatabase): void {
+  const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
+  tokens.createIndex('by-scope', ['service', 'account']);
+  db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
+}
+
+const earlier: EarlierVersion[] = [
+  {
+    version: 1,
+    createSchema(db) {
+      const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
+      tokens.createIndex('by-scope', ['service', 'account']);
+      db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
+    },
+    tokens: v1Tokens,
+    accounts: v1Accounts,
+    expected: {
+      tokens: v1Tokens.map((t) => ({ ...t, ...v2Defaults, ...v4Defaults })),
+      accounts: v1Accounts.map((a) => ({ ...a, createAttempts: [] })),
+    },
+    bulk(i) {
+      const stored = v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i });
+      return { stored, expected: { ...stored, ...v2Defaults, ...v4Defaults } };
+    },
+  },
+  {
+    // v2 as 979fdde shipped it: v1's stores, records with the revoke fields and create attempts.
+    version: 2,
+    createSchema: v1Schema,
+    tokens: v2Tokens,
+    accounts: v2Accounts,
+    expected: {
+      tokens: v2Tokens.map((t) => ({ ...t, ...v4Defaults })) as TokenRecord[],
+      accounts: v2Accounts as AccountRecord[],
+    },
+    bulk(i) {
+      const stored = v2Bulk(i);
+      return { stored, expected: { ...stored, ...v4Defaults } };
+    },
+  },
+  {
+    // v3 as 1d62767 shipped it: v2's records, plus the grants and usage stores.
+    version: 3,
+    createSchema(db) {
+      v1Schema(db);
+      db.createObjectStore('grants', { keyPath: ['service', 'account', 'tokenId', 'origin'] }).createIndex(
+        'by-scope',
+        ['service', 'account'],
+      );
+      db.createObjectStore('usage', { autoIncrement: true }).createIndex('by-scope', ['service', 'account']);
+    },
+    tokens: v2Tokens,
+    accounts: v2Accounts,
+    expected: {
+      tokens: v2Tokens.map((t) => ({ ...t, ...v4Defaults })) as TokenRecord[],
+      accounts: v2Accounts as AccountRecord[],
+    },
+    bulk(i) {
+      const stored = v2Bulk(i);
+      return { stored, expected: { ...stored, ...v4Defaults } };
+    },
+  },
+];
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Builds a database the way an older release left it, with raw IndexedDB and none of today's code. */
+async function seed(
+  name: string,
+  from: EarlierVersion,
+  tokens = from.tokens,
+  accounts = from.accounts,
+): Promise<void> {
+  const open = indexedDB.open(name, from.version);
+  open.onupgradeneeded = () => from.createSchema(open.result);
+  const db = await request(open);
+  const tx = db.transaction(['tokens', 'accounts'], 'readwrite');
+  for (const record of tokens) tx.objectStore('tokens').put(record);
+  for (const record of accounts) tx.objectStore('accounts').put(record);
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+const sortRecords = <T extends Scope & { id?: string }>(records: T[]): T[] =>
+  [...records].sort((a, b) =>
+    `${a.service} ${a.account} ${a.id}`.localeCompare(`${b.service} ${b.account} ${b.id}`),
+  );
+
+describe('openTokenDb migrations', () => {
+  it('should have a case for every version before the current one', () => {
+    expect(earlier.map((e) => e.version)).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it.each(earlier)('should upgrade a version $version database with every record intact', async (from) => {
+    await seed(`from-v${from.version}`, from);
+    const db = await openTokenDb(`from-v${from.version}`);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-scope']);
+    expect(sortRecords(await db.getAll('tokens'))).toStrictEqual(sortRecords(from.expected.tokens));
+    expect(sortRecords(await db.getAll('accounts'))).toStrictEqual(sortRecords(from.expected.accounts));
+    expect((await listTokens(db, bob)).map((t) => t.id)).toEqual(['1']);
+    // v3's stores start empty and work.
+    expect(await listGrants(db, ada)).toEqual([]);
+    expect(await listUsage(db, ada)).toEqual([]);
+    await addGrant(db, { ...ada, tokenId: '1', origin: 'https://ci.example', grantedAt: 1 });
+    expect(await hasGrant(db, ada, '1', 'https://ci.example')).toBe(true);
+    expect(await hasGrant(db, bob, '1', 'https://ci.example')).toBe(false);
+    db.close();
+  });
+
+  it.each(earlier)('should upgrade hundreds of version $version records', async (from) => {
+    const many = Array.from({ length: 300 }, (_, i) => from.bulk(i));
+    await seed(`many-v${from.version}`, from, [...from.tokens, ...many.map((m) => m.stored)]);
+    const db = await openTokenDb(`many-v${from.version}`);
+    const expected = [...from.expected.tokens, ...many.map((m) => m.expected)];
+    expect(sortRecords(await db.getAll('tokens'))).toStrictEqual(sortRecords(expected));
+    db.close();
+  });
+
+  it.each(earlier)('should upgrade an empty version $version database', async (from) => {
+    await seed(`empty-v${from.version}`, from, [], []);
+    const db = await openTokenDb(`empty-v${from.version}`);
+    expect(await db.count('tokens')).toBe(0);
+    expect(await db.count('accounts')).toBe(0);
+    db.close();
+  });
+
+  it.each(earlier)(
+    'should sync and revoke on upgraded version $version data, keeping local fields',
+    async (from) => {
+      await seed(`use-v${from.version}`, from);
+      const db = await openTokenDb(`use-v${from.version}`);
+      const [first] = sortRecords(from.expected.tokens.filter((t) => t.account === ada.account));
+      if (!first) throw new Error('the seed needs a token of ada');
+      const { id, name, secret, created, hasUploads } = first;
+      await applyList(db, ada, [{ id, name, secret, created, hasUploads }], 1_800_000_000_000);
+      await requestRevoke(db, ada, id, 1_800_000_000_000);
+      const tokens = await listTokens(db, ada);
+      expect(tokens.find((t) => t.id === id)).toMatchObject({
+        state: 'pending-revoke',
+        lastCopiedAt: first.lastCopiedAt,
+        firstSeenAt: first.firstSeenAt,
+      });
+      expect(tokens.filter((t) => t.id !== id).every((t) => t.state === 'revoked' && !t.revokedHere)).toBe(
+        true,
+      );
+      expect(await getAccount(db, ada)).toMatchObject({
+        lastSyncedAt: 1_800_000_000_000,
+        createAttempts: [],
+      });
+      db.close();
+    },
+  );
+
+  it('should open a current database again without changing it', async () => {
+    const first = await openTokenDb('again');
+    await applyList(
+      first,
+      ada,
+      [{ id: '1', name: 'a', secret: 's', created: '2021-11-29T16:08:33.077+00:00', hasUploads: false }],
+      5,
+    );
+    first.close();
+    const second = await openTokenDb('again');
+    expect(await second.getAll('tokens')).toMatchObject([{ id: '1', firstSeenAt: 5, state: 'active' }]);
+    second.close();
+  });
+});

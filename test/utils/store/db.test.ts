@@ -1,0 +1,350 @@
+import { IDBDatabase } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiToken } from '../../../utils/api/shapes';
+import {
+  addCreateAttempt,
+  addGrant,
+  annotateToken,
+  applyList,
+  applyRevokeOutcomes,
+  DB_VERSION,
+  getAccount,
+  hasGrant,
+  hurryRevokes,
+  listGrants,
+  listTokens,
+  listUsage,
+  markCopied,
+  openTokenDb,
+  type RevokeOutcome,
+  recordFill,
+  removeGrant,
+  requestRevoke,
+  type TokenDatabase,
+} from '../../../utils/store/db';
+import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/sync/reconcile';
+
+const local: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
+const otherAccount: Scope = { service: 'http://127.0.0.1:8787', account: '43' };
+const otherService: Scope = { service: 'https://tokens.example.org', account: '42' };
+
+function token(id: string, changes: Partial<ApiToken> = {}): ApiToken {
+  return {
+    id,
+    name: `token ${id}`,
+    secret: `eyJ.secret-${id}.sig`,
+    created: '2021-11-29T16:08:33.077+00:00',
+    hasUploads: false,
+    ...changes,
+  };
+}
+
+let db: TokenDatabase;
+
+const byId = async (scope: Scope): Promise<Record<string, TokenRecord>> =>
+  Object.fromEntries((await listTokens(db, scope)).map((t) => [t.id, t]));
+const one = async (scope: Scope, id: string): Promise<TokenRecord | undefined> => (await byId(scope))[id];
+
+beforeEach(async () => {
+  db = await openTokenDb();
+});
+
+afterEach(() => {
+  db.close();
+});
+
+describe('openTokenDb', () => {
+  it('should create the token, account, grant and usage stores at the current version', () => {
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'tokens', 'usage']);
+    expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-scope']);
+  });
+});
+
+describe('applyList', () => {
+  it('should store the list as active tokens and return the scope’s tokens', async () => {
+    const applied = await applyList(db, local, [token('2'), token('1')], 1000);
+    expect(applied.tokens.map((t) => t.id).sort()).toEqual(['1', '2']);
+    expect(applied.tokens).toContainEqual({
+      ...local,
+      ...token('1'),
+      createdMs: 1638202113077,
+      lastCopiedAt: null,
+      firstSeenAt: 1000,
+      state: 'active',
+      pendingRevoke: null,
+      revokedAt: null,
+      revokedHere: false,
+      sealed: null,
+    });
+    expect(Object.keys(await byId(local)).sort()).toEqual(['1', '2']);
+  });
+
+  it('should keep local fields, update server fields and keep a missing token as revoked elsewhere', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await markCopied(db, local, '1', 1500);
+    await markCopied(db, local, '2', 1600);
+    const applied = await applyList(db, local, [token('1', { hasUploads: true })], 2000);
+    expect(await byId(local)).toStrictEqual(Object.fromEntries(applied.tokens.map((t) => [t.id, t])));
+    expect(await one(local, '1')).toMatchObject({ hasUploads: true, lastCopiedAt: 1500, firstSeenAt: 1000 });
+    expect(await one(local, '2')).toMatchObject({
+      state: 'revoked',
+      revokedHere: false,
+      revokedAt: 2000,
+      secret: '',
+      lastCopiedAt: 1600,
+    });
+  });
+
+  it('should never touch another scope holding the same token ids', async () => {
+    for (const scope of [local, otherAccount, otherService]) {
+      await applyList(db, scope, [token('1'), token('2')], 1000);
+      await addCreateAttempt(db, scope, { name: 'x', startedAt: 900 });
+    }
+    await applyList(db, local, [], 2000);
+    for (const scope of [otherAccount, otherService]) {
+      expect(Object.values(await byId(scope)).map((t) => [t.id, t.state])).toEqual([
+        ['1', 'active'],
+        ['2', 'active'],
+      ]);
+      expect(await getAccount(db, scope)).toMatchObject({
+        lastSyncedAt: 1000,
+        createAttempts: [{ name: 'x', startedAt: 900 }],
+      });
+    }
+    expect(Object.values(await byId(local)).map((t) => t.state)).toEqual(['revoked', 'revoked']);
+  });
+
+  it('should record the sync time, keep the email, settle the attempts and keep only the one that made a token', async () => {
+    await db.put('accounts', { ...local, email: 'ada@example.org', lastSyncedAt: null, createAttempts: [] });
+    await addCreateAttempt(db, local, { name: 'token 7', startedAt: 500 });
+    await addCreateAttempt(db, local, { name: 'lost', startedAt: 600 });
+    const applied = await applyList(db, local, [token('7', { created: new Date(700).toISOString() })], 3000);
+    expect(applied.settled.map((s) => [s.attempt.name, s.token?.id ?? null])).toEqual([
+      ['token 7', '7'],
+      ['lost', null],
+    ]);
+    expect(await getAccount(db, local)).toStrictEqual({
+      ...local,
+      email: 'ada@example.org',
+      lastSyncedAt: 3000,
+      createAttempts: [{ name: 'token 7', startedAt: 500, tokenId: '7' }],
+    });
+  });
+
+  it('should purge revoked tokens older than 30 days and report due revokes', async () => {
+    await applyList(db, local, [token('1'), token('2'), token('3')], 1000);
+    await applyList(db, local, [token('2'), token('3')], 2000);
+    await requestRevoke(db, local, '3', 2000);
+    const later = 2000 + REVOKED_KEEP_MS + 1;
+    const applied = await applyList(db, local, [token('2'), token('3')], later);
+    expect(applied.dueRevokes).toEqual(['3']);
+    expect(applied.tokens.map((t) => t.id).sort()).toEqual(['2', '3']);
+    expect(Object.keys(await byId(local)).sort()).toEqual(['2', '3']);
+  });
+
+  it.each([0, 1, 60])(
+    'should use exactly one IndexedDB transaction for a list of %i tokens',
+    async (count) => {
+      await applyList(db, local, [token('old'), token('gone')], 1000);
+      await requestRevoke(db, local, 'old', 1000);
+      await addCreateAttempt(db, local, { name: 'token 0', startedAt: 1000 });
+      const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+      const list = [token('old'), ...Array.from({ length: count }, (_, i) => token(String(i)))];
+      await applyList(db, local, list, 2000 + REVOKED_KEEP_MS);
+      expect(transaction).toHaveBeenCalledOnce();
+      expect(transaction).toHaveBeenCalledWith(['tokens', 'accounts'], 'readwrite');
+    },
+  );
+});
+
+describe('requestRevoke', () => {
+  beforeEach(async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await applyList(db, otherAccount, [token('1')], 1000);
+  });
+
+  it('should put an active token in the outbox, due at once', async () => {
+    await requestRevoke(db, local, '1', 5000);
+    expect(await one(local, '1')).toMatchObject({
+      state: 'pending-revoke',
+      secret: 'eyJ.secret-1.sig',
+      pendingRevoke: { requestedAt: 5000, attempts: 0, nextAttemptAt: 5000, lastError: null },
+    });
+    expect((await one(otherAccount, '1'))?.state).toBe('active');
+  });
+
+  it('should leave a pending, revoked or unknown token as it was', async () => {
+    await requestRevoke(db, local, '1', 5000);
+    await applyList(db, local, [token('1')], 6000);
+    const before = await byId(local);
+    await requestRevoke(db, local, '1', 7000);
+    await requestRevoke(db, local, '2', 7000);
+    await requestRevoke(db, local, 'unknown', 7000);
+    expect(await byId(local)).toStrictEqual(before);
+  });
+});
+
+describe('applyRevokeOutcomes', () => {
+  beforeEach(async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await markCopied(db, local, '1', 1100);
+    await requestRevoke(db, local, '1', 2000);
+  });
+
+  it.each<{ outcome: RevokeOutcome; expected: Partial<TokenRecord> }>([
+    {
+      outcome: { id: '1', kind: 'revoked' },
+      expected: { state: 'revoked', revokedHere: true, revokedAt: 3000, secret: '', pendingRevoke: null },
+    },
+    {
+      outcome: { id: '1', kind: 'retry', delayMs: 15_000, error: 'Took too long.' },
+      expected: {
+        state: 'pending-revoke',
+        secret: 'eyJ.secret-1.sig',
+        pendingRevoke: { requestedAt: 2000, attempts: 1, nextAttemptAt: 18_000, lastError: 'Took too long.' },
+      },
+    },
+    {
+      outcome: { id: '1', kind: 'failed' },
+      expected: { state: 'active', pendingRevoke: null, revokedAt: null, secret: 'eyJ.secret-1.sig' },
+    },
+  ])('should record a $outcome.kind outcome and keep local fields', async ({ outcome, expected }) => {
+    const after = await applyRevokeOutcomes(db, local, [outcome], 3000);
+    expect(after.find((t) => t.id === '1')).toMatchObject({
+      ...expected,
+      lastCopiedAt: 1100,
+      firstSeenAt: 1000,
+    });
+    expect(await byId(local)).toStrictEqual(Object.fromEntries(after.map((t) => [t.id, t])));
+  });
+
+  it('should count retries up from the stored attempts', async () => {
+    for (const at of [3000, 20_000]) {
+      await applyRevokeOutcomes(
+        db,
+        local,
+        [{ id: '1', kind: 'retry', delayMs: 1000, error: `at ${at}` }],
+        at,
+      );
+    }
+    expect((await one(local, '1'))?.pendingRevoke).toStrictEqual({
+      requestedAt: 2000,
+      attempts: 2,
+      nextAttemptAt: 21_000,
+      lastError: 'at 20000',
+    });
+  });
+
+  it('should ignore outcomes for tokens that are not pending', async () => {
+    const before = await byId(local);
+    await applyRevokeOutcomes(
+      db,
+      local,
+      [
+        { id: '2', kind: 'revoked' },
+        { id: 'unknown', kind: 'failed' },
+      ],
+      3000,
+    );
+    await applyRevokeOutcomes(db, otherAccount, [{ id: '1', kind: 'revoked' }], 3000);
+    expect(await byId(local)).toStrictEqual(before);
+  });
+});
+
+describe('hurryRevokes', () => {
+  it('should make every pending revoke of the scope due now, and only those', async () => {
+    for (const scope of [local, otherAccount]) {
+      await applyList(db, scope, [token('1'), token('2'), token('3')], 1000);
+      await requestRevoke(db, scope, '1', 1000);
+      await requestRevoke(db, scope, '2', 1000);
+      await applyRevokeOutcomes(db, scope, [{ id: '1', kind: 'retry', delayMs: 60_000, error: 'e' }], 2000);
+    }
+    await hurryRevokes(db, local, 5000);
+    const next = async (scope: Scope) =>
+      Object.values(await byId(scope)).map((t) => t.pendingRevoke?.nextAttemptAt ?? null);
+    expect(await next(local)).toEqual([5000, 1000, null]);
+    expect(await next(otherAccount)).toEqual([62_000, 1000, null]);
+    expect((await one(local, '1'))?.pendingRevoke).toMatchObject({ attempts: 1, lastError: 'e' });
+  });
+});
+
+describe('addCreateAttempt', () => {
+  it('should start an account when there is none and append attempts in order', async () => {
+    await addCreateAttempt(db, local, { name: 'a', startedAt: 1 });
+    await addCreateAttempt(db, local, { name: 'a', startedAt: 2 });
+    expect(await getAccount(db, local)).toStrictEqual({
+      ...local,
+      email: '',
+      lastSyncedAt: null,
+      createAttempts: [
+        { name: 'a', startedAt: 1 },
+        { name: 'a', startedAt: 2 },
+      ],
+    });
+    expect(await getAccount(db, otherAccount)).toBeUndefined();
+  });
+});
+
+describe('markCopied', () => {
+  it('should remember when one token of one scope was copied', async () => {
+    await applyList(db, local, [token('1')], 1000);
+    await applyList(db, otherService, [token('1')], 1000);
+    await markCopied(db, local, '1', 1234);
+    await markCopied(db, local, 'unknown', 1234);
+    expect((await one(local, '1'))?.lastCopiedAt).toBe(1234);
+    expect((await one(otherService, '1'))?.lastCopiedAt).toBeNull();
+    expect(Object.keys(await byId(local))).toEqual(['1']);
+    expect(await listUsage(db, local)).toEqual([
+      { ...local, tokenId: '1', kind: 'copy', origin: null, at: 1234 },
+    ]);
+    expect(await listUsage(db, otherService)).toEqual([]);
+  });
+});
+
+describe('grants and usage', () => {
+  const scope = { service: 'http://127.0.0.1:8787', account: '7' };
+
+  it('should remember a grant per token and origin until it is removed', async () => {
+    const grant = { ...scope, tokenId: '1', origin: 'https://ci.example', grantedAt: 5 };
+    await addGrant(db, grant);
+    expect(await hasGrant(db, scope, '1', 'https://ci.example')).toBe(true);
+    expect(await hasGrant(db, scope, '2', 'https://ci.example')).toBe(false);
+    expect(await hasGrant(db, scope, '1', 'https://evil.example')).toBe(false);
+    expect(await listGrants(db, scope)).toEqual([grant]);
+    await removeGrant(db, grant);
+    expect(await listGrants(db, scope)).toEqual([]);
+  });
+
+  it('should record fills with their origin, oldest first', async () => {
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://a.example', at: 1 });
+    await recordFill(db, { ...scope, tokenId: '1', origin: 'https://b.example', at: 2 });
+    expect((await listUsage(db, scope)).map((u) => [u.kind, u.origin, u.at])).toEqual([
+      ['fill', 'https://a.example', 1],
+      ['fill', 'https://b.example', 2],
+    ]);
+  });
+});
+
+describe('recordFill', () => {
+  it('should set lastFilledAt on the token it filled, and only there', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await recordFill(db, { ...local, tokenId: '1', origin: 'https://a.example', at: 2000 });
+    expect((await one(local, '1'))?.lastFilledAt).toBe(2000);
+    expect((await one(local, '2'))?.lastFilledAt).toBeUndefined();
+  });
+});
+
+describe('annotateToken', () => {
+  it('should keep a note and a rotation across later syncs', async () => {
+    await applyList(db, local, [token('1')], 1000);
+    await annotateToken(db, local, '1', { note: 'used by CI', rotatedTo: '2' });
+    await applyList(db, local, [token('1', { name: 'renamed', hasUploads: true })], 2000);
+    expect(await one(local, '1')).toMatchObject({ name: 'renamed', note: 'used by CI', rotatedTo: '2' });
+  });
+
+  it('should change nothing for an unknown token', async () => {
+    expect(await annotateToken(db, local, 'nope', { note: 'x' })).toBeUndefined();
+    expect(await byId(local)).toEqual({});
+  });
+});

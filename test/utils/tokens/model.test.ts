@@ -1,0 +1,262 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Session } from '../../../utils/account/session';
+import { ok } from '../../../utils/lib/result';
+import { getAccount, openTokenDb } from '../../../utils/store/db';
+import { createTokensModel } from '../../../utils/tokens/model';
+import { apiToken, createFakeApi } from '../../helpers/fake-api';
+import { type LocalDeps, localTokensDeps } from '../../helpers/local-deps';
+
+const session: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'w3ss_test',
+  account: '42',
+  email: 'ada@example.org',
+};
+
+function setup(initial = [apiToken('1', 'laptop'), apiToken('2', 'CI', '2026-11-21T10:00:00.000+00:00')]) {
+  const fake = createFakeApi(initial);
+  const clipboard: string[] = [];
+  let current: Session | null = session;
+  const deps: LocalDeps = {
+    loadSession: async () => current,
+    endSession: vi.fn(async () => {
+      current = null;
+    }),
+    openDb: openTokenDb,
+    makeApi: () => fake.api,
+    copyText: async (text) => {
+      clipboard.push(text);
+      return ok(undefined);
+    },
+    now: () => 1_800_000_000_000,
+  };
+  return { model: createTokensModel(localTokensDeps(deps)), fake, clipboard, deps };
+}
+
+describe('tokens model', () => {
+  it('should show signed-out without a session', async () => {
+    const { model, deps } = setup();
+    deps.loadSession = async () => null;
+    await model.start();
+    expect(model.state.value).toBe('signed-out');
+  });
+
+  it('should list, sort by name and search the tokens after start', async () => {
+    const { model } = setup();
+    await model.start();
+    expect(model.state.value).toBe('ready');
+    expect(model.visible.value.map((t) => t.name)).toEqual(['CI', 'laptop']);
+    model.sort.value = 'oldest';
+    expect(model.visible.value.map((t) => t.name)).toEqual(['laptop', 'CI']);
+    model.query.value = 'LAP';
+    expect(model.visible.value.map((t) => t.name)).toEqual(['laptop']);
+  });
+
+  it('should paint from IndexedDB when the service cannot be reached', async () => {
+    const first = setup();
+    await first.model.start();
+    const second = setup([]);
+    second.fake.failNext('listTokens', { code: 'network', message: 'Can’t reach the token service.' });
+    await second.model.start();
+    expect(second.model.tokens.value.map((t) => t.name).sort()).toEqual(['CI', 'laptop']);
+    expect(second.model.error.value?.code).toBe('network');
+  });
+
+  it('should create a token, list again for its secret and announce it', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    const outcome = await model.create('  new app  ');
+    expect(outcome.ok && outcome.token?.name).toBe('new app');
+    expect(outcome.ok && outcome.token?.secret).toMatch(/^eyJ/);
+    expect(fake.calls.filter((c) => c === 'listTokens')).toHaveLength(2);
+    expect(model.notice.value).toBe('Created “new app”.');
+  });
+
+  it('should reject a bad name without calling the service', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    const outcome = await model.create('   ');
+    expect(outcome.ok).toBe(false);
+    expect(fake.calls).not.toContain('createToken');
+  });
+
+  it('should report a failed create with the service message', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('createToken', {
+      code: 'maintenance',
+      message: 'The tokens API is undergoing maintenance.',
+    });
+    expect(await model.create('x')).toEqual({
+      ok: false,
+      message: 'The tokens API is undergoing maintenance.',
+    });
+  });
+
+  it('should revoke a token, keep it in the revoked list without its secret, and count an already-gone token as revoked', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    expect((await model.revoke('1')).ok).toBe(true);
+    expect(model.visible.value.map((t) => t.id)).toEqual(['2']);
+    expect(model.revoked.value).toMatchObject([{ id: '1', state: 'revoked', revokedHere: true, secret: '' }]);
+    expect(model.notice.value).toBe('Revoked “laptop”.');
+    fake.tokens.delete('2'); // revoked by another client meanwhile
+    expect((await model.revoke('2')).ok).toBe(true);
+    expect(model.visible.value).toEqual([]);
+  });
+
+  it('should keep a revoke that cannot reach the service as pending, and send it on a later sync', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('revokeToken', { code: 'timeout', message: 'Took too long.' });
+    expect((await model.revoke('1')).ok).toBe(true);
+    expect(model.visible.value.find((t) => t.id === '1')).toMatchObject({
+      state: 'pending-revoke',
+      pendingRevoke: { attempts: 1, lastError: 'Took too long.' },
+    });
+    expect(model.notice.value).toMatch(/pending/);
+    expect(fake.tokens.has('1')).toBe(true);
+    await model.refresh({ now: true });
+    expect(fake.tokens.has('1')).toBe(false);
+    expect(model.revoked.value.map((t) => t.id)).toEqual(['1']);
+  });
+
+  it('should show a revoke as pending at once when even the list fails, and retry on its own', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { model, fake } = setup();
+      await model.start();
+      fake.failNext('listTokens', { code: 'network', message: 'Can’t reach the token service.' });
+      expect((await model.revoke('1')).ok).toBe(true);
+      expect(model.visible.value.find((t) => t.id === '1')?.state).toBe('pending-revoke');
+      expect(model.error.value?.code).toBe('network');
+      await vi.advanceTimersByTimeAsync(60_000);
+      await vi.waitFor(() => expect(model.revoked.value.map((t) => t.id)).toEqual(['1']));
+      expect(fake.tokens.has('1')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('should put a token back and say why when the service refuses a revoke for good', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.failNext('revokeToken', { code: 'delete-restricted', status: 403, message: 'Not allowed.' });
+    const result = await model.revoke('1');
+    expect(!result.ok && result.error.message).toBe('Not allowed.');
+    expect(model.visible.value.find((t) => t.id === '1')?.state).toBe('active');
+  });
+
+  it('should show a token revoked elsewhere in the revoked list', async () => {
+    const { model, fake } = setup();
+    await model.start();
+    fake.tokens.delete('2');
+    await model.refresh();
+    expect(model.revoked.value).toMatchObject([
+      { id: '2', revokedHere: false, revokedAt: 1_800_000_000_000 },
+    ]);
+  });
+
+  it('should copy the exact secret and remember when', async () => {
+    const { model, clipboard } = setup();
+    await model.start();
+    await model.copy('2');
+    expect(clipboard).toEqual([apiToken('2', 'CI').secret]);
+    expect(model.copiedId.value).toBe('2');
+    expect(model.tokens.value.find((t) => t.id === '2')?.lastCopiedAt).toBe(1_800_000_000_000);
+  });
+
+  it.each([
+    { format: 'env', text: `WEB3_STORAGE_TOKEN=${apiToken('2', 'CI').secret}` },
+    { format: 'header', text: `Authorization: Bearer ${apiToken('2', 'CI').secret}` },
+  ] as const)('should copy in the $format format once it is chosen', async ({ format, text }) => {
+    const { model, clipboard } = setup();
+    await model.start();
+    model.setCopyFormat(format);
+    await model.copy('2');
+    expect(clipboard).toEqual([text]);
+  });
+
+  it('should keep a note and a rotation on the token across a sync', async () => {
+    const { model } = setup();
+    await model.start();
+    await model.annotate('1', { note: 'CI only', rotatedTo: '2' });
+    await model.refresh();
+    expect(model.tokens.value.find((t) => t.id === '1')).toMatchObject({ note: 'CI only', rotatedTo: '2' });
+  });
+
+  it('should sign out on a 401 and keep local data', async () => {
+    const { model, fake, deps } = setup();
+    await model.start();
+    fake.failNext('listTokens', { code: 'signed-out', status: 401, message: 'Your session has ended.' });
+    await model.refresh();
+    expect(model.state.value).toBe('signed-out');
+    expect(deps.endSession).toHaveBeenCalledOnce();
+    const db = await openTokenDb();
+    expect(await getAccount(db, { service: session.serviceUrl, account: '42' })).toBeDefined();
+    expect(await db.count('tokens')).toBe(2);
+    db.close();
+  });
+
+  it('should ask in the popup before a fill on a new site, then fill and say where', async () => {
+    const fill = vi.fn(async (_id: string, confirmed?: string) =>
+      confirmed
+        ? { kind: 'filled' as const, origin: confirmed }
+        : { kind: 'confirm' as const, origin: 'https://ci.example:8443' },
+    );
+    const withFill = createTokensModel({ ...localTokensDeps(setup().deps), fill });
+    await withFill.start();
+    const id = withFill.visible.value[0]?.id ?? '';
+    await withFill.fill(id);
+    expect(withFill.confirming.value).toMatchObject({ id, origin: 'https://ci.example:8443' });
+    await withFill.fill(id, 'https://ci.example:8443');
+    expect(withFill.confirming.value).toBeNull();
+    expect(withFill.notice.value).toMatch(/^Filled “.*” into ci\.example:8443\.$/);
+    fill.mockResolvedValueOnce({ kind: 'error', message: 'No field for a token here.' } as never);
+    await withFill.fill(id);
+    expect(withFill.notice.value).toBe('No field for a token here.');
+  });
+
+  it("should ask the browser for a frame's origin in the same turn as the fill, and say what waits", async () => {
+    const order: string[] = [];
+    const frame = 'https://widget.example';
+    const fill = vi.fn(async (_id: string, confirmed?: string) => {
+      order.push('fill');
+      return confirmed
+        ? { kind: 'waiting' as const, origin: frame }
+        : { kind: 'confirm' as const, origin: frame, top: 'https://ci.example' };
+    });
+    const requestFrame = vi.fn(async (_origin: string) => {
+      order.push('request');
+      return true;
+    });
+    const model = createTokensModel({ ...localTokensDeps(setup().deps), fill, requestFrame });
+    await model.start();
+    const id = model.visible.value[0]?.id ?? '';
+    await model.fill(id);
+    expect(model.confirming.value).toMatchObject({ id, origin: frame, top: 'https://ci.example' });
+    expect(requestFrame).not.toHaveBeenCalled();
+    const answered = model.fill(id, frame, true);
+    expect(order).toEqual(['fill', 'request', 'fill']);
+    await answered;
+    expect(requestFrame).toHaveBeenCalledWith(frame);
+    expect(model.notice.value).toMatch(/^Allow the extension to reach widget\.example when the browser asks/);
+  });
+
+  it('should open on the question a menu or shortcut fill left for it', async () => {
+    const base = localTokensDeps(setup().deps);
+    const probe = createTokensModel(base);
+    await probe.start();
+    const id = probe.visible.value[0]?.id ?? '';
+    const model = createTokensModel({
+      ...base,
+      pendingFill: async () => ({ id, origin: 'https://ci.example' }),
+    });
+    await model.start();
+    expect(model.confirming.value).toEqual({
+      id,
+      name: probe.visible.value[0]?.name,
+      origin: 'https://ci.example',
+    });
+  });
+});

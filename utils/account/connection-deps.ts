@@ -1,0 +1,21 @@
+import { createApiClient } from '../api/client';
+import { lockClient } from '../messages';
+import type { ConnectionDeps } from './connection-model';
+import { requestServiceAccess } from './permissions';
+import { clearSession, loadServiceUrl, loadSession, saveServiceUrl } from './session';
+
+/** The real adapters behind the options page's connection section. */
+export function pageConnectionDeps(): ConnectionDeps {
+  return {
+    loadServiceUrl,
+    saveServiceUrl,
+    loadSession,
+    // The background seals the credential when the lock is on.
+    saveSession: async (session) => {
+      await lockClient().admin({ type: 'session/save', session });
+    },
+    clearSession,
+    requestAccess: requestServiceAccess,
+    makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
+  };
+}

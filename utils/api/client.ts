@@ -1,0 +1,138 @@
+import { t } from '../lib/i18n';
+import { fail, ok, type Result } from '../lib/result';
+import { errorFromResponse } from './errors';
+import {
+  type AccountInfo,
+  type ApiToken,
+  parseAccountInfo,
+  parseIdBody,
+  parseStorageUsage,
+  parseTokenList,
+  parseVersion,
+  type ServiceVersion,
+  type StorageUsage,
+} from './shapes';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface ApiClientOptions {
+  /** Service base URL, e.g. http://127.0.0.1:8787 (a path prefix is kept). */
+  baseUrl: string;
+  /** Account session credential, sent as `Authorization: Bearer …` on /user routes. */
+  credential?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface ApiClient {
+  version(): Promise<Result<ServiceVersion>>;
+  accountInfo(): Promise<Result<AccountInfo>>;
+  /** `GET /user/account`: storage used and its limit (issue 7). */
+  storageUsage(): Promise<Result<StorageUsage>>;
+  listTokens(): Promise<Result<ApiToken[]>>;
+  /** The new id only: the service never returns the secret here, list again to get it. */
+  createToken(name: string): Promise<Result<{ id: string | null }>>;
+  /** `alreadyGone` when the service answered 200 with an empty body (unknown or deleted id). */
+  revokeToken(id: string): Promise<Result<{ alreadyGone: boolean }>>;
+}
+
+/** The one module that speaks the classic Web3.Storage token API (../shared/api-contract.md). */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request(method: string, path: string, body?: unknown): Promise<Result<unknown>> {
+    const headers: Record<string, string> = {};
+    if (path.startsWith('/user/') && options.credential)
+      headers.Authorization = `Bearer ${options.credential}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      text = await response.text();
+    } catch (error) {
+      return networkFailure(error, base);
+    }
+    // Bodies may be empty (delete of an unknown id) or not JSON at all (a CDN 429 page).
+    const parsed = parseJson(text);
+    if (!response.ok)
+      return {
+        ok: false,
+        error: errorFromResponse(response.status, parsed, response.headers.get('Retry-After')),
+      };
+    return ok(parsed);
+  }
+
+  function badResponse<T>(): Result<T> {
+    return fail('bad-response', t('errBadResponse'));
+  }
+
+  return {
+    async version() {
+      const res = await request('GET', '/version');
+      if (!res.ok) return res;
+      const version = parseVersion(res.value);
+      return version ? ok(version) : badResponse();
+    },
+    async accountInfo() {
+      const res = await request('GET', '/user/info');
+      if (!res.ok) return res;
+      const info = parseAccountInfo(res.value);
+      return info ? ok(info) : badResponse();
+    },
+    async storageUsage() {
+      const res = await request('GET', '/user/account');
+      if (!res.ok) return res;
+      const usage = parseStorageUsage(res.value);
+      return usage ? ok(usage) : badResponse();
+    },
+    async listTokens() {
+      const res = await request('GET', '/user/tokens');
+      if (!res.ok) return res;
+      const tokens = parseTokenList(res.value);
+      return tokens ? ok(tokens) : badResponse();
+    },
+    async createToken(name) {
+      const res = await request('POST', '/user/tokens', { name });
+      return res.ok ? ok({ id: parseIdBody(res.value) }) : res;
+    },
+    async revokeToken(id) {
+      const res = await request('DELETE', `/user/tokens/${encodeURIComponent(id)}`);
+      if (!res.ok) return res;
+      // An empty body is the contract's "unknown or already deleted id". Any body other than
+      // {_id} is not this API speaking (a captive portal's page): the revoke is not confirmed.
+      if (res.value === null) return ok({ alreadyGone: true });
+      return parseIdBody(res.value) === null ? badResponse() : ok({ alreadyGone: false });
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function networkFailure<T>(error: unknown, base: string): Result<T> {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return fail('timeout', t('errTimeout'));
+  }
+  let host = base;
+  try {
+    host = new URL(base).host;
+  } catch {}
+  return fail('network', t('errNetwork', host));
+}

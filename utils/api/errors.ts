@@ -1,0 +1,92 @@
+import { t } from '../lib/i18n';
+import type { AppError } from '../lib/result';
+
+/** The classic API's wait after a CDN 429, which carries no Retry-After (api-contract.md, "Rate limit"). */
+export const RATE_LIMIT_WAIT_MS = 30_000;
+
+/**
+ * Turns a non-2xx answer into an error a person can act on. `body` is whatever came back,
+ * parsed if it was JSON; it may be a string, null or anything else.
+ * Codes follow web3.storage packages/api/src/errors.js; anything unknown falls back by status.
+ */
+export function errorFromResponse(status: number, body: unknown, retryAfter: string | null): AppError {
+  const code = readCode(body);
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    const wait = Math.max(RATE_LIMIT_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0);
+    return {
+      code: 'rate-limited',
+      status,
+      retryAfterMs: wait,
+      message: t('errRateLimited', describeWait(wait)),
+    };
+  }
+  if (code === 'ERROR_MAINTENANCE' || status === 503) {
+    return {
+      code: 'maintenance',
+      status,
+      message: t('errMaintenance'),
+    };
+  }
+  if (code === 'ERROR_FEATURE_HAS_BEEN_SUNSET' || status === 410) {
+    return {
+      code: 'sunset',
+      status,
+      message: t('errSunset'),
+    };
+  }
+  if (code === 'ERROR_MAGIC_TOKEN_REQUIRED') {
+    return {
+      code: 'wrong-credential',
+      status,
+      message: t('errWrongCredential'),
+    };
+  }
+  if (status === 401) {
+    return { code: 'signed-out', status, message: t('errSignedOut') };
+  }
+  if (code === 'ERROR_DELETE_RESTRICTED') {
+    return {
+      code: 'delete-restricted',
+      status,
+      message: t('errDeleteRestricted'),
+    };
+  }
+  if (status === 400) {
+    return {
+      code: 'invalid-name',
+      status,
+      message: t('errInvalidName'),
+    };
+  }
+  if (status === 404) {
+    return {
+      code: 'not-found',
+      status,
+      message: t('errNotFound'),
+    };
+  }
+  if (status >= 500) {
+    return {
+      code: 'server',
+      status,
+      message: t('errServer', status),
+    };
+  }
+  return {
+    code: 'http',
+    status,
+    message: t('errHttp', status),
+  };
+}
+
+function describeWait(ms: number): string {
+  if (ms < 90_000) return t('waitSeconds', Math.round(ms / 1000));
+  return t('waitMinutes', Math.round(ms / 60_000));
+}
+
+function readCode(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !Object.hasOwn(body, 'code')) return undefined;
+  const code = (body as { code: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

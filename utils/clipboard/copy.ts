@@ -1,0 +1,31 @@
+import { t } from '../lib/i18n';
+import { fail, ok, type Result } from '../lib/result';
+import { digestOf, newSalt } from './digest';
+
+/** What a page tells the background after a copy: never the text, only its salted digest. */
+export interface CopiedMark {
+  salt: string;
+  digest: string;
+}
+
+/**
+ * Writes text to the clipboard from an extension page. The text is never put in the DOM. After a
+ * copy, `onCopied` hears its salted digest so the background can clear the clipboard later
+ * (utils/clipboard/guard.ts); a failure there never undoes the copy.
+ */
+export async function copyText(
+  text: string,
+  clipboard: Pick<Clipboard, 'writeText'> = navigator.clipboard,
+  onCopied?: (mark: CopiedMark) => Promise<unknown>,
+): Promise<Result<void>> {
+  try {
+    await clipboard.writeText(text);
+  } catch {
+    return fail('clipboard', t('errClipboard'));
+  }
+  if (onCopied) {
+    const salt = newSalt();
+    await onCopied({ salt, digest: await digestOf(text, salt) }).catch(() => {});
+  }
+  return ok(undefined);
+}

@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import type { Locker } from '../messages';
+import { openTokenDb } from '../store/db';
+import type { Engine, EngineDeps } from '../sync/engine';
+import { revealSecret } from './reveal';
+import { createVault, type Vault } from './vault';
+
+export const IDLE_ALARM = 'vault-idle';
+
+/**
+ * The lock as the background runs it. Unlocking syncs at once: tokens first seen while locked
+ * have no secret kept yet, and that sync seals them.
+ */
+export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): Locker {
+  const vault: Vault = createVault({ openDb: () => openTokenDb(), now: Date.now });
+  return {
+    vault: {
+      ...vault,
+      async unlock(passphrase) {
+        const reply = await vault.unlock(passphrase);
+        if (reply.ok) void engine().sync();
+        return reply;
+      },
+    },
+    reveal: (id) => revealSecret({ vault, ...engineDeps }, id),
+  };
+}
+
+/**
+ * Idle locking without the "idle" permission: an alarm every minute compares the last use of the
+ * extension's pages with the chosen minutes. (A browser restart locks by itself: `storage.session`
+ * starts empty.) https://developer.chrome.com/docs/extensions/reference/api/storage#property-session
+ */
+export async function scheduleIdleCheck(): Promise<void> {
+  if (!(await browser.alarms.get(IDLE_ALARM)))
+    await browser.alarms.create(IDLE_ALARM, { periodInMinutes: 1 });
+}

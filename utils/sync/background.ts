@@ -1,0 +1,62 @@
+import { browser } from 'wxt/browser';
+import { clearSession, loadSession } from '../account/session';
+import { createApiClient } from '../api/client';
+import { loadSettings } from '../settings';
+import { listTokens, openTokenDb } from '../store/db';
+import type { Engine, EngineDeps } from './engine';
+import { nextRetry } from './sync';
+
+export const SYNC_ALARM = 'sync';
+export const RETRY_ALARM = 'retry-revokes';
+/** Chrome fires alarms no sooner than 30 s from now. https://developer.chrome.com/docs/extensions/reference/api/alarms */
+const MIN_ALARM_DELAY_MS = 30_000;
+/** When the service cannot be reached at all, look again after this long while revokes wait. */
+const OFFLINE_RETRY_MS = 60_000;
+
+/** The engine's adapters in the background: storage, IndexedDB and the service's API. */
+export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
+  return {
+    loadSession,
+    endSession: clearSession,
+    openDb: () => openTokenDb(),
+    makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
+    now,
+    random: Math.random,
+  };
+}
+
+/** (Re)creates the periodic sync alarm from the settings. */
+export async function scheduleSync(): Promise<void> {
+  const { syncMinutes } = await loadSettings();
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing?.periodInMinutes === syncMinutes) return;
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: syncMinutes, delayInMinutes: syncMinutes });
+}
+
+/**
+ * The background's own sync, on an alarm: the same engine and lock as the pages' calls, then an
+ * alarm for the earliest pending revoke, so the outbox drains with no page open and after the
+ * service worker stops.
+ */
+export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
+  const { sync } = await engine.sync();
+  if (!sync || (!sync.ok && sync.error.code === 'signed-out')) return;
+  const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
+  if (pendingAt === null) {
+    await browser.alarms.clear(RETRY_ALARM);
+    return;
+  }
+  const due = sync.ok ? pendingAt : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
+}
+
+async function pendingRevokeAt(): Promise<number | null> {
+  const session = await loadSession();
+  if (!session) return null;
+  const db = await openTokenDb();
+  try {
+    return nextRetry(await listTokens(db, { service: session.serviceUrl, account: session.account }));
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,135 @@
+import type { Session } from '../account/session';
+import { type AccountStatus, fetchAccountStatus } from '../api/account-status';
+import type { ApiClient } from '../api/client';
+import { t } from '../lib/i18n';
+import type { AppError, Result } from '../lib/result';
+import type { SecretPolicy } from '../lock/secret-policy';
+import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store/db';
+import { announceChange } from './channel';
+import { createToken } from './create-token';
+import type { Scope } from './reconcile';
+import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
+import { withLock } from './with-lock';
+
+export interface EngineDeps {
+  loadSession(): Promise<Session | null>;
+  /** The service said the session is over (401): forget the credential, keep the data. */
+  endSession(): Promise<void>;
+  openDb(): Promise<TokenDatabase>;
+  makeApi(session: Session): ApiClient;
+  now(): number;
+  random(): number;
+  /** How a sync keeps secrets (the lock); read under the sync lock, so a lock turned on meanwhile counts. */
+  secretPolicy?(): Promise<SecretPolicy>;
+}
+
+/** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
+export interface EngineReply {
+  sync: SyncResult | null;
+  notices: string[];
+}
+
+export type CreateReply = EngineReply & {
+  created: { ok: true; tokenId: string | null } | { ok: false; message: string };
+};
+
+/**
+ * Everything that talks to the service and writes the store, one call at a time under the sync
+ * lock. It runs in the background (pages reach it through utils/messages.ts), so a revoke or a
+ * create goes on when the popup closes mid-request.
+ */
+export interface Engine {
+  /**
+   * `now`: pending revokes are due at once. `shown`: a page will show the result (see
+   * showLostCreates). `from`: the calling page, which takes in the reply and skips the broadcast.
+   */
+  sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
+  create(name: string, from?: string): Promise<CreateReply>;
+  revoke(id: string, from?: string): Promise<EngineReply>;
+  /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
+  account(): Promise<Result<AccountStatus>>;
+}
+
+const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
+const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError() }, notices: [] });
+const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
+
+export function createEngine(deps: EngineDeps): Engine {
+  /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
+  async function run<T extends EngineReply>(
+    fn: (ctx: SyncContext) => Promise<T>,
+    from = '',
+  ): Promise<T | EngineReply> {
+    const session = await deps.loadSession();
+    if (!session) return signedOut();
+    if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
+    const scope: Scope = { service: session.serviceUrl, account: session.account };
+    // A connection per call: the background may live for hours, and a connection it kept would be
+    // closed under it by a newer version of the database (or the database being deleted).
+    const db = await deps.openDb();
+    let reply: T;
+    try {
+      const ctx: SyncContext = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random };
+      reply = await withLock(SYNC_LOCK, async () => fn({ ...ctx, secrets: await deps.secretPolicy?.() }));
+    } finally {
+      db.close();
+    }
+    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
+    // The other open pages show what changed without asking the service again.
+    announceChange(scope, from);
+    return reply;
+  }
+
+  return {
+    sync: (options = {}) =>
+      run(async (ctx) => {
+        if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
+        const sync = await syncAccount(ctx);
+        const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
+        return { sync, notices };
+      }, options.from),
+    async create(name, from) {
+      const reply = await run(async (ctx): Promise<CreateReply> => {
+        const result = await createToken(ctx, name);
+        if (!result.ok)
+          return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
+        const tokenId = result.token?.id ?? null;
+        return { sync: result.sync, notices: [t('createdNotice', name)], created: { ok: true, tokenId } };
+      }, from);
+      return 'created' in reply
+        ? (reply as CreateReply)
+        : {
+            ...reply,
+            created: {
+              ok: false,
+              message: reply.sync?.ok === false ? reply.sync.error.message : t('errSignInToManage'),
+            },
+          };
+    },
+    revoke: (id, from) =>
+      run(async (ctx) => {
+        await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
+        return { sync: await syncAccount(ctx), notices: [] };
+      }, from),
+    async account() {
+      const session = await deps.loadSession();
+      if (!session) return { ok: false, error: signedOutError() };
+      const scope: Scope = { service: session.serviceUrl, account: session.account };
+      return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
+    },
+  };
+}
+
+/**
+ * A create whose answer was lost turned out to have made its token (a sync found it): the page
+ * now shows it, so say so and let the attempt go; a later create of that name makes a new one.
+ */
+async function showLostCreates(ctx: SyncContext, report: SyncReport): Promise<string[]> {
+  const notices: string[] = [];
+  for (const attempt of report.attempts) {
+    if (!attempt.tokenId) continue;
+    await settleCreateAttempt(ctx.db, ctx.scope, attempt.startedAt, null);
+    notices.push(t('lostCreateNotice', attempt.name));
+  }
+  return notices;
+}

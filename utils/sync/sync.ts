@@ -1,0 +1,104 @@
+import type { ApiClient } from '../api/client';
+import type { AppError } from '../lib/result';
+import { protectList, type SecretPolicy } from '../lock/secret-policy';
+import {
+  applyList,
+  applyRevokeOutcomes,
+  type ListApplied,
+  listTokens,
+  type RevokeOutcome,
+  type TokenDatabase,
+} from '../store/db';
+import { isRetryable, retryDelay } from './backoff';
+import type { Scope, TokenRecord } from './reconcile';
+
+export const SYNC_LOCK = 'w3s-token-sync';
+
+export interface SyncContext {
+  api: ApiClient;
+  db: TokenDatabase;
+  scope: Scope;
+  now(): number;
+  random(): number;
+  /** How listed secrets are kept (the lock, issue 5); in the clear when absent. */
+  secrets?: SecretPolicy;
+}
+
+export interface SyncReport {
+  tokens: TokenRecord[];
+  settled: ListApplied['settled'];
+  /** Create attempts kept after this sync (see CreateAttempt). */
+  attempts: ListApplied['attempts'];
+  /** Revokes the service refused for good (e.g. a delete restriction): the tokens are active again. */
+  refused: Array<{ id: string; error: AppError }>;
+  /** When the earliest pending revoke is due again, if any is left. */
+  nextRetryAt: number | null;
+}
+
+export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: AppError };
+
+/**
+ * One sync: list, merge in one transaction, then send the revokes that are due and record their
+ * outcomes. Listing first means a revoke whose answer was lost is seen done, never sent twice.
+ * Call it under `withLock(SYNC_LOCK, …)`.
+ */
+export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
+  const listed = await ctx.api.listTokens();
+  if (!listed.ok) return listed;
+  let list: Awaited<ReturnType<typeof protectList>> = { remote: listed.value };
+  if (ctx.secrets && ctx.secrets.mode !== 'plain') {
+    // Sealing is not IndexedDB work: it happens before the sync's one transaction.
+    list = await protectList(ctx.secrets, ctx.scope, listed.value, await listTokens(ctx.db, ctx.scope));
+  }
+  const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed);
+  let tokens = applied.tokens;
+  const refused: SyncReport['refused'] = [];
+  if (applied.dueRevokes.length > 0) {
+    const byId = new Map(tokens.map((token) => [token.id, token]));
+    const outcomes: RevokeOutcome[] = [];
+    let stop: AppError | null = null;
+    for (const id of applied.dueRevokes) {
+      const attempts = (byId.get(id)?.pendingRevoke?.attempts ?? 0) + 1;
+      if (stop) {
+        // After a 429 or an ended session, the rest wait too: no hammering.
+        if (stop.code !== 'signed-out') outcomes.push(retry(id, attempts, stop, ctx));
+        continue;
+      }
+      const result = await ctx.api.revokeToken(id);
+      if (result.ok) outcomes.push({ id, kind: 'revoked' });
+      else if (result.error.code === 'signed-out') stop = result.error;
+      else if (isRetryable(result.error)) {
+        outcomes.push(retry(id, attempts, result.error, ctx));
+        if (result.error.code === 'rate-limited') stop = result.error;
+      } else {
+        outcomes.push({ id, kind: 'failed' });
+        refused.push({ id, error: result.error });
+      }
+    }
+    tokens = await applyRevokeOutcomes(ctx.db, ctx.scope, outcomes, ctx.now());
+    if (stop?.code === 'signed-out') return { ok: false, error: stop };
+  }
+  return {
+    ok: true,
+    value: {
+      tokens,
+      settled: applied.settled,
+      attempts: applied.attempts,
+      refused,
+      nextRetryAt: nextRetry(tokens),
+    },
+  };
+}
+
+function retry(id: string, attempts: number, error: AppError, ctx: SyncContext): RevokeOutcome {
+  return { id, kind: 'retry', delayMs: retryDelay(attempts, error, ctx.random), error: error.message };
+}
+
+export function nextRetry(tokens: readonly TokenRecord[]): number | null {
+  let next: number | null = null;
+  for (const token of tokens) {
+    const at = token.pendingRevoke?.nextAttemptAt;
+    if (at !== undefined && (next === null || at < next)) next = at;
+  }
+  return next;
+}
