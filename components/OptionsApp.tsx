@@ -1,13 +1,12 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { ConnectionModel } from '../utils/account/connection-model';
-import type { AccountModel } from '../utils/account/model';
-import type { SitesModel } from '../utils/fill/sites-model';
-import { t } from '../utils/lib/i18n';
-import type { LockModel } from '../utils/lock/model';
+import type { AccountModel, ConnectionModel } from '../utils/account';
+import type { SitesModel } from '../utils/fill';
+import { t } from '../utils/lib';
+import type { LockModel } from '../utils/lock';
 import type { LockClient } from '../utils/messages';
 import type { Settings } from '../utils/settings';
-import type { TokensModel } from '../utils/tokens/model';
+import type { TokensModel } from '../utils/tokens';
 import { AccountSection } from './account/AccountSection';
 import { ConnectionSection } from './account/ConnectionSection';
 import { GrantsSection } from './fill/GrantsSection';

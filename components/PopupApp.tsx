@@ -1,8 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChild } from 'preact';
-import type { AccountModel } from '../utils/account/model';
-import { t } from '../utils/lib/i18n';
-import type { TokensModel } from '../utils/tokens/model';
+import type { AccountModel } from '../utils/account';
+import { t } from '../utils/lib';
+import type { TokensModel } from '../utils/tokens';
 import { SignedOut } from './account/SignedOut';
 import { TokenList } from './tokens/TokenList';
 import { TokensPanel } from './tokens/TokensPanel';

@@ -1,21 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onSessionChange } from '../utils/account/session';
-import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard/guard';
-import { createFiller, FILL_COMMAND } from '../utils/fill/filler';
-import { refreshFillMenu, tokenOfMenuItem } from '../utils/fill/menu';
-import { backgroundFillDeps } from '../utils/fill/tab';
-import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock/background';
+import { onSessionChange } from '../utils/account';
+import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
+import {
+  backgroundFillDeps,
+  createFiller,
+  FILL_COMMAND,
+  refreshFillMenu,
+  tokenOfMenuItem,
+} from '../utils/fill';
+import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
 import { handleMessage, isExtensionPage } from '../utils/messages';
 import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
   backgroundSync,
+  createEngine,
   RETRY_ALARM,
   SYNC_ALARM,
   scheduleSync,
-} from '../utils/sync/background';
-import { createEngine } from '../utils/sync/engine';
+} from '../utils/sync';
 
 export default defineBackground(() => {
   const engineDeps = backgroundEngineDeps();

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { fillPage } from '../utils/fill/page';
+import { fillPage } from '../utils/fill';
 
 // Injected on demand into every frame of the active tab it may script (utils/fill/tab.ts), in
 // the extension's isolated world, which the page cannot read. It only defines the function; the secret arrives later as

@@ -1,15 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Session } from './account/session';
-import type { AccountStatus } from './api/account-status';
-import type { CopiedMark } from './clipboard/copy';
-import type { ClipboardGuard } from './clipboard/guard';
-import { copiedMarkOf } from './clipboard/rule';
-import type { Filler, FillReply, PendingFill } from './fill/filler';
-import type { Result } from './lib/result';
-import type { RevealReply } from './lock/reveal';
-import type { Vault, VaultReply, VaultStatus } from './lock/vault';
-import type { LockSettings } from './lock/vault-store';
-import type { CreateReply, Engine, EngineReply } from './sync/engine';
+import type { Session } from './account';
+import type { AccountStatus } from './api';
+import type { ClipboardGuard, CopiedMark } from './clipboard';
+import { copiedMarkOf } from './clipboard';
+import type { Filler, FillReply, PendingFill } from './fill';
+import type { Result } from './lib';
+import type { LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
+import type { CreateReply, Engine, EngineReply } from './sync';
 
 /** The background's lock and its secret reveal, for handleMessage. */
 export interface Locker {
@@ -135,28 +132,19 @@ function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply
   }
 }
 
-/** The options page's lock calls: every one answers with the lock's state (VaultReply). */
-export type LockAdminMessage = Extract<
-  Message,
-  {
-    type:
-      | 'vault/status'
-      | 'vault/lock'
-      | 'vault/enable'
-      | 'vault/change'
-      | 'vault/disable'
-      | 'vault/forget'
-      | 'vault/configure'
-      | 'session/save';
-  }
->;
-
-/** The lock, as seen from a page. */
+/** The lock, as seen from a page. Every call but `reveal` answers with the lock's state. */
 export interface LockClient {
+  status(): Promise<VaultReply>;
   unlock(passphrase: string): Promise<VaultReply>;
   reveal(id: string): Promise<RevealReply>;
-  /** Every other lock call, in one generic function (popup size budget); `session/save` answers null. */
-  admin(message: LockAdminMessage): Promise<VaultReply | null>;
+  lock(): Promise<VaultReply>;
+  enable(passphrase: string): Promise<VaultReply>;
+  change(passphrase: string): Promise<VaultReply>;
+  disable(): Promise<VaultReply>;
+  forget(passphrase: string): Promise<VaultReply>;
+  configure(settings: LockSettings): Promise<VaultReply>;
+  /** Stores the session, sealed by the background when the lock is on; answers null. */
+  saveSession(session: Session): Promise<null>;
 }
 
 export function lockClient(
@@ -164,9 +152,16 @@ export function lockClient(
 ): LockClient {
   const call = send as <T>(message: Message) => Promise<T>;
   return {
+    status: () => call({ type: 'vault/status' }),
     unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
     reveal: (id) => call({ type: 'tokens/secret', id }),
-    admin: call,
+    lock: () => call({ type: 'vault/lock' }),
+    enable: (passphrase) => call({ type: 'vault/enable', passphrase }),
+    change: (passphrase) => call({ type: 'vault/change', passphrase }),
+    disable: () => call({ type: 'vault/disable' }),
+    forget: (passphrase) => call({ type: 'vault/forget', passphrase }),
+    configure: (settings) => call({ type: 'vault/configure', settings }),
+    saveSession: (session) => call({ type: 'session/save', session }),
   };
 }
 

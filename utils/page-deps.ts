@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import { loadAccountStatus, saveAccountStatus } from './account/cache';
-import type { AccountDeps } from './account/model';
-import { loadSession } from './account/session';
-import { copyText } from './clipboard/copy';
-import { framePattern } from './fill/frames';
+import type { AccountDeps } from './account';
+import { loadAccountStatus, loadSession, saveAccountStatus } from './account';
+import { copyText } from './clipboard';
+import { framePattern } from './fill';
 import { clipboardClient, engineClient, fillClient, lockClient, pendingFillClient } from './messages';
 import { loadCopyFormat, saveCopyFormat } from './settings';
-import { openTokenDb } from './store/db';
-import type { TokensDeps } from './tokens/model';
+import { openTokenDb } from './store';
+import type { TokensDeps } from './tokens';
 
 /**
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from

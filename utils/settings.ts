@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard/rule';
-import { type CopyFormat, isCopyFormat } from './tokens/copy-format';
+import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard';
+import { type CopyFormat, isCopyFormat } from './tokens';
 
 export interface Settings {
   /** Minutes between background syncs. */

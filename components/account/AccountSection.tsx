@@ -1,7 +1,5 @@
-import type { AccountStatus } from '../../utils/api/account-status';
-import { describeStorage, storagePercent } from '../../utils/lib/bytes';
-import { relativeTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
+import type { AccountStatus } from '../../utils/api';
+import { describeStorage, relativeTime, storagePercent, t } from '../../utils/lib';
 
 interface AccountSectionProps {
   status: AccountStatus | null;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ConnectionModel } from '../../utils/account/connection-model';
-import { t, tAround } from '../../utils/lib/i18n';
+import type { ConnectionModel } from '../../utils/account';
+import { t, tAround } from '../../utils/lib';
 
 // A command to type, the same in every language: not a message.
 const ACCOUNT_COMMAND = 'npm run --silent account -- you@example.org';

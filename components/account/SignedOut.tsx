@@ -1,4 +1,4 @@
-import { t } from '../../utils/lib/i18n';
+import { t } from '../../utils/lib';
 
 interface SignedOutProps {
   onOpenSettings(): void;

@@ -1,6 +1,6 @@
-import { t, tAround } from '../../utils/lib/i18n';
-import type { FillQuestion } from '../../utils/tokens/model';
-import { visibleName } from '../../utils/tokens/names';
+import { t, tAround } from '../../utils/lib';
+import type { FillQuestion } from '../../utils/tokens';
+import { visibleName } from '../../utils/tokens';
 import { useModalDialog } from '../ui/useModalDialog';
 
 interface FillDialogProps {

@@ -1,5 +1,5 @@
-import { t } from '../../utils/lib/i18n';
-import type { GrantRecord } from '../../utils/store/db';
+import { t } from '../../utils/lib';
+import type { GrantRecord } from '../../utils/store';
 
 interface GrantsSectionProps {
   grants: readonly GrantRecord[];

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/lib/i18n';
-import { checkPassphrase } from '../../utils/lock/model';
+import { t } from '../../utils/lib';
+import { checkPassphrase } from '../../utils/lock';
 
 interface PassphraseFormProps {
   /** Prefix of the fields' ids, one per form on the page. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../utils/lib/i18n';
-import type { VaultReply } from '../../utils/lock/vault';
+import { t } from '../../utils/lib';
+import type { VaultReply } from '../../utils/lock';
 
 interface UnlockFormProps {
   unlock(passphrase: string): Promise<VaultReply>;

@@ -1,5 +1,5 @@
-import { CLIPBOARD_CHOICES } from '../../utils/clipboard/rule';
-import { t } from '../../utils/lib/i18n';
+import { CLIPBOARD_CHOICES } from '../../utils/clipboard';
+import { t } from '../../utils/lib';
 
 interface ClipboardSettingsProps {
   seconds: number;

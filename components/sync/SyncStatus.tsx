@@ -1,5 +1,4 @@
-import { relativeTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
+import { relativeTime, t } from '../../utils/lib';
 
 interface SyncStatusProps {
   syncing: boolean;

@@ -1,5 +1,5 @@
-import { t } from '../../utils/lib/i18n';
-import { type CopyFormat, isCopyFormat } from '../../utils/tokens/copy-format';
+import { t } from '../../utils/lib';
+import { type CopyFormat, isCopyFormat } from '../../utils/tokens';
 
 // Here, not in utils/tokens/copy-format.ts: the popup reads the format but never shows this menu.
 const COPY_FORMATS: ReadonlyArray<{ value: CopyFormat; label: string }> = [

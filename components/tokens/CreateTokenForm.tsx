@@ -1,8 +1,8 @@
 import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { t } from '../../utils/lib/i18n';
-import type { CreateOutcome } from '../../utils/tokens/model';
-import { checkName, countCharacters, MAX_NAME_LENGTH } from '../../utils/tokens/names';
+import { t } from '../../utils/lib';
+import type { CreateOutcome } from '../../utils/tokens';
+import { checkName, countCharacters, MAX_NAME_LENGTH } from '../../utils/tokens';
 
 interface CreateTokenFormProps {
   existingNames: readonly string[];

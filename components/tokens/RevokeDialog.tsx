@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t, tAround } from '../../utils/lib/i18n';
-import type { Result } from '../../utils/lib/result';
-import { visibleName } from '../../utils/tokens/names';
+import type { Result } from '../../utils/lib';
+import { t, tAround } from '../../utils/lib';
+import { visibleName } from '../../utils/tokens';
 import { useModalDialog } from '../ui/useModalDialog';
 
 interface RevokeDialogProps {

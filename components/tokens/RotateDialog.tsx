@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { t, tAround } from '../../utils/lib/i18n';
-import type { Result } from '../../utils/lib/result';
-import type { TokenRecord } from '../../utils/sync/reconcile';
-import type { CreateOutcome } from '../../utils/tokens/model';
-import { rotatedName } from '../../utils/tokens/rotation';
+import type { Result } from '../../utils/lib';
+import { t, tAround } from '../../utils/lib';
+import type { TokenRecord } from '../../utils/store';
+import type { CreateOutcome } from '../../utils/tokens';
+import { rotatedName } from '../../utils/tokens';
 import { useModalDialog } from '../ui/useModalDialog';
 
 interface RotateDialogProps {

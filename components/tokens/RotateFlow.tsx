@@ -1,4 +1,4 @@
-import type { TokensModel } from '../../utils/tokens/model';
+import type { TokensModel } from '../../utils/tokens';
 import { RotateDialog } from './RotateDialog';
 
 interface RotateFlowProps {

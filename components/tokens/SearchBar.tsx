@@ -1,5 +1,5 @@
-import { t } from '../../utils/lib/i18n';
-import { SORT_LABELS, type SortKey } from '../../utils/tokens/order';
+import { t } from '../../utils/lib';
+import { SORT_LABELS, type SortKey } from '../../utils/tokens';
 
 interface SearchBarProps {
   query: string;

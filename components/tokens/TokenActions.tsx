@@ -1,7 +1,6 @@
-import { absoluteTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
-import type { TokenRecord } from '../../utils/sync/reconcile';
-import { visibleName } from '../../utils/tokens/names';
+import { absoluteTime, t } from '../../utils/lib';
+import type { TokenRecord } from '../../utils/store';
+import { visibleName } from '../../utils/tokens';
 
 interface TokenActionsProps {
   token: TokenRecord;

@@ -1,8 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { absoluteTime, relativeTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
-import type { TokenRecord } from '../../utils/sync/reconcile';
-import { hostOf, type TokenUsage } from '../../utils/tokens/usage';
+import { absoluteTime, relativeTime, t } from '../../utils/lib';
+import type { TokenRecord } from '../../utils/store';
+import { hostOf, type TokenUsage } from '../../utils/tokens';
 
 interface TokenDetailsProps {
   token: TokenRecord;

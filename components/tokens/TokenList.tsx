@@ -1,10 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { absoluteTime, maskSecret, relativeTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
-import { moveIndex, scrollToShow } from '../../utils/lib/list-keys';
-import type { TokenRecord } from '../../utils/sync/reconcile';
-import { isNeverUsed } from '../../utils/tokens/hygiene';
-import { visibleName } from '../../utils/tokens/names';
+import { absoluteTime, maskSecret, moveIndex, relativeTime, scrollToShow, t } from '../../utils/lib';
+import type { TokenRecord } from '../../utils/store';
+import { isNeverUsed, visibleName } from '../../utils/tokens';
 import { TokenActions } from './TokenActions';
 
 interface TokenListProps {

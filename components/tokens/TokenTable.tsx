@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { absoluteTime, maskSecret, relativeTime } from '../../utils/lib/format';
-import { t } from '../../utils/lib/i18n';
-import type { TokenRecord } from '../../utils/sync/reconcile';
-import { isNeverUsed } from '../../utils/tokens/hygiene';
-import { visibleName } from '../../utils/tokens/names';
-import { describeLastFill, hostOf, type TokenUsage } from '../../utils/tokens/usage';
+import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
+import type { TokenRecord } from '../../utils/store';
+import { describeLastFill, hostOf, isNeverUsed, type TokenUsage, visibleName } from '../../utils/tokens';
 import { TokenActions } from './TokenActions';
 import { TokenDetails } from './TokenDetails';
 

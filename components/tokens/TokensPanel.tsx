@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import type { AccountModel } from '../../utils/account/model';
-import { t } from '../../utils/lib/i18n';
-import type { TokensModel } from '../../utils/tokens/model';
-import type { TokenUsage } from '../../utils/tokens/usage';
+import type { AccountModel } from '../../utils/account';
+import { t } from '../../utils/lib';
+import type { TokensModel, TokenUsage } from '../../utils/tokens';
 import { FillDialog } from '../fill/FillDialog';
 import { SyncStatus } from '../sync/SyncStatus';
 import { CreateTokenForm } from './CreateTokenForm';

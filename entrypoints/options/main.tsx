@@ -2,17 +2,19 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
-import { pageConnectionDeps } from '../../utils/account/connection-deps';
-import { createConnectionModel } from '../../utils/account/connection-model';
-import { createAccountModel } from '../../utils/account/model';
-import { onSessionChange } from '../../utils/account/session';
-import { createSitesModel } from '../../utils/fill/sites-model';
-import { localizeDocument } from '../../utils/lib/i18n';
-import { createLockModel } from '../../utils/lock/model';
+import {
+  createAccountModel,
+  createConnectionModel,
+  onSessionChange,
+  pageConnectionDeps,
+} from '../../utils/account';
+import { createSitesModel } from '../../utils/fill';
+import { localizeDocument } from '../../utils/lib';
+import { createLockModel } from '../../utils/lock';
 import { lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
-import { createTokensModel } from '../../utils/tokens/model';
+import { createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
 const client = lockClient();

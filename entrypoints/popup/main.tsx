@@ -4,18 +4,18 @@ import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
-import { createAccountModel } from '../../utils/account/model';
-import { localizeDocument } from '../../utils/lib/i18n';
+import { createAccountModel } from '../../utils/account';
+import { localizeDocument } from '../../utils/lib';
 import { lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
-import { createTokensModel } from '../../utils/tokens/model';
+import { createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
 const client = lockClient();
 const unlock = signal<ComponentChild>(null);
 /** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */
 const showLock = async (): Promise<void> => {
-  const status = (await client.admin({ type: 'vault/status' }).catch(() => null))?.status;
+  const status = (await client.status().catch(() => null))?.status;
   if (!status?.enabled || status.unlocked) return;
   const onUnlocked = (): void => {
     unlock.value = null;

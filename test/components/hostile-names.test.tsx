@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RevokeDialog } from '../../components/tokens/RevokeDialog';
 import { TokenList } from '../../components/tokens/TokenList';
 import { TokenTable } from '../../components/tokens/TokenTable';
-import type { TokenRecord } from '../../utils/sync/reconcile';
+import type { TokenRecord } from '../../utils/store/records';
 import { visibleName } from '../../utils/tokens/names';
 import { HOSTILE_NAMES } from '../helpers/hostile';
 import { tokenRecord } from '../helpers/token-record';

@@ -1,5 +1,5 @@
 import type { Session } from '../../utils/account/session';
-import type { Scope } from '../../utils/sync/reconcile';
+import type { Scope } from '../../utils/store/records';
 
 /** A signed-in session on the default service, and the scope its records live in. */
 export const testSession: Session = {

@@ -1,4 +1,4 @@
-import type { TokenRecord } from '../../utils/sync/reconcile';
+import type { TokenRecord } from '../../utils/store/records';
 
 /** An active token record as the store keeps it, created 2026-11-20 10:00 UTC; `fields` override. */
 export function tokenRecord(fields: Partial<TokenRecord> = {}): TokenRecord {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { AccountStatus } from '../api/account-status';
-import type { Scope } from '../sync/reconcile';
+import type { AccountStatus } from '../api';
+import type { Scope } from '../store';
 
 /** The last account status seen, so the popup can show a restriction before it asks again. */
 const ACCOUNT_KEY = 'accountStatus.v1';

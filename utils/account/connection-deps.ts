@@ -1,4 +1,4 @@
-import { createApiClient } from '../api/client';
+import { createApiClient } from '../api';
 import { lockClient } from '../messages';
 import type { ConnectionDeps } from './connection-model';
 import { requestServiceAccess } from './permissions';
@@ -12,7 +12,7 @@ export function pageConnectionDeps(): ConnectionDeps {
     loadSession,
     // The background seals the credential when the lock is on.
     saveSession: async (session) => {
-      await lockClient().admin({ type: 'session/save', session });
+      await lockClient().saveSession(session);
     },
     clearSession,
     requestAccess: requestServiceAccess,

@@ -1,8 +1,8 @@
 import { batch, type Signal, signal } from '@preact/signals';
-import type { ApiClient } from '../api/client';
-import { normalizeServiceUrl } from '../api/service-url';
-import { type MessageKey, t } from '../lib/i18n';
-import type { AppError } from '../lib/result';
+import type { ApiClient } from '../api';
+import { normalizeServiceUrl } from '../api';
+import type { AppError } from '../lib';
+import { type MessageKey, t } from '../lib';
 import { credentialFingerprint } from './key';
 import type { Session } from './session';
 

@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import { type AccountStatus, restrictionNotice } from '../api/account-status';
-import type { Engine } from '../sync/engine';
-import type { Scope } from '../sync/reconcile';
+import { type AccountStatus, restrictionNotice } from '../api';
+import type { Scope } from '../store';
+import type { Engine } from '../sync';
 import type { Session } from './session';
 
 export interface AccountDeps {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../api/service-url';
+import { originPattern } from '../api';
 
 /**
  * Asks for the service's origin as an optional host permission (it must run in a user gesture).

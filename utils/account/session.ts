@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_SERVICE_URL } from '../api/service-url';
-import type { Envelope } from '../lock/crypto-envelope';
+import { DEFAULT_SERVICE_URL } from '../api';
+import type { Envelope } from '../lock';
 
 /** Who is signed in where. Versioned keys: a later shape gets a new key and a migration. */
 export interface Session {

@@ -1,6 +1,5 @@
-import { t } from '../lib/i18n';
-import { ok, type Result } from '../lib/result';
-import type { Scope } from '../sync/reconcile';
+import { ok, type Result, t } from '../lib';
+import type { Scope } from '../store';
 import type { ApiClient } from './client';
 
 /**

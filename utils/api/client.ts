@@ -1,5 +1,4 @@
-import { t } from '../lib/i18n';
-import { fail, ok, type Result } from '../lib/result';
+import { fail, ok, type Result, t } from '../lib';
 import { errorFromResponse } from './errors';
 import {
   type AccountInfo,

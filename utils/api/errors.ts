@@ -1,5 +1,5 @@
-import { t } from '../lib/i18n';
-import type { AppError } from '../lib/result';
+import type { AppError } from '../lib';
+import { t } from '../lib';
 
 /** The classic API's wait after a CDN 429, which carries no Retry-After (api-contract.md, "Rate limit"). */
 export const RATE_LIMIT_WAIT_MS = 30_000;

@@ -1,5 +1,4 @@
-import { t } from '../lib/i18n';
-import { fail, ok, type Result } from '../lib/result';
+import { fail, ok, type Result, t } from '../lib';
 
 export const DEFAULT_SERVICE_URL = 'http://127.0.0.1:8787';
 

@@ -3,7 +3,7 @@
  * A response that fails a check is rejected whole: a half-read list would look like revoked tokens.
  */
 
-import { parseLimit } from '../lib/bytes';
+import { parseLimit } from '../lib';
 
 export interface ApiToken {
   /** A bigint rendered as text; never parse it as a number (ids exceed 2^53). */

@@ -1,5 +1,4 @@
-import { t } from '../lib/i18n';
-import { fail, ok, type Result } from '../lib/result';
+import { fail, ok, type Result, t } from '../lib';
 import { digestOf, newSalt } from './digest';
 
 /** What a page tells the background after a copy: never the text, only its salted digest. */

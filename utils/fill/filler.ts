@@ -1,6 +1,6 @@
-import type { Session } from '../account/session';
-import { t } from '../lib/i18n';
-import type { RevealReply } from '../lock/reveal';
+import type { Session } from '../account';
+import { t } from '../lib';
+import type { RevealReply } from '../lock';
 import {
   addGrant,
   getToken,
@@ -10,8 +10,8 @@ import {
   listUsage,
   recordFill,
   type TokenDatabase,
-} from '../store/db';
-import { siteDefault } from '../tokens/usage';
+} from '../store';
+import { siteDefault } from '../tokens';
 import { type FrameAnswer, framePattern, pickFrame } from './frames';
 import type { PageAnswer } from './page';
 

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Session } from '../account/session';
-import { t } from '../lib/i18n';
-import { listTokens, type TokenDatabase } from '../store/db';
-import type { TokenRecord } from '../sync/reconcile';
+import type { Session } from '../account';
+import { t } from '../lib';
+import type { TokenRecord } from '../store';
+import { listTokens, type TokenDatabase } from '../store';
 
 const ROOT = 'fill';
 const PREFIX = 'fill:';

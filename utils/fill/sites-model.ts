@@ -1,5 +1,5 @@
 import { type Signal, signal } from '@preact/signals';
-import type { Session } from '../account/session';
+import type { Session } from '../account';
 import {
   type GrantRecord,
   listGrants,
@@ -7,8 +7,8 @@ import {
   removeGrant,
   setSiteDefault,
   type TokenDatabase,
-} from '../store/db';
-import { summarizeUsage, type TokenUsage } from '../tokens/usage';
+} from '../store';
+import { summarizeUsage, type TokenUsage } from '../tokens';
 
 export interface SitesDeps {
   loadSession(): Promise<Session | null>;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { loadSession } from '../account/session';
-import { openTokenDb } from '../store/db';
+import { loadSession } from '../account';
+import { openTokenDb } from '../store';
 import type { FillDeps } from './filler';
 import type { FrameAnswer } from './frames';
 import type { PageAnswer } from './page';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Locker } from '../messages';
-import { openTokenDb } from '../store/db';
-import type { Engine, EngineDeps } from '../sync/engine';
+import { openTokenDb } from '../store';
+import type { Engine, EngineDeps } from '../sync';
 import { revealSecret } from './reveal';
 import { createVault, type Vault } from './vault';
 

@@ -1,5 +1,5 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import { t } from '../lib/i18n';
+import { t } from '../lib';
 import type { LockClient } from '../messages';
 import type { VaultReply, VaultStatus } from './vault';
 
@@ -38,7 +38,7 @@ export function createLockModel(client: LockClient): LockModel {
     error,
     notice,
     async refresh() {
-      status.value = (await client.admin({ type: 'vault/status' }).catch(() => null))?.status ?? null;
+      status.value = (await client.status().catch(() => null))?.status ?? null;
     },
     async run(call, done) {
       busy.value = true;

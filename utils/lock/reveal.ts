@@ -1,7 +1,7 @@
-import type { Session } from '../account/session';
-import type { ApiClient } from '../api/client';
-import { t } from '../lib/i18n';
-import { getToken, type TokenDatabase } from '../store/db';
+import type { Session } from '../account';
+import type { ApiClient } from '../api';
+import { t } from '../lib';
+import { getToken, type TokenDatabase } from '../store';
 import type { Vault } from './vault';
 
 /** A token's secret for one copy or fill, or why not (`locked`: the popup asks to unlock). */

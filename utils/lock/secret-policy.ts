@@ -1,5 +1,5 @@
-import type { ApiToken } from '../api/shapes';
-import type { Scope, TokenRecord } from '../sync/reconcile';
+import type { ApiToken } from '../api';
+import type { Scope, TokenRecord } from '../store';
 import { type Envelope, open, seal, secretAad } from './crypto-envelope';
 
 /**

@@ -5,12 +5,11 @@ import {
   type Session,
   saveSealedSession,
   saveSession,
-} from '../account/session';
-import { t } from '../lib/i18n';
-import { listAllTokens, putSecrets, type TokenDatabase } from '../store/db';
-import type { TokenRecord } from '../sync/reconcile';
-import { SYNC_LOCK } from '../sync/sync';
-import { withLock } from '../sync/with-lock';
+} from '../account';
+import { t } from '../lib';
+import type { TokenRecord } from '../store';
+import { listAllTokens, putSecrets, type TokenDatabase } from '../store';
+import { SYNC_LOCK, withLock } from '../sync';
 import {
   credentialAad,
   newDataKey,

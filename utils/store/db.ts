@@ -1,7 +1,8 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { ApiToken } from '../api/shapes';
-import type { Envelope } from '../lock/crypto-envelope';
-import { type CreateAttempt, planSync, revoked, type Scope, type TokenRecord } from '../sync/reconcile';
+import type { ApiToken } from '../api';
+import type { Envelope } from '../lock';
+import { planSync, revoked } from '../sync';
+import type { CreateAttempt, Scope, TokenRecord } from './records';
 
 export const DB_NAME = 'w3s-tokens';
 export const DB_VERSION = 4;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { clearSession, loadSession } from '../account/session';
-import { createApiClient } from '../api/client';
+import { clearSession, loadSession } from '../account';
+import { createApiClient } from '../api';
 import { loadSettings } from '../settings';
-import { listTokens, openTokenDb } from '../store/db';
+import { listTokens, openTokenDb } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import { nextRetry } from './sync';
 

@@ -1,4 +1,4 @@
-import type { AppError } from '../lib/result';
+import type { AppError } from '../lib';
 
 const BASE_MS = 15_000;
 const MAX_MS = 30 * 60_000;

@@ -1,4 +1,4 @@
-import type { Scope } from './reconcile';
+import type { Scope } from '../store';
 
 const CHANNEL = 'w3s-token-sync';
 

@@ -1,7 +1,7 @@
-import { t } from '../lib/i18n';
-import type { AppError } from '../lib/result';
-import { addCreateAttempt, getAccount, settleCreateAttempt } from '../store/db';
-import type { TokenRecord } from './reconcile';
+import type { AppError } from '../lib';
+import { t } from '../lib';
+import type { TokenRecord } from '../store';
+import { addCreateAttempt, getAccount, settleCreateAttempt } from '../store';
 import { type SyncContext, type SyncResult, syncAccount } from './sync';
 
 export type CreateResult =

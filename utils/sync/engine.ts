@@ -1,13 +1,13 @@
-import type { Session } from '../account/session';
-import { type AccountStatus, fetchAccountStatus } from '../api/account-status';
-import type { ApiClient } from '../api/client';
-import { t } from '../lib/i18n';
-import type { AppError, Result } from '../lib/result';
-import type { SecretPolicy } from '../lock/secret-policy';
-import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store/db';
+import type { Session } from '../account';
+import type { ApiClient } from '../api';
+import { type AccountStatus, fetchAccountStatus } from '../api';
+import type { AppError, Result } from '../lib';
+import { t } from '../lib';
+import type { SecretPolicy } from '../lock';
+import type { Scope } from '../store';
+import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
-import type { Scope } from './reconcile';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { withLock } from './with-lock';
 

@@ -1,6 +1,7 @@
-import type { ApiClient } from '../api/client';
-import type { AppError } from '../lib/result';
-import { protectList, type SecretPolicy } from '../lock/secret-policy';
+import type { ApiClient } from '../api';
+import type { AppError } from '../lib';
+import { protectList, type SecretPolicy } from '../lock';
+import type { Scope, TokenRecord } from '../store';
 import {
   applyList,
   applyRevokeOutcomes,
@@ -8,9 +9,8 @@ import {
   listTokens,
   type RevokeOutcome,
   type TokenDatabase,
-} from '../store/db';
+} from '../store';
 import { isRetryable, retryDelay } from './backoff';
-import type { Scope, TokenRecord } from './reconcile';
 
 export const SYNC_LOCK = 'w3s-token-sync';
 

@@ -1,4 +1,4 @@
-import type { TokenRecord } from '../sync/reconcile';
+import type { TokenRecord } from '../store';
 
 /** A token this old that was never used for uploads, copied or filled gets the "never used" badge (issue 7). */
 export const NEVER_USED_AFTER_MS = 30 * 24 * 3600_000;

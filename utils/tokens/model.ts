@@ -1,9 +1,10 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { Session } from '../account/session';
-import { t } from '../lib/i18n';
-import type { AppError, Result } from '../lib/result';
-import type { RevealReply } from '../lock/reveal';
+import type { Session } from '../account';
+import type { AppError, Result } from '../lib';
+import { t } from '../lib';
+import type { RevealReply } from '../lock';
 import type { Fill } from '../messages';
+import type { Scope, TokenRecord } from '../store';
 import {
   annotateToken,
   getAccount,
@@ -11,12 +12,9 @@ import {
   markCopied,
   type TokenAnnotation,
   type TokenDatabase,
-} from '../store/db';
-import { retryDelay } from '../sync/backoff';
-import { onChange } from '../sync/channel';
-import type { Engine, EngineReply } from '../sync/engine';
-import type { Scope, TokenRecord } from '../sync/reconcile';
-import type { SyncResult } from '../sync/sync';
+} from '../store';
+import type { Engine, EngineReply, SyncResult } from '../sync';
+import { onChange, retryDelay } from '../sync';
 import { type CopyFormat, formatForCopy } from './copy-format';
 import { checkName } from './names';
 import { filterTokens, type SortKey, sortTokens } from './order';

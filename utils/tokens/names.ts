@@ -1,4 +1,4 @@
-import { t } from '../lib/i18n';
+import { t } from '../lib';
 
 export const MAX_NAME_LENGTH = 200;
 

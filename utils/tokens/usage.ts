@@ -1,6 +1,5 @@
-import { relativeTime } from '../lib/format';
-import { t } from '../lib/i18n';
-import type { GrantRecord, UsageRecord } from '../store/db';
+import { relativeTime, t } from '../lib';
+import type { GrantRecord, UsageRecord } from '../store';
 
 /** What the options page shows of a token's use: its last fill and every site it went to. */
 export interface TokenUsage {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { RotateDialog } from '../../../components/tokens/RotateDialog';
-import type { TokenRecord } from '../../../utils/sync/reconcile';
+import type { TokenRecord } from '../../../utils/store/records';
 import { tokenRecord } from '../../helpers/token-record';
 
 const now = Date.UTC(2026, 10, 22, 12);

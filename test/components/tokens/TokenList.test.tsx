@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenList } from '../../../components/tokens/TokenList';
-import type { TokenRecord } from '../../../utils/sync/reconcile';
+import type { TokenRecord } from '../../../utils/store/records';
 import { tokenRecord } from '../../helpers/token-record';
 
 const record = (i: number): TokenRecord =>

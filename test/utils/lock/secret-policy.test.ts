@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newDataKey, open, seal, secretAad } from '../../../utils/lock/crypto-envelope';
 import { protectList, type SecretPolicy } from '../../../utils/lock/secret-policy';
-import type { TokenRecord } from '../../../utils/sync/reconcile';
+import type { TokenRecord } from '../../../utils/store/records';
 
 const scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const remote = [

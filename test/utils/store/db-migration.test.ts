@@ -13,7 +13,7 @@ import {
   requestRevoke,
   type TokenRecordV1,
 } from '../../../utils/store/db';
-import type { Scope, TokenRecord } from '../../../utils/sync/reconcile';
+import type { Scope, TokenRecord } from '../../../utils/store/records';
 
 /**
  * One case per schema version ever shipped: its schema exactly as that version created it, records

@@ -22,7 +22,7 @@ import {
   requestRevoke,
   type TokenDatabase,
 } from '../../../utils/store/db';
-import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/sync/reconcile';
+import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/store/records';
 
 const local: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const otherAccount: Scope = { service: 'http://127.0.0.1:8787', account: '43' };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getAccount, openTokenDb, type TokenDatabase } from '../../../utils/store/db';
+import type { Scope } from '../../../utils/store/records';
 import { createToken } from '../../../utils/sync/create-token';
-import type { Scope } from '../../../utils/sync/reconcile';
 import { type SyncContext, syncAccount } from '../../../utils/sync/sync';
 import {
   ContextStopped,

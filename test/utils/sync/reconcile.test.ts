@@ -5,11 +5,11 @@ import {
   CLOCK_SKEW_MS,
   type CreateAttempt,
   type PendingRevoke,
-  planSync,
   REVOKED_KEEP_MS,
   type Scope,
   type TokenRecord,
-} from '../../../utils/sync/reconcile';
+} from '../../../utils/store/records';
+import { planSync } from '../../../utils/sync/reconcile';
 
 const scope: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const NOW = 1_800_000_000_000;

@@ -5,7 +5,7 @@ import type { Session } from '../../../utils/account/session';
 import type { ApiToken } from '../../../utils/api/shapes';
 import { ok } from '../../../utils/lib/result';
 import { getAccount, listTokens, openTokenDb, type TokenDatabase } from '../../../utils/store/db';
-import { CLOCK_SKEW_MS, REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/sync/reconcile';
+import { CLOCK_SKEW_MS, REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/store/records';
 import { SYNC_LOCK, syncAccount } from '../../../utils/sync/sync';
 import { withLock } from '../../../utils/sync/with-lock';
 import { createTokensModel, type TokensModel } from '../../../utils/tokens/model';

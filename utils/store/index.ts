@@ -1,0 +1,33 @@
+// utils/store/: this device's IndexedDB (idb): the schema and its upgrades, and repository
+// functions for everything the other features keep (db); the shapes of what is kept (records). Only
+// this folder opens a transaction.
+export {
+  addCreateAttempt,
+  addGrant,
+  annotateToken,
+  applyList,
+  applyRevokeOutcomes,
+  type GrantRecord,
+  getAccount,
+  getToken,
+  hasGrant,
+  hurryRevokes,
+  type ListApplied,
+  listAllTokens,
+  listGrants,
+  listTokens,
+  listUsage,
+  markCopied,
+  openTokenDb,
+  putSecrets,
+  type RevokeOutcome,
+  recordFill,
+  removeGrant,
+  requestRevoke,
+  setSiteDefault,
+  settleCreateAttempt,
+  type TokenAnnotation,
+  type TokenDatabase,
+  type UsageRecord,
+} from './db';
+export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';

@@ -1,0 +1,17 @@
+// utils/tokens/: what the pages show and do with tokens. The page model: list, search, sort,
+// create, copy, revoke, fill question (model); sort orders (order), names (names), the never-used
+// badge (hygiene), rotation names (rotation), copy formats (copy-format) and each token's use
+// (usage).
+export { type CopyFormat, isCopyFormat } from './copy-format';
+export { isNeverUsed } from './hygiene';
+export {
+  type CreateOutcome,
+  createTokensModel,
+  type FillQuestion,
+  type TokensDeps,
+  type TokensModel,
+} from './model';
+export { checkName, countCharacters, MAX_NAME_LENGTH, visibleName } from './names';
+export { SORT_LABELS, type SortKey } from './order';
+export { rotatedName } from './rotation';
+export { describeLastFill, hostOf, siteDefault, summarizeUsage, type TokenUsage } from './usage';
