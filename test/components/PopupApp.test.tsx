@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
 import { ok } from '../../utils/lib/result';
-import { openTokenDb } from '../../utils/store/db';
+import { openTokenDb } from '../../utils/store/open';
 import { createTokensModel } from '../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../helpers/fake-api';
 import { localTokensDeps } from '../helpers/local-deps';

@@ -9,7 +9,7 @@ export interface Breach {
   rule: string;
 }
 
-const FEATURE_FILE = /^utils\/([^/]+)\/([^/]+)$/;
+const FEATURE_FILE = /^utils\/([^/]+)\/.+$/;
 
 /** The feature folder a path belongs to (`utils/fill/page.ts` → `fill`), or null. */
 export function featureOf(path: string): string | null {
@@ -91,7 +91,10 @@ export function componentReach(file: string, text: string): Breach[] {
     .filter(({ spec }) => spec === 'wxt/browser' || spec === 'idb' || spec === 'webextension-polyfill')
     .map(({ node, spec }) => ({ file, line: lineOf(source, node), rule: `imports ${spec}` }));
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && (node.text === 'fetch' || node.text === 'chrome' || node.text === 'indexedDB')) {
+    if (
+      ts.isIdentifier(node) &&
+      (node.text === 'fetch' || node.text === 'chrome' || node.text === 'indexedDB')
+    ) {
       const parent = node.parent;
       const isName = ts.isPropertyAccessExpression(parent) && parent.name === node;
       if (!isName && !ts.isPropertyAssignment(parent)) {
@@ -120,7 +123,11 @@ export function looseMessages(file: string, text: string): Breach[] {
           ts.isStringLiteralLike(prop.initializer) &&
           node.properties.length > 1
         ) {
-          found.push({ file, line: lineOf(source, prop), rule: `message '${prop.initializer.text}' outside the contract` });
+          found.push({
+            file,
+            line: lineOf(source, prop),
+            rule: `message '${prop.initializer.text}' outside the contract`,
+          });
         }
       }
     }
@@ -133,9 +140,16 @@ export function looseMessages(file: string, text: string): Breach[] {
 /** Entrypoints are wiring: short, and no function of their own longer than a screenful. */
 export function fatEntrypoint(file: string, text: string, maxLines = 80): Breach[] {
   const lines = text.split('\n').length;
-  const long = longFunctions(file, text, 40);
+  const long = longFunctions(file, text, 60);
   return [
     ...(lines > maxLines ? [{ file, line: 1, rule: `entrypoint of ${lines} lines (over ${maxLines})` }] : []),
     ...long,
   ];
+}
+
+/** A feature folder says at its top what it owns and offers: `// utils/<name>/: …` in its index. */
+export function folderHeader(folder: string, index: string | null): Breach[] {
+  const file = `${folder}/index.ts`;
+  if (index === null) return [{ file, line: 1, rule: 'feature folder without an index.ts' }];
+  return index.startsWith(`// ${folder}/: `) ? [] : [{ file, line: 1, rule: `no "// ${folder}/: …" header` }];
 }

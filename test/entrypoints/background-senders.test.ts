@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { saveSession } from '../../utils/account/session';
 import type { Message } from '../../utils/messages';
-import { applyList, listTokens, openTokenDb } from '../../utils/store/db';
+import { applyList, listTokens } from '../../utils/store/db';
+import { openTokenDb } from '../../utils/store/open';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { clearSession, saveSession } from '../../utils/account/session';
 import { DEFAULT_SETTINGS, saveSettings } from '../../utils/settings';
-import { applyList, openTokenDb } from '../../utils/store/db';
+import { applyList } from '../../utils/store/db';
+import { openTokenDb } from '../../utils/store/open';
 import { SYNC_ALARM } from '../../utils/sync/background';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 

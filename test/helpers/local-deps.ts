@@ -1,7 +1,7 @@
 import type { Session } from '../../utils/account/session';
 import type { ApiClient } from '../../utils/api/client';
 import type { Result } from '../../utils/lib/result';
-import type { TokenDatabase } from '../../utils/store/db';
+import type { TokenDatabase } from '../../utils/store/schema';
 import { createEngine } from '../../utils/sync/engine';
 import type { TokensDeps } from '../../utils/tokens/model';
 

@@ -1,71 +1,10 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ApiToken } from '../api';
 import type { Envelope } from '../lock';
 import { planSync, revoked } from '../sync';
 import type { CreateAttempt, Scope, TokenRecord } from './records';
+import type { AccountRecord, GrantRecord, TokenDatabase, UsageRecord } from './schema';
 
-export const DB_NAME = 'w3s-tokens';
-export const DB_VERSION = 4;
-
-export interface AccountRecord extends Scope {
-  /** Part of the shipped v1 shape; the email shown comes from the session (utils/account/session.ts). */
-  email: string;
-  lastSyncedAt: number | null;
-  /** Creates not yet settled by a list, and settled ones that made a token (see CreateAttempt). */
-  createAttempts: CreateAttempt[];
-}
-
-export interface TokenDB extends DBSchema {
-  tokens: {
-    key: [string, string, string];
-    value: TokenRecord;
-    indexes: { 'by-scope': [string, string] };
-  };
-  accounts: {
-    key: [string, string];
-    value: AccountRecord;
-  };
-  /** v3: a person's yes to filling a token into a site (issue 4), per token and origin. */
-  grants: {
-    key: [string, string, string, string];
-    value: GrantRecord;
-    indexes: { 'by-scope': [string, string] };
-  };
-  /** v3: every copy and fill, with where and when (issue 4). */
-  usage: {
-    key: number;
-    value: UsageRecord;
-    indexes: { 'by-scope': [string, string] };
-  };
-}
-
-export interface GrantRecord extends Scope {
-  tokenId: string;
-  origin: string;
-  grantedAt: number;
-  /**
-   * The token the shortcut fills on this origin, chosen on the options page (at most one grant
-   * per origin). Absent in records written before it existed, which reads as "not chosen": no
-   * upgrade needed.
-   */
-  siteDefault?: boolean;
-}
-
-export interface UsageRecord extends Scope {
-  tokenId: string;
-  kind: 'copy' | 'fill';
-  /** Where a fill went; null for a copy. */
-  origin: string | null;
-  at: number;
-}
-
-export type TokenDatabase = IDBPDatabase<TokenDB>;
-
-/** A token record as version 1 stored it. */
-export type TokenRecordV1 = Omit<
-  TokenRecord,
-  'state' | 'pendingRevoke' | 'revokedAt' | 'revokedHere' | 'sealed'
->;
+// Repository functions: every read and write of the other features, each in one transaction.
 
 /** What one list from the service changed here. */
 export interface ListApplied {
@@ -79,61 +18,6 @@ export type RevokeOutcome =
   | { id: string; kind: 'revoked' }
   | { id: string; kind: 'retry'; delayMs: number; error: string }
   | { id: string; kind: 'failed' };
-
-/**
- * Opens the one database. Upgrades are cumulative `if (oldVersion < N)` blocks, never edited once
- * shipped. A newer version opened elsewhere (another extension page after an update) makes this
- * connection close instead of blocking it.
- */
-export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
-  return openDB<TokenDB>(name, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) {
-        const tokens = db.createObjectStore('tokens', { keyPath: ['service', 'account', 'id'] });
-        tokens.createIndex('by-scope', ['service', 'account']);
-        db.createObjectStore('accounts', { keyPath: ['service', 'account'] });
-      }
-      if (oldVersion < 2) {
-        // v2: pending revokes (the outbox), revoked history, lost-create attempts.
-        for await (const cursor of tx.objectStore('tokens')) {
-          const v1: TokenRecordV1 = cursor.value;
-          // (Typed as today's record; v4 below adds `sealed`.)
-          cursor.update({
-            ...v1,
-            state: 'active',
-            pendingRevoke: null,
-            revokedAt: null,
-            revokedHere: false,
-          } as TokenRecord);
-        }
-        for await (const cursor of tx.objectStore('accounts')) {
-          const v1: Omit<AccountRecord, 'createAttempts'> = cursor.value;
-          cursor.update({ ...v1, createAttempts: [] });
-        }
-      }
-      if (oldVersion < 3) {
-        // v3: site grants and the usage record (issue 4).
-        db.createObjectStore('grants', { keyPath: ['service', 'account', 'tokenId', 'origin'] }).createIndex(
-          'by-scope',
-          ['service', 'account'],
-        );
-        db.createObjectStore('usage', { autoIncrement: true }).createIndex('by-scope', [
-          'service',
-          'account',
-        ]);
-      }
-      if (oldVersion < 4) {
-        // v4: a secret may be sealed under the lock (issue 5); every record so far is plain.
-        for await (const cursor of tx.objectStore('tokens')) {
-          cursor.update({ ...cursor.value, sealed: null });
-        }
-      }
-    },
-    blocking(_current, _blocked, event) {
-      (event.target as IDBDatabase).close();
-    },
-  });
-}
 
 export function listTokens(db: TokenDatabase, scope: Scope): Promise<TokenRecord[]> {
   return db.getAllFromIndex('tokens', 'by-scope', [scope.service, scope.account]);

@@ -7,7 +7,6 @@ export {
   annotateToken,
   applyList,
   applyRevokeOutcomes,
-  type GrantRecord,
   getAccount,
   getToken,
   hasGrant,
@@ -18,7 +17,6 @@ export {
   listTokens,
   listUsage,
   markCopied,
-  openTokenDb,
   putSecrets,
   type RevokeOutcome,
   recordFill,
@@ -27,7 +25,7 @@ export {
   setSiteDefault,
   settleCreateAttempt,
   type TokenAnnotation,
-  type TokenDatabase,
-  type UsageRecord,
 } from './db';
+export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
+export type { GrantRecord, TokenDatabase, UsageRecord } from './schema';

@@ -4,7 +4,7 @@ import { type ConnectionDeps, createConnectionModel } from '../../../utils/accou
 import type { Session } from '../../../utils/account/session';
 import { createApiClient } from '../../../utils/api/client';
 import { ok } from '../../../utils/lib/result';
-import { openTokenDb } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { createTokensModel } from '../../../utils/tokens/model';
 import { type IndependentServer, startIndependentServer } from '../../helpers/independent-server';
 import { type LocalDeps, localTokensDeps } from '../../helpers/local-deps';

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFiller, type FillDeps, fillToken } from '../../../utils/fill/filler';
 import type { FrameAnswer } from '../../../utils/fill/frames';
 import type { PageAnswer } from '../../../utils/fill/page';
-import { applyList, listGrants, listUsage, openTokenDb, requestRevoke } from '../../../utils/store/db';
+import { applyList, listGrants, listUsage, requestRevoke } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { testScope, testSession } from '../../helpers/session';
 
 const session = testSession;

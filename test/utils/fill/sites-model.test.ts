@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSitesModel } from '../../../utils/fill/sites-model';
-import { addGrant, markCopied, openTokenDb, recordFill } from '../../../utils/store/db';
+import { addGrant, markCopied, recordFill } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { testScope, testSession } from '../../helpers/session';
 
 const session = testSession;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSession, loadStoredSession, saveSession } from '../../../utils/account/session';
 import { createVault } from '../../../utils/lock/vault';
-import { applyList, listAllTokens, openTokenDb } from '../../../utils/store/db';
+import { applyList, listAllTokens } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 
 const scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const session = {

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type AccountRecord,
   addGrant,
   applyList,
-  DB_VERSION,
   getAccount,
   hasGrant,
   listGrants,
   listTokens,
   listUsage,
-  openTokenDb,
   requestRevoke,
-  type TokenRecordV1,
 } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import type { Scope, TokenRecord } from '../../../utils/store/records';
+import { type AccountRecord, DB_VERSION, type TokenRecordV1 } from '../../../utils/store/schema';
 
 /**
  * One case per schema version ever shipped: its schema exactly as that version created it, records

@@ -7,7 +7,6 @@ import {
   annotateToken,
   applyList,
   applyRevokeOutcomes,
-  DB_VERSION,
   getAccount,
   hasGrant,
   hurryRevokes,
@@ -15,14 +14,14 @@ import {
   listTokens,
   listUsage,
   markCopied,
-  openTokenDb,
   type RevokeOutcome,
   recordFill,
   removeGrant,
   requestRevoke,
-  type TokenDatabase,
 } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/store/records';
+import { DB_VERSION, type TokenDatabase } from '../../../utils/store/schema';
 
 const local: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const otherAccount: Scope = { service: 'http://127.0.0.1:8787', account: '43' };

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSession, type Session, saveSession } from '../../../utils/account/session';
-import { listTokens, openTokenDb, requestRevoke } from '../../../utils/store/db';
+import { listTokens, requestRevoke } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { backgroundEngineDeps, backgroundSync, RETRY_ALARM } from '../../../utils/sync/background';
 import { createEngine } from '../../../utils/sync/engine';
 

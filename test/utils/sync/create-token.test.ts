@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAccount, openTokenDb, type TokenDatabase } from '../../../utils/store/db';
+import { getAccount } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import type { Scope } from '../../../utils/store/records';
+import type { TokenDatabase } from '../../../utils/store/schema';
 import { createToken } from '../../../utils/sync/create-token';
 import { type SyncContext, syncAccount } from '../../../utils/sync/sync';
 import {

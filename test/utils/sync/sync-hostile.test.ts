@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../utils/api/client';
-import { listTokens, openTokenDb, requestRevoke, type TokenDatabase } from '../../../utils/store/db';
+import { listTokens, requestRevoke } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
+import type { TokenDatabase } from '../../../utils/store/schema';
 import { type SyncContext, syncAccount } from '../../../utils/sync/sync';
 import { HOSTILE_LISTS, HOSTILE_NAMES, rawFetch } from '../../helpers/hostile';
 import { testScope as scope } from '../../helpers/session';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../utils/account/session';
 import { ok } from '../../../utils/lib/result';
-import { getAccount, openTokenDb } from '../../../utils/store/db';
+import { getAccount } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
 import { createTokensModel } from '../../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../../helpers/fake-api';
 import { type LocalDeps, localTokensDeps } from '../../helpers/local-deps';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UsageRecord } from '../../../utils/store/db';
+import type { UsageRecord } from '../../../utils/store/schema';
 import { describeLastFill, hostOf, siteDefault, summarizeUsage } from '../../../utils/tokens/usage';
 
 const DAY = 24 * 3600_000;

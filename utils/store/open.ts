@@ -1,0 +1,25 @@
+import { openDB } from 'idb';
+import { DB_NAME, DB_VERSION, type TokenDatabase, type TokenDB } from './schema';
+import { upgradeToV1 } from './upgrades/v1';
+import { upgradeToV2 } from './upgrades/v2';
+import { upgradeToV3 } from './upgrades/v3';
+import { upgradeToV4 } from './upgrades/v4';
+
+/**
+ * Opens the one database. Upgrades are cumulative `if (oldVersion < N)` blocks, never edited once
+ * shipped. A newer version opened elsewhere (another extension page after an update) makes this
+ * connection close instead of blocking it.
+ */
+export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
+  return openDB<TokenDB>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) await upgradeToV1(db, tx);
+      if (oldVersion < 2) await upgradeToV2(db, tx);
+      if (oldVersion < 3) await upgradeToV3(db, tx);
+      if (oldVersion < 4) await upgradeToV4(db, tx);
+    },
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
