@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   // Store packages (`npm run zip`): the sources archive Mozilla's review asks for holds what
-  // rebuilds the extension and nothing else (README "Store packages"); test/packaging checks it.
+  // rebuilds the extension and nothing else (docs/packaging.md); test/packaging checks it.
   zip: {
     excludeSources: ['**'],
     includeSources: [

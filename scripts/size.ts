@@ -21,6 +21,6 @@ for (const [entry, size] of Object.entries(sizes) as [keyof BundleSizes, BundleS
   console.log(`${''.padEnd(10)} ${size.files.join(', ')}`);
 }
 if (over) {
-  console.error('Size budget exceeded (issue 6). See README, "Performance".');
+  console.error('Size budget exceeded (issue 6). See docs/performance.md.');
   process.exit(1);
 }

@@ -41,7 +41,7 @@ function syncRows(run: SizeRun): Row[] {
   });
 }
 
-/** The table the benchmark prints and the README shows. */
+/** The table the benchmark prints and docs/performance.md shows. */
 export function tableRows(results: RunResults, bundles: BundleSizes): Row[] {
   const syncs = results.sizes.flatMap((run) => [...run.firstSync, ...run.repeatSync]);
   const most = Math.max(...syncs.map((s) => s.transactions));

@@ -24,7 +24,7 @@ export interface Row {
   met?: boolean;
 }
 
-/** A Markdown table: readable in a terminal, and pasted as is into the README. */
+/** A Markdown table: readable in a terminal, and pasted as is into docs/performance.md. */
 export function markdownTable(rows: readonly Row[]): string {
   const head = ['Measure', 'Result', 'Floor (same run)', 'Ratio', 'Target', 'Met'];
   const cells = rows.map((row) => [
