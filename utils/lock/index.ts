@@ -1,11 +1,14 @@
 // utils/lock/: the passphrase lock and how secrets are kept. Encryption (crypto-envelope), the
-// vault that unlocks, re-keys and throttles (vault, vault-store), the background's idle lock
-// (background), where each secret lives (secret-policy), handing out one secret for a copy or a fill
-// (reveal), and the options page's lock section (model).
+// vault (vault) put together from unlocking and its throttle (unlock), keys and re-keying (rekey,
+// move-secrets, credential), the lock's options (lock-settings), idle locking (idle-lock), and
+// what it stores and answers (vault-store, vault-status); the background's idle lock
+// (background), where each secret lives (secret-policy, kept-secret), handing out one secret for
+// a copy or a fill (reveal), and the options page's lock section (model).
 export { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from './background';
 export type { Envelope } from './crypto-envelope';
 export { checkPassphrase, createLockModel, type LockModel } from './model';
 export type { RevealReply } from './reveal';
 export { protectList, type SecretPolicy } from './secret-policy';
-export type { Vault, VaultReply, VaultStatus } from './vault';
+export type { Vault } from './vault';
+export type { VaultReply, VaultStatus } from './vault-status';
 export { IDLE_CHOICES, type LockSettings } from './vault-store';

@@ -1,7 +1,7 @@
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { t } from '../lib';
 import type { LockClient } from '../messages';
-import type { VaultReply, VaultStatus } from './vault';
+import type { VaultReply, VaultStatus } from './vault-status';
 
 /** The lock as a page shows it: the popup's unlock form and the options page's "Lock" section. */
 export interface LockModel {
