@@ -1,6 +1,7 @@
-import { t } from '../../utils/lib';
+import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
-import { TokenRow } from './TokenRow';
+import { isNeverUsed, visibleName } from '../../utils/tokens';
+import { TokenActions } from './TokenActions';
 import { useVirtualRows } from './useVirtualRows';
 
 interface TokenListProps {
@@ -20,31 +21,43 @@ interface TokenListProps {
  */
 export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onDetails }: TokenListProps) {
   const count = tokens.length;
-  const rows = useVirtualRows(count);
+  const { box, list, first, last, tabStop } = useVirtualRows(count);
   return (
-    <div ref={rows.scroller} class="token-scroll" onScroll={rows.onScroll}>
-      <ul
-        ref={rows.list}
-        class="token-list"
-        aria-label={t('apiTokens')}
-        style={rows.style}
-        onKeyDown={rows.onKeyDown}
-        onFocusCapture={rows.onFocusCapture}
-      >
-        {tokens.slice(rows.first, rows.last).map((token, i) => (
-          <TokenRow
+    <div class="token-scroll" {...box}>
+      <ul class="token-list" aria-label={t('apiTokens')} {...list}>
+        {tokens.slice(first, last).map((token, i) => (
+          <li
             key={token.id}
-            token={token}
-            count={count}
-            position={rows.first + i + 1}
-            tabStop={rows.first + i === rows.tabStop}
-            copiedId={copiedId}
-            now={now}
-            onCopy={onCopy}
-            onRevoke={onRevoke}
-            onFill={onFill}
-            onDetails={onDetails}
-          />
+            aria-setsize={count}
+            aria-posinset={first + i + 1}
+            tabIndex={first + i === tabStop ? 0 : -1}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && event.target === event.currentTarget) onCopy(token.id);
+            }}
+          >
+            <div class="token-main">
+              <div class="token-name" dir="auto" title={token.name}>
+                {visibleName(token.name)}
+              </div>
+              <div class="token-meta">
+                <span class="mono" title={t('maskedTitle')}>
+                  {maskSecret(token.secret)}
+                </span>
+                <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
+                  {relativeTime(token.createdMs, now)}
+                </time>
+                {isNeverUsed(token, now) ? <span class="badge quiet-badge">{t('neverUsed')}</span> : null}
+              </div>
+            </div>
+            <TokenActions
+              token={token}
+              copiedId={copiedId}
+              onCopy={onCopy}
+              onRevoke={onRevoke}
+              onFill={onFill}
+              onDetails={onDetails}
+            />
+          </li>
         ))}
       </ul>
     </div>

@@ -12,22 +12,32 @@ const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
 export interface VirtualRows {
-  scroller: RefObject<HTMLDivElement>;
-  list: RefObject<HTMLUListElement>;
+  /** Spread on the scroll box. */
+  box: {
+    ref: RefObject<HTMLDivElement>;
+    onScroll(event: Event & { currentTarget: HTMLDivElement }): void;
+  };
+  /** Spread on the list: padding standing in for the rows not rendered, and the roving tabindex. */
+  list: {
+    ref: RefObject<HTMLUListElement>;
+    style: { paddingTop: string; paddingBottom: string };
+    onKeyDown(event: KeyboardEvent): void;
+    onFocusCapture(event: FocusEvent): void;
+  };
   /** The rendered window of rows: `first` included, `last` not. */
   first: number;
   last: number;
   /** The row in the tab order. */
   tabStop: number;
-  /** Padding standing in for the rows not rendered. */
-  style: { paddingTop: string; paddingBottom: string };
-  onScroll(event: Event & { currentTarget: HTMLDivElement }): void;
-  onKeyDown(event: KeyboardEvent): void;
-  onFocusCapture(event: FocusEvent): void;
 }
 
 /** The scroll box and the list, with the height of a row and of the box, measured once there. */
-function useSizes(): Pick<VirtualRows, 'scroller' | 'list'> & { viewport: number; rowHeight: number } {
+function useSizes(): {
+  scroller: RefObject<HTMLDivElement>;
+  list: RefObject<HTMLUListElement>;
+  viewport: number;
+  rowHeight: number;
+} {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [viewport, setViewport] = useState(VIEWPORT_FALLBACK_PX);
@@ -100,15 +110,11 @@ export function useVirtualRows(count: number): VirtualRows {
   }
 
   return {
-    scroller,
-    list,
+    box: { ref: scroller, onScroll: (event) => setScrollTop(event.currentTarget.scrollTop) },
+    list: { ref: list, style, onKeyDown, onFocusCapture: (event) => setActive(positionOf(event.target) - 1) },
     first,
     last,
     tabStop,
-    style,
-    onScroll: (event) => setScrollTop(event.currentTarget.scrollTop),
-    onKeyDown,
-    onFocusCapture: (event) => setActive(positionOf(event.target) - 1),
   };
 }
 
