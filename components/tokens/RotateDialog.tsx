@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
 import type { Result } from '../../utils/lib';
 import { t, tAround } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
 import type { CreateOutcome } from '../../utils/tokens';
-import { rotatedName } from '../../utils/tokens';
 import { useModalDialog } from '../ui/useModalDialog';
+import { RotateNameStep } from './RotateNameStep';
+import { RotateUseStep } from './RotateUseStep';
+import { useRotateSteps } from './useRotateSteps';
 
 interface RotateDialogProps {
   old: TokenRecord;
@@ -29,33 +30,11 @@ interface RotateDialogProps {
  * on the old token, so Rotate on it again resumes at the confirmation.
  */
 export function RotateDialog(props: RotateDialogProps) {
-  const { old, replacement, copiedId } = props;
+  const { old, replacement } = props;
   const ref = useModalDialog();
-  const [name, setName] = useState(() => rotatedName(old.name, props.now));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const steps = useRotateSteps({ ...props, oldName: old.name });
+  const { busy, error } = steps;
   const title = tAround('rotateTitle', old.name);
-  const step2 = tAround('rotateStep2', replacement?.name ?? '');
-
-  async function run<T>(step: () => Promise<T>, done: (value: T) => string | null): Promise<void> {
-    setBusy(true);
-    const value = await step();
-    setBusy(false);
-    setError(done(value));
-  }
-
-  const create = (event: Event): Promise<void> => {
-    event.preventDefault();
-    return run(
-      () => props.onCreate(name),
-      (outcome) => (!outcome.ok ? outcome.message : outcome.token ? null : t('replacementPending')),
-    );
-  };
-  const revokeOld = (): Promise<void> =>
-    run(props.onRevokeOld, (result) => {
-      if (result.ok) props.onClose();
-      return result.ok ? null : result.error.message;
-    });
 
   return (
     <dialog
@@ -73,41 +52,14 @@ export function RotateDialog(props: RotateDialogProps) {
         {title[1]}
       </h2>
       {replacement ? (
-        <>
-          <p>
-            {step2[0]}
-            <bdi>{replacement.name}</bdi>
-            {step2[1]}
-          </p>
-          <div class="buttons">
-            {props.onFill ? (
-              <button type="button" onClick={() => props.onFill?.(replacement.id)}>
-                {t('fillNewToken')}
-              </button>
-            ) : null}
-            <button type="button" onClick={() => props.onCopy(replacement.id)}>
-              {copiedId === replacement.id ? t('copiedNewToken') : t('copyNewToken')}
-            </button>
-          </div>
-        </>
+        <RotateUseStep
+          replacement={replacement}
+          copiedId={props.copiedId}
+          onCopy={props.onCopy}
+          onFill={props.onFill}
+        />
       ) : (
-        <form class="field" onSubmit={create}>
-          <p>{t('rotateStep1')}</p>
-          <label for="rotate-name">{t('newTokenName')}</label>
-          <input
-            id="rotate-name"
-            type="text"
-            value={name}
-            autocomplete="off"
-            spellcheck={false}
-            onInput={(event) => setName(event.currentTarget.value)}
-          />
-          <div class="buttons">
-            <button type="submit" class="primary" disabled={busy}>
-              {busy ? t('creating') : t('createReplacement')}
-            </button>
-          </div>
-        </form>
+        <RotateNameStep name={steps.name} busy={busy} onName={steps.setName} onSubmit={steps.create} />
       )}
       {error ? (
         <p class="banner error" role="alert">
@@ -120,7 +72,7 @@ export function RotateDialog(props: RotateDialogProps) {
             <button type="button" onClick={props.onKeepBoth} disabled={busy}>
               {t('keepBoth')}
             </button>
-            <button type="button" class="danger" onClick={revokeOld} disabled={busy}>
+            <button type="button" class="danger" onClick={steps.revokeOld} disabled={busy}>
               {busy ? t('revoking') : t('revokeOldConfirm')}
             </button>
           </>

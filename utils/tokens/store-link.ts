@@ -1,0 +1,96 @@
+import { batch } from '@preact/signals';
+import type { Scope, TokenDatabase, TokenRecord } from '../store';
+import { getAccount, listTokens } from '../store';
+import { onChange } from '../sync';
+import type { TokensState } from './list-state';
+import type { TokensDeps } from './types';
+
+export interface StoreContext {
+  db: TokenDatabase;
+  scope: Scope;
+}
+
+/** A page's tie to the signed-in account's store, and to the changes others make to it. */
+export interface StoreLink {
+  /** The signed-in account's store, or null while signed out. */
+  readonly context: StoreContext | null;
+  /** This page, as named in engine calls, so it skips the broadcast of its own changes. */
+  readonly self: string;
+  /** Opens the store and paints what it holds; null when nobody is signed in. */
+  open(): Promise<TokenRecord[] | null>;
+  /** Paints the store again, without asking the service. */
+  reload(): Promise<void>;
+  /** Repaints whenever the background or another page changes the store. */
+  follow(): void;
+  /** The service said the session is over: stop following, keep the local data. */
+  signOut(): void;
+}
+
+/** Paints from IndexedDB: the account's tokens, its last sync and the remembered copy format. */
+export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
+  let context: StoreContext | null = null;
+  let unsubscribe = (): void => {};
+  const self = Math.random().toString(36).slice(2);
+
+  async function open(): Promise<TokenRecord[] | null> {
+    const session = await deps.loadSession();
+    unsubscribe();
+    if (!session) {
+      context = null;
+      s.state.value = 'signed-out';
+      return null;
+    }
+    context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
+    const [local, account, format] = await Promise.all([
+      listTokens(context.db, context.scope),
+      getAccount(context.db, context.scope),
+      deps.loadCopyFormat?.().catch(() => 'raw' as const),
+    ]);
+    batch(() => {
+      s.copyFormat.value = format ?? 'raw';
+      s.tokens.value = local;
+      s.lastSyncedAt.value = account?.lastSyncedAt ?? null;
+      s.email.value = session.email;
+      s.state.value = 'ready';
+    });
+    return local;
+  }
+
+  async function reload(): Promise<void> {
+    if (!context) return;
+    const [local, account] = await Promise.all([
+      listTokens(context.db, context.scope),
+      getAccount(context.db, context.scope),
+    ]);
+    batch(() => {
+      s.tokens.value = local;
+      s.lastSyncedAt.value = account?.lastSyncedAt ?? s.lastSyncedAt.value;
+    });
+  }
+
+  function follow(): void {
+    // The background (or another page) synced: show it without asking the service again.
+    unsubscribe = onChange(
+      () => context?.scope ?? null,
+      () => void reload(),
+      self,
+    );
+  }
+
+  function signOut(): void {
+    context = null;
+    unsubscribe();
+    s.state.value = 'signed-out';
+  }
+
+  return {
+    get context() {
+      return context;
+    },
+    self,
+    open,
+    reload,
+    follow,
+    signOut,
+  };
+}

@@ -1,0 +1,81 @@
+import { batch } from '@preact/signals';
+import type { EngineReply, SyncResult } from '../sync';
+import { retryDelay } from '../sync';
+import { localFailure, signedOutError } from './failures';
+import type { TokensState } from './list-state';
+import type { StoreLink } from './store-link';
+import type { TokensDeps } from './types';
+
+export interface SyncCalls {
+  /** Runs one engine call and takes in its reply; a 401 signs out and keeps local data. */
+  call<T extends EngineReply>(fn: () => Promise<T>): Promise<T | null>;
+  refresh(options?: { now?: boolean }): Promise<SyncResult>;
+}
+
+/** Engine calls, sync now, and the retries of a page left open. */
+export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLink): SyncCalls {
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failedSyncs = 0;
+
+  async function call<T extends EngineReply>(fn: () => Promise<T>): Promise<T | null> {
+    if (!link.context) return null;
+    s.syncing.value = true;
+    try {
+      const reply = await fn();
+      if (reply.sync) await absorb(reply.sync);
+      const last = reply.notices.at(-1);
+      if (last) s.notice.value = last;
+      return reply;
+    } catch {
+      // The store closed under us (a newer version of the extension opened it) or the background
+      // did not answer: say so plainly instead of spinning forever.
+      s.error.value = localFailure();
+      return null;
+    } finally {
+      s.syncing.value = false;
+    }
+  }
+
+  async function absorb(sync: SyncResult): Promise<void> {
+    clearTimeout(retryTimer);
+    if (!sync.ok) {
+      s.error.value = sync.error;
+      if (sync.error.code === 'signed-out') {
+        link.signOut();
+        return;
+      }
+      // The service could not be reached: what this device changed (a revoke now pending) still
+      // shows, and a page left open tries again, later after each failure.
+      await link.reload();
+      failedSyncs += 1;
+      if (s.tokens.value.some((token) => token.state === 'pending-revoke')) {
+        retryTimer = setTimeout(
+          () => void refresh(),
+          retryDelay(failedSyncs, sync.error, deps.random ?? Math.random),
+        );
+      }
+      return;
+    }
+    failedSyncs = 0;
+    const refused = sync.value.refused[0];
+    batch(() => {
+      s.tokens.value = sync.value.tokens;
+      s.lastSyncedAt.value = deps.now();
+      s.error.value = refused ? refused.error : null;
+    });
+    const next = sync.value.nextRetryAt;
+    // While a page is open it retries on its own; the background's alarm covers the rest.
+    if (next !== null) retryTimer = setTimeout(() => void refresh(), Math.max(1000, next - deps.now()));
+  }
+
+  async function refresh(options: { now?: boolean } = {}): Promise<SyncResult> {
+    const reply = await call(() =>
+      deps.engine.sync({ now: options.now === true, shown: true, from: link.self }),
+    );
+    return (
+      reply?.sync ?? { ok: false, error: link.context ? (s.error.value ?? localFailure()) : signedOutError() }
+    );
+  }
+
+  return { call, refresh };
+}

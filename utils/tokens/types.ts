@@ -1,0 +1,78 @@
+import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { Session } from '../account';
+import type { AppError, Result } from '../lib';
+import type { RevealReply } from '../lock';
+import type { Fill } from '../messages';
+import type { TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
+import type { Engine, SyncResult } from '../sync';
+import type { CopyFormat } from './copy-format';
+import type { SortKey } from './order';
+
+// The page model's shapes: what it needs (TokensDeps) and what it offers the pages (TokensModel).
+
+export interface TokensDeps {
+  loadSession(): Promise<Session | null>;
+  openDb(): Promise<TokenDatabase>;
+  /** Talks to the service and writes the store: the background's, through messages, in pages. */
+  engine: Engine;
+  copyText(text: string): Promise<Result<void>>;
+  /** Fills a token into the active tab (the background's, through messages); popup only. */
+  fill?: Fill;
+  /** A menu or shortcut fill waiting for the person's yes (popup only). */
+  pendingFill?: () => Promise<Omit<FillQuestion, 'name'> | null>;
+  /** Asks the browser to let the extension reach a frame's origin; must run in the click. */
+  requestFrame?: (origin: string) => Promise<boolean>;
+  /** The remembered copy format (issue 7); raw when not given. */
+  loadCopyFormat?(): Promise<CopyFormat>;
+  saveCopyFormat?(format: CopyFormat): Promise<void>;
+  now(): number;
+  random?(): number;
+  /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
+  reveal?(id: string): Promise<RevealReply>;
+  /** A copy or fill met the lock: the page asks for the passphrase. */
+  onLocked?(): void;
+}
+
+export type ViewState = 'loading' | 'signed-out' | 'ready';
+/** A fill waiting for the person's yes to a site the token was never filled into. */
+export interface FillQuestion {
+  id: string;
+  name: string;
+  origin: string;
+  /** The page, when the field is in a frame of another origin (`origin`). */
+  top?: string;
+}
+export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
+
+export interface TokensModel {
+  state: Signal<ViewState>;
+  /** Every record of the account: active, pending revoke and revoked. */
+  tokens: Signal<TokenRecord[]>;
+  /** Active and pending-revoke tokens, searched and sorted. */
+  visible: ReadonlySignal<TokenRecord[]>;
+  /** Revoked tokens, newest first. */
+  revoked: ReadonlySignal<TokenRecord[]>;
+  query: Signal<string>;
+  sort: Signal<SortKey>;
+  syncing: Signal<boolean>;
+  lastSyncedAt: Signal<number | null>;
+  error: Signal<AppError | null>;
+  notice: Signal<string | null>;
+  copiedId: Signal<string | null>;
+  email: Signal<string>;
+  confirming: Signal<FillQuestion | null>;
+  copyFormat: Signal<CopyFormat>;
+  start(): Promise<void>;
+  refresh(options?: { now?: boolean }): Promise<SyncResult>;
+  create(name: string): Promise<CreateOutcome>;
+  revoke(id: string): Promise<Result<void>>;
+  copy(id: string): Promise<void>;
+  /**
+   * Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes
+   * to; `frame`: that origin is a frame's, which the browser must let the extension reach.
+   */
+  fill(id: string, confirmed?: string, frame?: boolean): Promise<void>;
+  setCopyFormat(format: CopyFormat): void;
+  /** Saves a note or a rotation on the token, on this device only. */
+  annotate(id: string, patch: TokenAnnotation): Promise<void>;
+}
