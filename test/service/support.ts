@@ -1,5 +1,8 @@
 // Shared by the service tests: plain fetch against a running reference service.
-import { type RunningService, startService } from '../../service/server';
+import { type RunningService, type ServiceOptions, startService } from '../../service/server';
+import { freshDatabase } from './backend';
+
+export { backendName, onPostgres, openTestDb } from './backend';
 
 export interface Answer {
   status: number;
@@ -56,18 +59,40 @@ export async function createToken(baseUrl: string, credential: string, name: str
 }
 
 /**
- * One in-memory service for a test file, with the control route on and a rate limit no test
- * reaches by accident, and a fresh account on it.
+ * A service on a fresh database of the backend under test (in-memory PGlite, or a new database on
+ * the PostgreSQL server, dropped when the service closes), listening on a free port.
+ */
+export async function startServiceOnTestDb(options: ServiceOptions = {}): Promise<RunningService> {
+  const database = await freshDatabase();
+  const service = await startService({ port: 0, ...options, databaseUrl: database.databaseUrl }).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
+  const close = service.close;
+  let closing: Promise<void> | undefined;
+  service.close = () => {
+    closing ??= close().then(() => database.drop());
+    return closing;
+  };
+  return service;
+}
+
+/**
+ * One service for a test file, with the control route on and a rate limit no test reaches by
+ * accident, and a fresh account on it.
  */
 export async function startTestService(
   email: string,
   log: (line: string) => void = () => {},
+  options: ServiceOptions = {},
 ): Promise<{ service: RunningService; credential: string }> {
-  const service = await startService({
-    port: 0,
+  const service = await startServiceOnTestDb({
     control: true,
     log,
     rateLimit: { max: 10_000, windowMs: 10_000 },
+    ...options,
   });
   return { service, credential: await service.createAccount(email) };
 }
