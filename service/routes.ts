@@ -6,7 +6,7 @@ import { dbError, httpError, maintenance, notFound, sunset } from './errors';
 import { BodyTooLargeError, type Reply } from './http';
 import { sessionRoute } from './session';
 import { createToken, deleteToken, listTokens } from './tokens';
-import { carRoute, getCarRoute, statusRoute, uploadsRoute } from './uploads/routes';
+import { carRoute, deleteUploadRoute, getCarRoute, statusRoute, uploadsRoute } from './uploads/routes';
 import { accountRoute, infoRoute } from './user';
 import { versionRoute } from './version';
 
@@ -34,6 +34,12 @@ const ROUTES: Route[] = [
     pattern: /^\/user\/uploads$/,
     access: 'read',
     handler: withApiToken(uploadsRoute, { upload: false }),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/user\/uploads\/([^/]+)$/,
+    access: 'write',
+    handler: withApiToken(deleteUploadRoute, { upload: false }),
   },
   { method: 'GET', pattern: /^\/status\/([^/]+)$/, access: 'read', handler: statusRoute },
   { method: 'GET', pattern: /^\/car\/([^/]+)$/, access: 'read', handler: getCarRoute },

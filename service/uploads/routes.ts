@@ -69,6 +69,14 @@ function contentCid(param: string | undefined): string | Reply {
   }
 }
 
+/** `DELETE /user/uploads/:cid`: soft delete; the token that uploaded it keeps `hasUploads`. */
+export const deleteUploadRoute: UploaderHandler = async (_req, deps, { user }, [param]) => {
+  const cid = contentCid(param);
+  if (typeof cid !== 'string') return cid;
+  const id = await deps.uploads.deleteUpload(user.id, cid);
+  return id ? json(200, { _id: id }) : httpError(404, 'Upload not found');
+};
+
 /** `GET /status/:cid` (public): `{cid, dagSize, created, pins, deals}`, or 404. */
 export const statusRoute: Handler = async (_req, deps, [param]) => {
   const cid = contentCid(param);

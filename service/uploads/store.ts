@@ -39,6 +39,8 @@ export interface UploadStore {
   /** Newest first; only uploads made before `before` when it is given. */
   listUploads(userId: string, page: { before?: Date; size: number }): Promise<UploadRow[]>;
   countUploads(userId: string): Promise<number>;
+  /** Soft delete by content CID; the id, or null when this account has no such live upload. */
+  deleteUpload(userId: string, cid: string): Promise<string | null>;
   status(cid: string): Promise<ContentStatus | null>;
   /** The blocks stored under a root, in arrival order, a page at a time; null for an unknown root. */
   blocks(cid: string): Promise<AsyncIterable<Block> | null>;
@@ -93,6 +95,15 @@ export function createUploadStore(db: Db): UploadStore {
         [userId],
       );
       return Number(rows[0]?.n ?? 0);
+    },
+
+    async deleteUpload(userId, cid) {
+      const { rows } = await db.query<{ id: string }>(
+        `UPDATE upload SET deleted_at = now(), updated_at = now()
+         WHERE user_id = $1 AND content_cid = $2 AND deleted_at IS NULL RETURNING id::text AS id`,
+        [userId, cid],
+      );
+      return rows[0]?.id ?? null;
     },
 
     async status(cid) {

@@ -14,7 +14,7 @@ export interface Answer {
 export interface CallOptions {
   method?: string;
   credential?: string;
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or bytes are sent as they are; anything else as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -24,7 +24,12 @@ export async function call(baseUrl: string, path: string, options: CallOptions =
   const res = await fetch(new URL(path, baseUrl), {
     method,
     headers: { ...(credential ? { Authorization: `Bearer ${credential}` } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string' || body instanceof Uint8Array
+          ? body
+          : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
