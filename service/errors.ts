@@ -31,6 +31,10 @@ export const tokenNotFound = (): Reply => error(401, 'ERROR_TOKEN_NOT_FOUND', 'A
 export const tokenBlocked = (): Reply =>
   error(403, 'ERROR_TOKEN_BLOCKED', 'API token is blocked, please contact support@web3.storage');
 export const accountRestricted = (): Reply =>
-  error(403, 'ERROR_ACCOUNT_RESTRICTED', 'This account is restricted, contact support@web3.storage for more info.');
+  error(
+    403,
+    'ERROR_ACCOUNT_RESTRICTED',
+    'This account is restricted, contact support@web3.storage for more info.',
+  );
 export const invalidCar = (message: string): Reply =>
   error(400, 'ERROR_INVALID_CAR', `Invalid CAR file received: ${message}`);

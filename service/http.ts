@@ -67,7 +67,8 @@ export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promi
  * stream is left open on refusal so Node discards the rest and the client still reads the 413.
  */
 export async function* readBytes(req: IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLargeError('request body too large');
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    throw new BodyTooLargeError('request body too large');
   let size = 0;
   for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
@@ -76,7 +77,11 @@ export async function* readBytes(req: IncomingMessage, limit: number): AsyncGene
   }
 }
 
-export async function send(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): Promise<void> {
+export async function send(
+  res: ServerResponse,
+  reply: Reply,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
   if (reply.stream) {
     res.writeHead(reply.status, { ...extraHeaders, ...reply.headers });
     try {

@@ -54,10 +54,12 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
   const log = opts.log ?? console.log;
   // PGlite has one process per directory; a PostgreSQL server takes any number.
   const lock = opts.dataDir && !opts.databaseUrl ? acquireLock(opts.dataDir) : null;
-  const db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }).catch((error: unknown) => {
-    lock?.release();
-    throw error;
-  });
+  const db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }).catch(
+    (error: unknown) => {
+      lock?.release();
+      throw error;
+    },
+  );
   const store = createStore(db);
   const initialState = {
     mode: 'rw' as Mode,

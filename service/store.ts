@@ -158,14 +158,27 @@ export function createStore(db: Db): Store {
     },
 
     async findApiKey(sub, secret) {
-      const row = await one<{ id: string; userId: string; issuer: string; deleted: boolean; blocked: boolean }>(
+      const row = await one<{
+        id: string;
+        userId: string;
+        issuer: string;
+        deleted: boolean;
+        blocked: boolean;
+      }>(
         `SELECT k.id::text AS id, u.id::text AS "userId", u.issuer, k.deleted_at IS NOT NULL AS deleted,
            k.blocked_at IS NOT NULL AS blocked
          FROM auth_key k JOIN public.user u ON u.id = k.user_id
          WHERE u.issuer = $1 AND k.secret = $2 ORDER BY k.deleted_at IS NULL DESC LIMIT 1`,
         [sub, secret],
       );
-      return row && { id: row.id, user: { id: row.userId, issuer: row.issuer }, deleted: row.deleted, blocked: row.blocked };
+      return (
+        row && {
+          id: row.id,
+          user: { id: row.userId, issuer: row.issuer },
+          deleted: row.deleted,
+          blocked: row.blocked,
+        }
+      );
     },
 
     async setTokenBlocked(tokenId, blocked) {

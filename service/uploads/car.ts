@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { CarBlockIterator } from '@ipld/car';
 import { CID } from 'multiformats/cid';
 import { create as createDigest } from 'multiformats/hashes/digest';
@@ -91,7 +91,8 @@ async function* checkedBlocks(iterator: CarBlockIterator, root: CID): AsyncGener
       throw new InvalidCarError(`block too big: ${block.bytes.length} > ${MAX_BLOCK_BYTES}`);
     }
     await verifyHash(block);
-    rootSeen ||= block.cid.multihash.bytes.every((byte, i) => byte === root.multihash.bytes[i]) &&
+    rootSeen ||=
+      block.cid.multihash.bytes.every((byte, i) => byte === root.multihash.bytes[i]) &&
       block.cid.multihash.bytes.length === root.multihash.bytes.length;
     count++;
     yield block;

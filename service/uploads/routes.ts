@@ -41,7 +41,8 @@ function uploadName(header: string | string[] | undefined): string {
 export const uploadsRoute: UploaderHandler = async (req, deps, { user }) => {
   const query = new URLSearchParams(req.query);
   const size = query.has('size') ? Number(query.get('size')) : 25;
-  if (!Number.isInteger(size) || size < 1 || size > 1000) return httpError(400, 'size must be an integer from 1 to 1000');
+  if (!Number.isInteger(size) || size < 1 || size > 1000)
+    return httpError(400, 'size must be an integer from 1 to 1000');
   const before = query.has('before') ? new Date(query.get('before') ?? '') : undefined;
   if (before && Number.isNaN(before.getTime())) return httpError(400, 'before must be a date');
   const [uploads, count] = await Promise.all([
@@ -63,7 +64,9 @@ export const uploadsRoute: UploaderHandler = async (req, deps, { user }) => {
 /** A CID from the path as CID v1, the form uploads are kept under; an error reply when it is not one. */
 function contentCid(param: string | undefined): string | Reply {
   try {
-    return CID.parse(param ?? '').toV1().toString();
+    return CID.parse(param ?? '')
+      .toV1()
+      .toString();
   } catch {
     return json(400, { code: 'ERROR_INVALID_CID', message: `Invalid CID: ${param}` });
   }

@@ -17,7 +17,8 @@ export interface TestDatabase {
 /** The server the PostgreSQL half runs on; its role must be allowed to create databases. */
 export function testDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL suite needs a server (see .ci/run)');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL suite needs a server (see .ci/run)');
   return url;
 }
 

@@ -27,9 +27,11 @@ export async function call(baseUrl: string, path: string, options: CallOptions =
     body:
       body === undefined
         ? undefined
-        : typeof body === 'string' || body instanceof Uint8Array
+        : typeof body === 'string'
           ? body
-          : JSON.stringify(body),
+          : body instanceof Uint8Array
+            ? new Uint8Array(body)
+            : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signApiToken } from '../../service/jwt';
 import type { RunningService } from '../../service/server';
 import { badCars, goodCar } from './cars';
-import { type Answer, backendName, call, control, createToken, listTokens, startTestService } from './support';
+import {
+  type Answer,
+  backendName,
+  call,
+  control,
+  createToken,
+  listTokens,
+  startTestService,
+} from './support';
 
 const SALT = 'uploads-test-salt';
 const MAX_CAR_BYTES = 3 * 1024 * 1024;
@@ -35,7 +43,10 @@ function upload(credential: string | undefined, car: Uint8Array, name?: string):
     method: 'POST',
     credential,
     body: car,
-    headers: { 'Content-Type': 'application/vnd.ipld.car', ...(name ? { 'X-Name': encodeURIComponent(name) } : {}) },
+    headers: {
+      'Content-Type': 'application/vnd.ipld.car',
+      ...(name ? { 'X-Name': encodeURIComponent(name) } : {}),
+    },
   });
 }
 
@@ -75,7 +86,9 @@ describe(`POST /car (${backendName})`, () => {
     expect(rows.filter((row) => row.cid === root.toString())).toEqual([
       expect.objectContaining({ name: 'second name' }),
     ]);
-    expect((await listTokens(service.url, alice)).find((row) => row._id === second.id)?.hasUploads).toBe(false);
+    expect((await listTokens(service.url, alice)).find((row) => row._id === second.id)?.hasUploads).toBe(
+      false,
+    );
   });
 
   it('should name an upload after the time when X-Name is missing', async () => {
@@ -93,7 +106,9 @@ describe(`POST /car (${backendName})`, () => {
     const bobToken = await newToken(bob, 'unused');
     const { car } = await goodCar('sent with a session');
     expect((await upload(bob, car)).status).toBe(200);
-    expect((await listTokens(service.url, bob)).find((row) => row._id === bobToken.id)?.hasUploads).toBe(false);
+    expect((await listTokens(service.url, bob)).find((row) => row._id === bobToken.id)?.hasUploads).toBe(
+      false,
+    );
     expect((await call(service.url, '/user/uploads', { credential: bob })).json()).toHaveLength(1);
   });
 
@@ -110,13 +125,18 @@ describe(`POST /car (${backendName})`, () => {
     expect(again.status).toBe(404);
   });
 
-  it.each(BAD_CARS)('should refuse a CAR with %s: 400 ERROR_INVALID_CAR, nothing stored', async (_, car, message) => {
-    const before = (await call(service.url, '/user/uploads', { credential: token })).headers.get('Count');
-    const answer = await upload(token, car);
-    expect(answer.status).toBe(400);
-    expect(answer.json()).toEqual({ code: 'ERROR_INVALID_CAR', message: expect.stringMatching(message) });
-    expect((await call(service.url, '/user/uploads', { credential: token })).headers.get('Count')).toBe(before);
-  });
+  it.each(BAD_CARS)(
+    'should refuse a CAR with %s: 400 ERROR_INVALID_CAR, nothing stored',
+    async (_, car, message) => {
+      const before = (await call(service.url, '/user/uploads', { credential: token })).headers.get('Count');
+      const answer = await upload(token, car);
+      expect(answer.status).toBe(400);
+      expect(answer.json()).toEqual({ code: 'ERROR_INVALID_CAR', message: expect.stringMatching(message) });
+      expect((await call(service.url, '/user/uploads', { credential: token })).headers.get('Count')).toBe(
+        before,
+      );
+    },
+  );
 
   it('should refuse a body over the size limit with 413, and still take JSON up to 1 MiB only', async () => {
     const answer = await upload(token, new Uint8Array(MAX_CAR_BYTES + 1));
@@ -150,14 +170,17 @@ describe(`API-token auth on the upload routes (${backendName})`, () => {
     expect((await send()).json()).toMatchObject({ code: 'ERROR_NO_TOKEN' });
   });
 
-  it.each(routes)('%s: 401 ERROR_UNRECOGNISED_TOKEN for something that is no token of ours', async (_, send) => {
-    const foreign = signApiToken({ sub: 'did:ethr:0x1', iat: 1, name: 'x' }, 'another salt');
-    for (const credential of ['not-a-jwt', foreign, 'w3ss_unknownsession']) {
-      const answer = await send(credential);
-      expect(answer.status).toBe(401);
-      expect(answer.json()).toMatchObject({ code: 'ERROR_UNRECOGNISED_TOKEN' });
-    }
-  });
+  it.each(routes)(
+    '%s: 401 ERROR_UNRECOGNISED_TOKEN for something that is no token of ours',
+    async (_, send) => {
+      const foreign = signApiToken({ sub: 'did:ethr:0x1', iat: 1, name: 'x' }, 'another salt');
+      for (const credential of ['not-a-jwt', foreign, 'w3ss_unknownsession']) {
+        const answer = await send(credential);
+        expect(answer.status).toBe(401);
+        expect(answer.json()).toMatchObject({ code: 'ERROR_UNRECOGNISED_TOKEN' });
+      }
+    },
+  );
 
   it.each(routes)('%s: 401 ERROR_TOKEN_NOT_FOUND for a revoked or unknown token', async (_, send) => {
     const doomed = await newToken(alice, 'revoked');
@@ -195,7 +218,9 @@ describe(`API-token auth on the upload routes (${backendName})`, () => {
   it('should check the write mode before any token: 503 in read-only mode, 410 after the sunset', async () => {
     try {
       await control(service.url, { mode: 'r-' });
-      expect((await upload(undefined, new Uint8Array(1))).json()).toMatchObject({ code: 'ERROR_MAINTENANCE' });
+      expect((await upload(undefined, new Uint8Array(1))).json()).toMatchObject({
+        code: 'ERROR_MAINTENANCE',
+      });
       expect((await call(service.url, '/user/uploads', { credential: token })).status).toBe(200);
       await control(service.url, { mode: 'rw', sunset: true });
       const sunset = await upload('not-a-jwt', new Uint8Array(1));
@@ -260,7 +285,9 @@ describe(`GET /user/uploads (${backendName})`, () => {
   });
 
   it('should refuse a before that is not a date with 400', async () => {
-    expect((await call(service.url, '/user/uploads?before=yesterday', { credential: token })).status).toBe(400);
+    expect((await call(service.url, '/user/uploads?before=yesterday', { credential: token })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -285,6 +312,8 @@ describe(`GET /status/:cid and GET /car/:cid (${backendName})`, () => {
     const unknown = (await goodCar('never sent')).root;
     expect((await call(service.url, `/status/${unknown}`)).status).toBe(404);
     expect((await call(service.url, `/car/${unknown}`)).status).toBe(404);
-    expect((await call(service.url, '/status/not-a-cid')).json()).toMatchObject({ code: 'ERROR_INVALID_CID' });
+    expect((await call(service.url, '/status/not-a-cid')).json()).toMatchObject({
+      code: 'ERROR_INVALID_CID',
+    });
   });
 });
