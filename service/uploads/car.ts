@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CarBlockIterator } from '@ipld/car';
+import { equals } from 'multiformats/bytes';
 import { CID } from 'multiformats/cid';
 import { create as createDigest } from 'multiformats/hashes/digest';
 import { identity } from 'multiformats/hashes/identity';
@@ -62,16 +63,30 @@ export async function receiveCar(body: AsyncIterable<Uint8Array>, dir = tmpdir()
 
 /** The one root of a CAR file and its blocks, each checked as it is read; throws InvalidCarError. */
 export async function readCar(path: string): Promise<{ root: CID; blocks: AsyncIterable<Block> }> {
+  const file = createReadStream(path);
   let iterator: CarBlockIterator;
   try {
-    iterator = await CarBlockIterator.fromIterable(createReadStream(path));
+    iterator = await CarBlockIterator.fromIterable(file);
   } catch (error) {
+    file.destroy();
     throw new InvalidCarError(describe(error));
   }
   const roots = await iterator.getRoots();
-  if (roots.length !== 1) throw new InvalidCarError(`expected 1 root, got ${roots.length}`);
+  if (roots.length !== 1) {
+    file.destroy();
+    throw new InvalidCarError(`expected 1 root, got ${roots.length}`);
+  }
   const root = roots[0] as CID;
-  return { root, blocks: checkedBlocks(iterator, root) };
+  return { root, blocks: closing(checkedBlocks(iterator, root), file) };
+}
+
+/** Closes the file however the reading ends: done, refused, or abandoned by the caller. */
+async function* closing<T>(items: AsyncGenerator<T>, file: { destroy(): void }): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } finally {
+    file.destroy();
+  }
 }
 
 async function* checkedBlocks(iterator: CarBlockIterator, root: CID): AsyncGenerator<Block> {
@@ -91,9 +106,8 @@ async function* checkedBlocks(iterator: CarBlockIterator, root: CID): AsyncGener
       throw new InvalidCarError(`block too big: ${block.bytes.length} > ${MAX_BLOCK_BYTES}`);
     }
     await verifyHash(block);
-    rootSeen ||=
-      block.cid.multihash.bytes.every((byte, i) => byte === root.multihash.bytes[i]) &&
-      block.cid.multihash.bytes.length === root.multihash.bytes.length;
+    // By multihash: a CID v0 root names the same block as its CID v1 (dag-pb) form.
+    rootSeen ||= equals(block.cid.multihash.bytes, root.multihash.bytes);
     count++;
     yield block;
   }
@@ -105,9 +119,7 @@ async function verifyHash(block: Block): Promise<void> {
   const hasher = HASHERS.get(block.cid.multihash.code);
   // Like the original, hashes it cannot compute are taken on trust.
   if (!hasher) return;
-  const digest = (await hasher.digest(block.bytes)).digest;
-  const expected = block.cid.multihash.digest;
-  if (digest.length !== expected.length || digest.some((byte, i) => byte !== expected[i])) {
+  if (!equals((await hasher.digest(block.bytes)).digest, block.cid.multihash.digest)) {
     throw new InvalidCarError(`block data does not match CID for ${block.cid}`);
   }
 }

@@ -53,5 +53,6 @@ describe(`web3.storage 4.5.5 against the reference service (${backendName})`, ()
     await expect(client.put([new File(['more'], 'more.txt')], { maxRetries: 0 })).rejects.toThrow(
       'API token no longer valid',
     );
-  });
+    // The client hashes, packs and unpacks files: generous on two shared cores, never asserted.
+  }, 60_000);
 });

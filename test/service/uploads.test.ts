@@ -157,7 +157,8 @@ describe(`POST /car (${backendName})`, () => {
     const answer = await upload(token, await writeCar([root], blocks));
     expect(answer.status).toBe(200);
     expect((await call(service.url, `/status/${root}`)).json()).toMatchObject({ dagSize: 2 * 1024 * 1024 });
-  });
+    // Several MiB through HTTP and the database on two shared cores: generous, never asserted.
+  }, 60_000);
 });
 
 describe(`API-token auth on the upload routes (${backendName})`, () => {
