@@ -15,6 +15,7 @@ await build();
 const service = await startService({
   port: Number(process.env.PORT ?? 8787),
   dataDir: process.env.DATA_DIR ?? '.data/service',
+  databaseUrl: process.env.DATABASE_URL || undefined,
   log: console.log,
 });
 // A local demo account: its credential is meant to be read off this terminal.

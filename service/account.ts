@@ -29,18 +29,20 @@ async function viaService(url: string, email: string): Promise<string | null> {
 }
 
 async function direct(email: string): Promise<string> {
-  const lock = acquireLock(dataDir);
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  // A PostgreSQL server takes any number of clients; a PGlite directory only one process.
+  const lock = databaseUrl ? null : acquireLock(dataDir);
   try {
-    // Loaded only here: PGlite takes a moment to import and the usual path never needs it.
+    // Loaded only here: the database driver takes a moment to import and the usual path never needs it.
     const [{ openDb }, { createStore }] = await Promise.all([import('./db'), import('./store')]);
-    const db = await openDb(dataDir);
+    const db = await openDb({ dataDir, databaseUrl });
     try {
       return await signIn({ store: createStore(db) }, email);
     } finally {
       await db.close();
     }
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 
@@ -56,6 +58,7 @@ const credential = (await viaService(url, email)) ?? (running && (await viaServi
 if (credential) {
   process.stdout.write(`${credential}\n`);
 } else {
-  console.error(`No service at ${url}: created the account in ${dataDir} directly.`);
+  const where = process.env.DATABASE_URL ? 'the DATABASE_URL database' : dataDir;
+  console.error(`No service at ${url}: created the account in ${where} directly.`);
   process.stdout.write(`${await direct(email)}\n`);
 }

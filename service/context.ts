@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './http';
 import type { RateLimiter, RateLimitOptions } from './rate-limit';
 import type { SessionUser, Store } from './store';
+import type { UploadStore } from './uploads/store';
 
 /** `MODE` of the original: read-write, read-only, or no database at all. */
 export type Mode = 'rw' | 'r-' | '--';
@@ -20,6 +21,11 @@ export interface Deps {
   state: ServiceState;
   salt: string;
   limiter: RateLimiter;
+  uploads: UploadStore;
+  /** Largest CAR body `POST /car` takes; the real client sends chunks of at most 50 MiB. */
+  maxCarBytes: number;
+  /** Where a CAR waits while it is received (a temporary file per request). */
+  tmpDir: string;
   /** State the control route's `reset` goes back to. */
   initialState: Readonly<ServiceState>;
 }
@@ -27,9 +33,13 @@ export interface Deps {
 export interface Req {
   method: string;
   path: string;
+  /** The query string, without `?`. */
+  query: string;
   headers: IncomingHttpHeaders;
   /** The request body as text; rejects past 1 MiB. */
   body(): Promise<string>;
+  /** The request body as bytes; throws BodyTooLargeError past `limit`. */
+  bytes(limit: number): AsyncIterable<Uint8Array>;
 }
 
 export type Handler = (req: Req, deps: Deps, params: string[]) => Promise<Reply>;

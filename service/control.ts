@@ -37,23 +37,24 @@ const SWITCHES: Record<string, Parser> = {
       return 'rateLimit needs positive integers max and windowMs';
     }
     const limit = { max: value.max, windowMs: value.windowMs };
-    return ({ state, limiter }) => {
+    return async ({ state, limiter }) => {
       state.rateLimit = limit;
-      limiter.reset();
+      await limiter.reset();
       return undefined;
     };
   },
-  hasUploads: (value) => {
+  // An administrator's block of one token (403 ERROR_TOKEN_BLOCKED on the API-token routes).
+  blocked: (value) => {
     if (
       !isObject(value) ||
       typeof value.id !== 'string' ||
       !/^\d+$/.test(value.id) ||
       typeof value.value !== 'boolean'
     ) {
-      return 'hasUploads needs a numeric string id and a boolean value';
+      return 'blocked needs a numeric string id and a boolean value';
     }
     const { id, value: flag } = value;
-    return async ({ store }) => ((await store.setHasUploads(id, flag)) ? undefined : `no token ${id}`);
+    return async ({ store }) => ((await store.setTokenBlocked(id, flag)) ? undefined : `no token ${id}`);
   },
   restrictions: (value) => {
     const email = isObject(value) ? normalizeEmail(value.email) : null;
@@ -86,9 +87,9 @@ const SWITCHES: Record<string, Parser> = {
   },
   reset: (value) =>
     value === true
-      ? (deps) => {
+      ? async (deps) => {
           Object.assign(deps.state, structuredClone(deps.initialState));
-          deps.limiter.reset();
+          await deps.limiter.reset();
           faultsOf(deps).reset();
           return undefined;
         }

@@ -23,3 +23,18 @@ export const internalError = (): Reply => error(500, 'ERROR_INTERNAL', 'Internal
 export const notFound = (): Reply => json(404, { message: 'Not Found' });
 /** What the CDN answered, not the API: plain text, no Retry-After. */
 export const tooManyRequests = (): Reply => text(429, 'Too Many Requests');
+
+// The API-token path of the original (packages/api/src/auth.js, errors.js).
+export const unrecognisedToken = (): Reply =>
+  error(401, 'ERROR_UNRECOGNISED_TOKEN', 'Could not parse provided API token');
+export const tokenNotFound = (): Reply => error(401, 'ERROR_TOKEN_NOT_FOUND', 'API token no longer valid');
+export const tokenBlocked = (): Reply =>
+  error(403, 'ERROR_TOKEN_BLOCKED', 'API token is blocked, please contact support@web3.storage');
+export const accountRestricted = (): Reply =>
+  error(
+    403,
+    'ERROR_ACCOUNT_RESTRICTED',
+    'This account is restricted, contact support@web3.storage for more info.',
+  );
+export const invalidCar = (message: string): Reply =>
+  error(400, 'ERROR_INVALID_CAR', `Invalid CAR file received: ${message}`);

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 /** What a handler answers. Handlers return values and never touch the socket, so the server can
@@ -6,6 +7,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** A body sent as it is produced (a CAR read from the database), without Content-Length. */
+  stream?: AsyncIterable<Uint8Array>;
 }
 
 // The original's JSONResponse header, kept verbatim.
@@ -59,7 +62,40 @@ export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promi
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string>): void {
+/**
+ * The request body as it arrives, refusing more than `limit` bytes (first by Content-Length). The
+ * stream is left open on refusal so Node discards the rest and the client still reads the 413.
+ */
+export async function* readBytes(req: IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    throw new BodyTooLargeError('request body too large');
+  let size = 0;
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError('request body too large');
+    yield chunk as Buffer;
+  }
+}
+
+export async function send(
+  res: ServerResponse,
+  reply: Reply,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
+  if (reply.stream) {
+    res.writeHead(reply.status, { ...extraHeaders, ...reply.headers });
+    try {
+      for await (const chunk of reply.stream) {
+        if (res.destroyed) return;
+        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+      res.end();
+    } catch {
+      // Headers are gone: the only way left to say "failed" is to cut the connection.
+      res.destroy();
+    }
+    return;
+  }
   const body = reply.body ?? '';
   // RFC 9110 §8.6: no Content-Length on a 204.
   const length: Record<string, string> =

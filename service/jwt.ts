@@ -42,3 +42,15 @@ function hmac(input: string, salt: string): string {
 function base64url(text: string): string {
   return Buffer.from(text).toString('base64url');
 }
+
+/** The `sub` claim of a token, without checking its signature; null when there is none. */
+export function subjectOf(token: string): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sub?: unknown;
+    };
+    return typeof payload.sub === 'string' ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}

@@ -66,4 +66,46 @@ export const MIGRATIONS: readonly string[] = [
     inserted_at     TIMESTAMPTZ(3) NOT NULL DEFAULT now()
   );
   `,
+  // Issue 13: uploads with the real client, and state several service processes share.
+  `
+  -- The original's upload row: one per (account, root as sent), renamed on re-upload.
+  -- Rows the old test switch planted share one made-up root per token: keep the first of each.
+  DELETE FROM upload a USING upload b
+    WHERE a.user_id = b.user_id AND a.content_cid = b.content_cid AND a.id > b.id;
+  ALTER TABLE upload
+    ADD COLUMN source_cid TEXT,
+    ADD COLUMN name       TEXT NOT NULL DEFAULT '',
+    ADD COLUMN type       TEXT NOT NULL DEFAULT 'Car',
+    ADD COLUMN updated_at TIMESTAMPTZ(3) NOT NULL DEFAULT now();
+  UPDATE upload SET source_cid = content_cid;
+  ALTER TABLE upload ALTER COLUMN source_cid SET NOT NULL;
+  CREATE UNIQUE INDEX upload_user_source_cid_idx ON upload (user_id, source_cid);
+  CREATE INDEX upload_user_inserted_at_idx ON upload (user_id, inserted_at DESC);
+
+  -- An administrator's block (the original kept it in auth_key_history): 403 ERROR_TOKEN_BLOCKED.
+  ALTER TABLE auth_key ADD COLUMN blocked_at TIMESTAMPTZ(3);
+
+  -- What was stored under a root (the CID v1 string), whichever account sent it.
+  -- Its size is the sum of its blocks, counted when asked (octet_length reads no block).
+  CREATE TABLE content (
+    cid         TEXT PRIMARY KEY,
+    inserted_at TIMESTAMPTZ(3) NOT NULL DEFAULT now()
+  );
+  -- The blocks of every CAR sent for a root, in arrival order, so GET /car/:cid works from any
+  -- process. Blocks are at most 1 MiB each, so no row is large.
+  CREATE TABLE content_block (
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    root_cid  TEXT NOT NULL REFERENCES content (cid),
+    cid       TEXT NOT NULL,
+    bytes     BYTEA NOT NULL,
+    UNIQUE (root_cid, cid)
+  );
+
+  -- Rate-limit counters, shared by every process on the database: one row per counted request.
+  CREATE TABLE rate_limit_hit (
+    key TEXT NOT NULL,
+    at  BIGINT NOT NULL
+  );
+  CREATE INDEX rate_limit_hit_key_at_idx ON rate_limit_hit (key, at);
+  `,
 ];

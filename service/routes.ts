@@ -1,4 +1,4 @@
-import { withUser } from './auth';
+import { withApiToken, withUser } from './auth';
 import type { Deps, Handler, Req, ServiceState } from './context';
 import { controlRoute } from './control';
 import { isDbError } from './db';
@@ -6,6 +6,7 @@ import { dbError, httpError, maintenance, notFound, sunset } from './errors';
 import { BodyTooLargeError, type Reply } from './http';
 import { sessionRoute } from './session';
 import { createToken, deleteToken, listTokens } from './tokens';
+import { carRoute, deleteUploadRoute, getCarRoute, statusRoute, uploadsRoute } from './uploads/routes';
 import { accountRoute, infoRoute } from './user';
 import { versionRoute } from './version';
 
@@ -27,6 +28,21 @@ const ROUTES: Route[] = [
   { method: 'DELETE', pattern: /^\/user\/tokens\/([^/]+)$/, access: 'write', handler: withUser(deleteToken) },
   { method: 'GET', pattern: /^\/user\/account$/, access: 'read', handler: withUser(accountRoute) },
   { method: 'GET', pattern: /^\/user\/info$/, access: 'read', handler: withUser(infoRoute) },
+  { method: 'POST', pattern: /^\/car$/, access: 'write', handler: withApiToken(carRoute, { upload: true }) },
+  {
+    method: 'GET',
+    pattern: /^\/user\/uploads$/,
+    access: 'read',
+    handler: withApiToken(uploadsRoute, { upload: false }),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/user\/uploads\/([^/]+)$/,
+    access: 'write',
+    handler: withApiToken(deleteUploadRoute, { upload: false }),
+  },
+  { method: 'GET', pattern: /^\/status\/([^/]+)$/, access: 'read', handler: statusRoute },
+  { method: 'GET', pattern: /^\/car\/([^/]+)$/, access: 'read', handler: getCarRoute },
 ];
 
 const CONTROL: Route = { method: 'POST', pattern: /^\/__control$/, access: 'public', handler: controlRoute };

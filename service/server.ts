@@ -1,24 +1,30 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { bearer } from './auth';
 import type { Deps, Mode, Req } from './context';
 import { openDb } from './db';
 import { internalError, tooManyRequests } from './errors';
 import { type Fault, type FaultState, faultReply, faultsOf, holdBack } from './faults';
-import { corsHeaders, preflight, type Reply, readBody, send } from './http';
+import { corsHeaders, preflight, type Reply, readBody, readBytes, send } from './http';
 import { acquireLock } from './lock';
 import { createRateLimiter } from './rate-limit';
 import { dispatch, routesFor } from './routes';
 import { hashCredential, normalizeEmail, signIn } from './session';
 import { createStore } from './store';
+import { createUploadStore } from './uploads/store';
 
 export interface ServiceOptions {
   /** 0 picks a free port; default 8787. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Postgres data directory; undefined keeps everything in memory. */
+  /** PGlite data directory; undefined keeps everything in memory. Ignored with `databaseUrl`. */
   dataDir?: string;
+  /** `postgres://…`: a PostgreSQL server, which several services may share, instead of PGlite. */
+  databaseUrl?: string;
+  /** Largest `POST /car` body; default 100 MiB (the client sends chunks of at most 50 MiB). */
+  maxCarBytes?: number;
   /** API token signing secret (`SALT`); default: one generated and kept in the database. */
   salt?: string;
   /** Enables `POST /__control`. */
@@ -46,11 +52,14 @@ export interface RunningService {
 
 export async function startService(opts: ServiceOptions = {}): Promise<RunningService> {
   const log = opts.log ?? console.log;
-  const lock = opts.dataDir ? acquireLock(opts.dataDir) : null;
-  const db = await openDb(opts.dataDir).catch((error: unknown) => {
-    lock?.release();
-    throw error;
-  });
+  // PGlite has one process per directory; a PostgreSQL server takes any number.
+  const lock = opts.dataDir && !opts.databaseUrl ? acquireLock(opts.dataDir) : null;
+  const db = await openDb({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl }).catch(
+    (error: unknown) => {
+      lock?.release();
+      throw error;
+    },
+  );
   const store = createStore(db);
   const initialState = {
     mode: 'rw' as Mode,
@@ -62,7 +71,10 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     salt: opts.salt ?? (await store.secret()),
     state: structuredClone(initialState),
     initialState,
-    limiter: createRateLimiter(),
+    limiter: createRateLimiter(db),
+    uploads: createUploadStore(db),
+    maxCarBytes: opts.maxCarBytes ?? 100 * 1024 * 1024,
+    tmpDir: tmpdir(),
   };
   const routes = routesFor(opts.control === true);
   const faults = faultsOf(deps);
@@ -76,9 +88,16 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     if (!(opts.control && path === '/__control')) {
       const credential = bearer(req.headers);
       const key = credential ? `c:${hashCredential(credential)}` : `ip:${req.socket.remoteAddress ?? ''}`;
-      if (!deps.limiter.hit(key, deps.state.rateLimit)) return tooManyRequests();
+      if (!(await deps.limiter.hit(key, deps.state.rateLimit))) return tooManyRequests();
     }
-    const request: Req = { method, path, headers: req.headers, body: () => readBody(req) };
+    const request: Req = {
+      method,
+      path,
+      query: (req.url ?? '').split('?').slice(1).join('?'),
+      headers: req.headers,
+      body: () => readBody(req),
+      bytes: (limit) => readBytes(req, limit),
+    };
     return dispatch(routes, request, deps);
   }
 
@@ -117,7 +136,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
     }
     if (fault?.kind === 'delay') await holdBack(res, fault.ms);
     if (res.destroyed) return;
-    send(res, reply, corsHeaders(req.headers));
+    await send(res, reply, corsHeaders(req.headers));
   }
 
   const server = createServer((req, res) => {

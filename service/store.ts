@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from './db';
 
 export interface SessionUser {
   id: string;
@@ -13,6 +13,13 @@ export interface TokenRow {
   secret: string;
   created: string;
   hasUploads: boolean;
+}
+
+export interface ApiKeyRow {
+  id: string;
+  user: SessionUser;
+  deleted: boolean;
+  blocked: boolean;
 }
 
 export interface UserRow {
@@ -46,7 +53,10 @@ export interface Store {
   createToken(userId: string, name: string, secret: string): Promise<string>;
   /** Soft delete; null when nothing of this user's was live under that id. Throws on a non-numeric id. */
   deleteToken(userId: string, tokenId: string): Promise<string | null>;
-  setHasUploads(tokenId: string, value: boolean): Promise<boolean>;
+  /** The token with exactly this secret in the account whose issuer is `sub`, deleted ones included. */
+  findApiKey(sub: string, secret: string): Promise<ApiKeyRow | null>;
+  /** An administrator's block; false when there is no such token. */
+  setTokenBlocked(tokenId: string, blocked: boolean): Promise<boolean>;
   setTag(email: string, tag: TagName, value: string): Promise<boolean>;
 }
 
@@ -54,7 +64,7 @@ export interface Store {
 // fraction dropped), which is what PostgREST handed the original's clients.
 const ts = (column: string): string => `to_json(${column}) #>> '{}'`;
 
-export function createStore(db: PGlite): Store {
+export function createStore(db: Db): Store {
   const one = async <T>(sql: string, params: unknown[]): Promise<T | null> =>
     (await db.query<T>(sql, params)).rows[0] ?? null;
 
@@ -109,7 +119,9 @@ export function createStore(db: PGlite): Store {
 
     async uploadedBytes(userId) {
       const row = await one<{ bytes: string }>(
-        'SELECT coalesce(sum(dag_size), 0)::text AS bytes FROM upload WHERE user_id = $1 AND deleted_at IS NULL',
+        `SELECT coalesce(sum(octet_length(b.bytes)), 0)::text AS bytes
+         FROM upload u JOIN content_block b ON b.root_cid = u.content_cid
+         WHERE u.user_id = $1 AND u.deleted_at IS NULL`,
         [userId],
       );
       return Number(row?.bytes ?? 0);
@@ -119,7 +131,8 @@ export function createStore(db: PGlite): Store {
       // No meaningful ORDER BY, like the original: clients must sort. random() makes sure they do.
       const { rows } = await db.query<TokenRow>(
         `SELECT k.id::text AS "_id", k.name, k.secret, ${ts('k.inserted_at')} AS created,
-           EXISTS (SELECT 1 FROM upload u WHERE u.auth_key_id = k.id AND u.deleted_at IS NULL) AS "hasUploads"
+           -- Deleted uploads count too: once a token has uploaded, it stays "used", as in the original.
+           EXISTS (SELECT 1 FROM upload u WHERE u.auth_key_id = k.id) AS "hasUploads"
          FROM auth_key k WHERE k.user_id = $1 AND k.deleted_at IS NULL ORDER BY random()`,
         [userId],
       );
@@ -144,19 +157,37 @@ export function createStore(db: PGlite): Store {
       return row?.id ?? null;
     },
 
-    async setHasUploads(tokenId, value) {
-      if (!(await one('SELECT 1 FROM auth_key WHERE id = $1::bigint', [tokenId]))) return false;
-      await (value
-        ? db.query(
-            `INSERT INTO upload (user_id, auth_key_id, content_cid)
-             SELECT user_id, id, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' FROM auth_key WHERE id = $1::bigint`,
-            [tokenId],
-          )
-        : db.query(
-            'UPDATE upload SET deleted_at = now() WHERE auth_key_id = $1::bigint AND deleted_at IS NULL',
-            [tokenId],
-          ));
-      return true;
+    async findApiKey(sub, secret) {
+      const row = await one<{
+        id: string;
+        userId: string;
+        issuer: string;
+        deleted: boolean;
+        blocked: boolean;
+      }>(
+        `SELECT k.id::text AS id, u.id::text AS "userId", u.issuer, k.deleted_at IS NOT NULL AS deleted,
+           k.blocked_at IS NOT NULL AS blocked
+         FROM auth_key k JOIN public.user u ON u.id = k.user_id
+         WHERE u.issuer = $1 AND k.secret = $2 ORDER BY k.deleted_at IS NULL DESC LIMIT 1`,
+        [sub, secret],
+      );
+      return (
+        row && {
+          id: row.id,
+          user: { id: row.userId, issuer: row.issuer },
+          deleted: row.deleted,
+          blocked: row.blocked,
+        }
+      );
+    },
+
+    async setTokenBlocked(tokenId, blocked) {
+      const row = await one(
+        `UPDATE auth_key SET blocked_at = CASE WHEN $2 THEN coalesce(blocked_at, now()) END
+         WHERE id = $1::bigint RETURNING id`,
+        [tokenId, blocked],
+      );
+      return row !== null;
     },
 
     async setTag(email, tag, value) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, screenshot, test } from './fixtures';
-import { control, createElsewhere, serviceTokens, signedInWithToken, signIn } from './people';
+import { control, createElsewhere, serviceTokens, signedInWithToken, signIn, uploadWith } from './people';
 
 test.describe('token details, rotation and the account (issue 7)', () => {
   test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
@@ -13,16 +13,17 @@ test.describe('token details, rotation and the account (issue 7)', () => {
     const credential = await service.createAccount(email);
     const name = `ci deploy ${randomUUID().slice(0, 6)}`;
     const oldId = await createElsewhere(service.url, credential, name);
-    await control(service.url, { hasUploads: { id: oldId, value: true } });
     const oldSecret = (await serviceTokens(service.url, credential))[0]?.secret ?? '';
+    await uploadWith(service.url, oldSecret, 'site build');
 
     const options = await openOptions();
     await signIn(options, service.url, credential);
     await expect(options.getByRole('cell', { name, exact: true })).toBeVisible();
 
-    // The account: storage used against the limit the service sent as a string.
+    // The account: storage used (the one 22-byte block uploaded above) against the limit the
+    // service sent as a string.
     const account = options.getByRole('region', { name: 'Account' });
-    await expect(account).toContainText('Storage used: 0 B of 1 TiB');
+    await expect(account).toContainText('Storage used: 22 B of 1 TiB');
 
     // Copy as an Authorization header, a choice that is remembered.
     await options.getByLabel('Copy as').selectOption({ label: 'Authorization: Bearer …' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import type { RunningService } from '../../service/server';
+import { goodCar } from '../service/cars';
 
 // What the end-to-end tests do the way a person (or another client of the service) would.
 
@@ -26,6 +27,21 @@ export async function createElsewhere(url: string, credential: string, name: str
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { _id: string })._id;
+}
+
+/** Uploads a small CAR with an API token, as the JS client would (POST /car); the token then has uploads. */
+export async function uploadWith(url: string, token: string, name: string): Promise<void> {
+  const { car } = await goodCar(`uploaded by ${name}`);
+  const res = await fetch(`${url}/car`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/vnd.ipld.car',
+      'X-Name': encodeURIComponent(name),
+    },
+    body: new Uint8Array(car),
+  });
+  expect(res.status, await res.text()).toBe(200);
 }
 
 /** The reference service's switches, flipped over HTTP as any test client would. */

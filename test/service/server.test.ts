@@ -42,7 +42,8 @@ describe('unknown routes', () => {
     ['GET', '/nope'],
     ['PUT', '/user/tokens'],
     ['GET', '/user/tokens/'],
-    ['GET', '/user/uploads'],
+    ['GET', '/user/uploads/'],
+    ['PUT', '/car'],
     ['GET', '/__control'],
   ])('should answer 404 Not Found for %s %s', async (method, path) => {
     const answer = await call(service.url, path, { method, credential });
@@ -188,8 +189,8 @@ describe('POST /__control', () => {
     ['a bad mode', { mode: 'ro' }],
     ['a bad sunset', { sunset: 'yes' }],
     ['a bad rate limit', { rateLimit: { max: 0, windowMs: 10 } }],
-    ['a non-numeric token id', { hasUploads: { id: 'abc', value: true } }],
-    ['an unknown token id', { hasUploads: { id: '1', value: true } }],
+    ['a non-numeric token id', { blocked: { id: 'abc', value: true } }],
+    ['an unknown token id', { blocked: { id: '1', value: true } }],
     ['an unknown account', { restrictions: { email: 'ghost@example.org', delete: true } }],
     ['restrictions without a flag', { restrictions: { email: 'server-test@example.org' } }],
     ['reset without true', { reset: 1 }],

@@ -1,5 +1,8 @@
 // Shared by the service tests: plain fetch against a running reference service.
-import { type RunningService, startService } from '../../service/server';
+import { type RunningService, type ServiceOptions, startService } from '../../service/server';
+import { freshDatabase } from './backend';
+
+export { backendName, onPostgres, openTestDb } from './backend';
 
 export interface Answer {
   status: number;
@@ -11,7 +14,7 @@ export interface Answer {
 export interface CallOptions {
   method?: string;
   credential?: string;
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or bytes are sent as they are; anything else as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -21,7 +24,14 @@ export async function call(baseUrl: string, path: string, options: CallOptions =
   const res = await fetch(new URL(path, baseUrl), {
     method,
     headers: { ...(credential ? { Authorization: `Bearer ${credential}` } : {}), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+          ? body
+          : body instanceof Uint8Array
+            ? new Uint8Array(body)
+            : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
@@ -56,18 +66,40 @@ export async function createToken(baseUrl: string, credential: string, name: str
 }
 
 /**
- * One in-memory service for a test file, with the control route on and a rate limit no test
- * reaches by accident, and a fresh account on it.
+ * A service on a fresh database of the backend under test (in-memory PGlite, or a new database on
+ * the PostgreSQL server, dropped when the service closes), listening on a free port.
+ */
+export async function startServiceOnTestDb(options: ServiceOptions = {}): Promise<RunningService> {
+  const database = await freshDatabase();
+  const service = await startService({ port: 0, ...options, databaseUrl: database.databaseUrl }).catch(
+    async (error: unknown) => {
+      await database.drop();
+      throw error;
+    },
+  );
+  const close = service.close;
+  let closing: Promise<void> | undefined;
+  service.close = () => {
+    closing ??= close().then(() => database.drop());
+    return closing;
+  };
+  return service;
+}
+
+/**
+ * One service for a test file, with the control route on and a rate limit no test reaches by
+ * accident, and a fresh account on it.
  */
 export async function startTestService(
   email: string,
   log: (line: string) => void = () => {},
+  options: ServiceOptions = {},
 ): Promise<{ service: RunningService; credential: string }> {
-  const service = await startService({
-    port: 0,
+  const service = await startServiceOnTestDb({
     control: true,
     log,
     rateLimit: { max: 10_000, windowMs: 10_000 },
+    ...options,
   });
   return { service, credential: await service.createAccount(email) };
 }

@@ -2,8 +2,8 @@
 // The token routes over real HTTP, quirks of the original included (/work/shared/api-contract.md).
 import { compactVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningService, startService } from '../../service/server';
-import { call, control, createToken, listTokens } from './support';
+import type { RunningService } from '../../service/server';
+import { call, control, createToken, listTokens, startServiceOnTestDb } from './support';
 
 const SALT = 'tokens-test-salt';
 let service: RunningService;
@@ -11,8 +11,7 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  service = await startService({
-    port: 0,
+  service = await startServiceOnTestDb({
     control: true,
     salt: SALT,
     log: () => {},
@@ -155,16 +154,6 @@ describe('GET /user/tokens', () => {
     const orders = await Promise.all([1, 2, 3].map(() => listTokens(service.url, dave)));
     expect(orders.every((tokens) => tokens.length === 8)).toBe(true);
     expect(orders.some((tokens) => tokens.map((token) => token._id).join() !== ids.join())).toBe(true);
-  });
-
-  it('should report hasUploads as the control route sets it', async () => {
-    const id = await createToken(service.url, alice, 'uploader');
-    const flag = async () =>
-      (await listTokens(service.url, alice)).find((token) => token._id === id)?.hasUploads;
-    await control(service.url, { hasUploads: { id, value: true } });
-    expect(await flag()).toBe(true);
-    await control(service.url, { hasUploads: { id, value: false } });
-    expect(await flag()).toBe(false);
   });
 });
 
