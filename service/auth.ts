@@ -19,7 +19,10 @@ export function withUser(handler: UserHandler): Handler {
     const credential = bearer(req.headers);
     if (!credential) return noToken();
     if (isSignedBy(credential, deps.salt)) return magicTokenRequired();
-    const user = await deps.store.findSessionUser(hashCredential(credential));
+    const user =
+      req.verified !== undefined
+        ? req.verified
+        : await deps.store.findSessionUser(hashCredential(credential), deps.now());
     if (!user) return userNotFound();
     return handler(req, deps, user, params);
   };
