@@ -41,7 +41,8 @@ async function viaService(url: string, email: string): Promise<string | null> {
   }
   const body = (await res.json().catch(() => null)) as { credential?: unknown; message?: unknown } | null;
   if (res.ok && typeof body?.credential === 'string') return body.credential;
-  if (!secret) return fail(`No ${dataDir}/admin.secret to prove to the service at ${url} that this is its machine.`);
+  if (!secret)
+    return fail(`No ${dataDir}/admin.secret to prove to the service at ${url} that this is its machine.`);
   return fail(
     `The service at ${url} answered ${res.status}: ${String(body?.message ?? 'not a reference service?')}` +
       ` (is it running on another DATA_DIR than ${dataDir}?)`,

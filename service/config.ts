@@ -18,7 +18,8 @@ export function parseDuration(text: string): number {
 
 function positiveInteger(name: string, text: string, min = 1): number {
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}: got ${text}`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new Error(`${name} must be an integer of at least ${min}: got ${text}`);
   return value;
 }
 

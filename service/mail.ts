@@ -23,7 +23,9 @@ export function createMailer({ smtpUrl, from, print = console.log }: MailOptions
     return {
       where: "this service's console",
       async sendCode(email, code, minutes) {
-        print(`Sign-in code for ${email}: ${code} (valid ${minutes} minutes; printed here because SMTP_URL is not set, for local use only)`);
+        print(
+          `Sign-in code for ${email}: ${code} (valid ${minutes} minutes; printed here because SMTP_URL is not set, for local use only)`,
+        );
       },
     };
   }

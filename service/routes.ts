@@ -4,8 +4,8 @@ import type { Deps, Handler, Req, ServiceState } from './context';
 import { controlRoute } from './control';
 import { isDbError } from './db';
 import { dbError, httpError, maintenance, notFound, sunset } from './errors';
-import { BodyTooLargeError, type Reply } from './http';
 import { isLoopback } from './guard';
+import { BodyTooLargeError, type Reply } from './http';
 import { sendCodeRoute, signOutRoute, verifyCodeRoute } from './sign-in';
 import { createToken, deleteToken, listTokens } from './tokens';
 import { accountRoute, infoRoute } from './user';
@@ -73,10 +73,7 @@ export async function dispatch(routes: readonly Route[], req: Req, deps: Deps): 
     try {
       return gate(route.access, deps.state) ?? (await route.handler(req, deps, params));
     } catch (error) {
-      if (isDbError(error)) {
-        deps.log(`database error ${error.code} on ${req.method}`);
-        return dbError();
-      }
+      if (isDbError(error)) return dbError();
       if (error instanceof BodyTooLargeError) return httpError(413, error.message);
       throw error;
     }

@@ -17,7 +17,12 @@ export interface SignInStore {
   /** Replaces any earlier code of `email`: only the newest code is valid. */
   saveCode(email: string, codeHash: string, tries: number, expiresAt: Date): Promise<void>;
   /** Compares `codeHash` with the stored code, counts a wrong try, and deletes a matched code. */
-  checkCode(email: string, codeHash: string, now: Date, same: (a: string, b: string) => boolean): Promise<CodeCheck>;
+  checkCode(
+    email: string,
+    codeHash: string,
+    now: Date,
+    same: (a: string, b: string) => boolean,
+  ): Promise<CodeCheck>;
   /**
    * Counts one request under every key when all are under their limit; otherwise counts nothing
    * and answers the seconds until every key is under its limit again.
@@ -63,7 +68,10 @@ export function createSignInStore(db: Db): SignInStore {
           // Serialises the check-then-insert per key across processes, until the transaction ends.
           await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
           const since = new Date(now.getTime() - limit.windowMs).toISOString();
-          await tx.query('DELETE FROM sign_in_attempt WHERE key = $1 AND at <= $2::timestamptz', [key, since]);
+          await tx.query('DELETE FROM sign_in_attempt WHERE key = $1 AND at <= $2::timestamptz', [
+            key,
+            since,
+          ]);
           const { rows } = await tx.query<{ at: Date }>(
             'SELECT at FROM sign_in_attempt WHERE key = $1 ORDER BY at DESC LIMIT $2',
             [key, limit.max],
