@@ -52,7 +52,7 @@ export function createSignInStore(db: Db): SignInStore {
           [email, now.toISOString()],
         );
         const row = rows[0];
-        if (!row || !row.live || row.tries_left <= 0) return { ok: false, expired: true };
+        if (!row?.live || row.tries_left <= 0) return { ok: false, expired: true };
         if (same(row.code_hash, codeHash)) {
           await tx.query('DELETE FROM sign_in_code WHERE email = $1', [email]);
           return { ok: true };
