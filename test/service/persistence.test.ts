@@ -116,7 +116,8 @@ describe('account CLI', () => {
       rmSync(elsewhere, { recursive: true, force: true });
     }
     const body = { email: 'intruder@example.org' };
-    for (const headers of [{}, { [ADMIN_HEADER]: 'guess' }, { [ADMIN_HEADER]: '' }]) {
+    const attempts: Record<string, string>[] = [{}, { [ADMIN_HEADER]: 'guess' }, { [ADMIN_HEADER]: '' }];
+    for (const headers of attempts) {
       const answer = await call(service.url, '/__admin/session', { method: 'POST', body, headers });
       expect(answer.status).toBe(403);
       expect(answer.text).not.toContain('w3ss_');
