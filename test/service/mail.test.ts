@@ -57,7 +57,8 @@ afterAll(async () => {
 
 const askCode = (email: string) => call(service.url, '/auth/email', { method: 'POST', body: { email } });
 
-describe('sign-in codes over SMTP', () => {
+// Each case starts a service (and the second one waits for a refused SMTP connection).
+describe('sign-in codes over SMTP', { timeout: 30_000 }, () => {
   it('should mail the code to the address, and the code from the mail should sign in', async () => {
     const answer = await askCode('Reader@Example.org');
     expect(answer.status).toBe(202);

@@ -81,7 +81,8 @@ describe('startService with a dataDir', () => {
   }, 30_000);
 });
 
-describe('account CLI', () => {
+// Each case starts Node with tsx: seconds on a busy two-core machine.
+describe('account CLI', { timeout: 30_000 }, () => {
   it.concurrent.each([
     ['no email', [], /Usage/],
     ['an invalid email', ['not-an-email'], /Not an email address/],
