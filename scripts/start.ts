@@ -14,7 +14,8 @@ const profileDir = resolve('.data/chromium-profile');
 await build();
 
 // The same variables as `npm run service` (service/README.md): SMTP_URL decides where codes go.
-const service = await startService({ ...optionsFromEnv(), log: console.log });
+const options = optionsFromEnv();
+const service = await startService({ ...options, log: console.log });
 
 console.log(`
   Token service        ${service.url}
@@ -22,7 +23,7 @@ console.log(`
   Sign-in codes go to  ${service.codesGoTo}
 
   In the extension's settings, enter the service URL and the demo email (or any email), choose
-  "Send code", then type the code ${service.codesGoTo === "this service's console" ? 'printed below in this terminal' : 'from that mail'}.
+  "Send code", then type the code ${options.smtpUrl ? 'from that mail' : 'that appears below in this terminal'}.
   The account is created on its first sign-in.`);
 
 let stopping = false;
