@@ -32,7 +32,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceOpt
     salt: env.SALT || undefined,
     control: env.SERVICE_CONTROL === '1',
     publicUrls: env.PUBLIC_URL ? [publicUrl(env.PUBLIC_URL)] : [],
-    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS),
     sessionTtlSeconds: env.SESSION_TTL ? parseDuration(env.SESSION_TTL) : undefined,
     maxSessions: env.MAX_SESSIONS ? positiveInteger('MAX_SESSIONS', env.MAX_SESSIONS) : undefined,
     smtpUrl: env.SMTP_URL || undefined,
@@ -45,5 +45,15 @@ function publicUrl(text: string): string {
     return new URL(text).toString();
   } catch {
     throw new Error(`PUBLIC_URL must be a URL such as https://tokens.example.org: got ${text}`);
+  }
+}
+
+function corsOrigins(list: string | undefined): string[] {
+  try {
+    return parseOrigins(list);
+  } catch {
+    throw new Error(
+      `CORS_ORIGINS must be comma-separated origins such as https://app.example.org: got ${list}`,
+    );
   }
 }

@@ -1,22 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ensureAdminSecret } from './admin';
 import { bearer } from './auth';
-import type { Deps, Mode, Req, SignInLimits } from './context';
+import type { Mode, Req, SignInLimits } from './context';
 import { openDb } from './db';
+import { createDeps } from './deps';
 import { internalError, misdirected, originNotAllowed, tooManyRequests } from './errors';
 import { type Fault, type FaultState, faultReply, faultsOf, holdBack } from './faults';
 import { allowedHosts, isAllowedHost, isAllowedOrigin } from './guard';
 import { corsHeaders, preflight, type Reply, readBody, send } from './http';
 import { isSignedBy } from './jwt';
 import { acquireLock } from './lock';
-import { createMailer } from './mail';
-import { createRateLimiter } from './rate-limit';
 import { dispatch, routesFor } from './routes';
-import { DEFAULT_SESSIONS, hashCredential, normalizeEmail, signIn } from './session';
-import { DEFAULT_SIGN_IN_LIMITS } from './sign-in';
-import { createSignInStore } from './sign-in-store';
-import { createStore } from './store';
+import { hashCredential, normalizeEmail, signIn } from './session';
 
 export interface ServiceOptions {
   /** 0 picks a free port; default 8787. */
@@ -204,33 +199,6 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
       })();
       return closing;
     },
-  };
-}
-
-async function createDeps(opts: ServiceOptions, db: Awaited<ReturnType<typeof openDb>>): Promise<Deps> {
-  const store = createStore(db);
-  const log = opts.log ?? console.log;
-  const initialState = {
-    mode: 'rw' as Mode,
-    sunset: false,
-    rateLimit: opts.rateLimit ?? { max: 30, windowMs: 10_000 },
-    signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...opts.signInLimits },
-  };
-  return {
-    store,
-    salt: opts.salt ?? (await store.secret()),
-    state: structuredClone(initialState),
-    initialState,
-    limiter: createRateLimiter(),
-    signInStore: createSignInStore(db),
-    mailer: createMailer({ smtpUrl: opts.smtpUrl, from: opts.mailFrom, print: opts.printCode }),
-    sessions: {
-      ttlSeconds: opts.sessionTtlSeconds ?? DEFAULT_SESSIONS.ttlSeconds,
-      max: opts.maxSessions ?? DEFAULT_SESSIONS.max,
-    },
-    now: opts.now ?? (() => new Date()),
-    adminSecret: opts.dataDir ? ensureAdminSecret(opts.dataDir) : null,
-    log,
   };
 }
 
