@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'wxt';
+import { optionsFromEnv } from '../service/config';
 import { startService } from '../service/server';
 import { canShowChromium, launchChromium, unpackedExtensionId } from './chromium';
 
@@ -12,22 +13,18 @@ const profileDir = resolve('.data/chromium-profile');
 
 await build();
 
-const service = await startService({
-  port: Number(process.env.PORT ?? 8787),
-  dataDir: process.env.DATA_DIR ?? '.data/service',
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  log: console.log,
-});
-// A local demo account: its credential is meant to be read off this terminal.
-const credential = await service.createAccount(DEMO_EMAIL);
+// The same variables as `npm run service` (service/README.md): SMTP_URL decides where codes go.
+const options = optionsFromEnv();
+const service = await startService({ ...options, log: console.log });
 
 console.log(`
   Token service        ${service.url}
-  Demo account         ${DEMO_EMAIL}
-  Session credential   ${credential}
+  Demo email           ${DEMO_EMAIL}
+  Sign-in codes go to  ${service.codesGoTo}
 
-  In the extension's settings, enter the service URL, test the connection, then sign in with
-  the session credential.`);
+  In the extension's settings, enter the service URL and the demo email (or any email), choose
+  "Send code", then type the code ${options.smtpUrl ? 'from that mail' : 'that appears below in this terminal'}.
+  The account is created on its first sign-in.`);
 
 let stopping = false;
 let chromium: ReturnType<typeof launchChromium> | undefined;

@@ -29,7 +29,10 @@ export function withUser(handler: UserHandler): Handler {
     const credential = bearer(req.headers);
     if (!credential) return noToken();
     if (isSignedBy(credential, deps.salt)) return magicTokenRequired();
-    const user = await deps.store.findSessionUser(hashCredential(credential));
+    const user =
+      req.verified !== undefined
+        ? req.verified
+        : await deps.store.findSessionUser(hashCredential(credential), deps.now());
     if (!user) return userNotFound();
     return handler(req, deps, user, params);
   };
@@ -70,6 +73,6 @@ async function identify(credential: string, deps: Deps): Promise<Uploader | Repl
     if (key.blocked) return tokenBlocked();
     return { user: key.user, tokenId: key.id };
   }
-  const user = await deps.store.findSessionUser(hashCredential(credential));
+  const user = await deps.store.findSessionUser(hashCredential(credential), deps.now());
   return user ? { user, tokenId: null } : unrecognisedToken();
 }

@@ -1,6 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Reply } from './http';
+import type { Mailer } from './mail';
 import type { RateLimiter, RateLimitOptions } from './rate-limit';
+import type { SessionPolicy } from './session';
+import type { Limit, SignInStore } from './sign-in-store';
 import type { SessionUser, Store } from './store';
 import type { UploadStore } from './uploads/store';
 
@@ -13,6 +16,17 @@ export interface ServiceState {
   mode: Mode;
   sunset: boolean;
   rateLimit: RateLimitOptions;
+  signInLimits: SignInLimits;
+}
+
+/** Limits of the sign-in routes, counted in the database (sign-in-store.ts). */
+export interface SignInLimits {
+  /** Codes asked for one email address. */
+  codesPerEmail: Limit;
+  /** Codes asked from one client address, whatever the email. */
+  codesPerClient: Limit;
+  /** Codes checked from one client address (wrong tries are also capped per code). */
+  checksPerClient: Limit;
 }
 
 /** What every handler may use; one instance per running service. */
@@ -26,6 +40,14 @@ export interface Deps {
   maxCarBytes: number;
   /** Where a CAR waits while it is received (a temporary file per request). */
   tmpDir: string;
+  signInStore: SignInStore;
+  mailer: Mailer;
+  sessions: SessionPolicy;
+  /** The clock of sessions and codes; injectable so tests can age them. */
+  now: () => Date;
+  /** What `npm run account` must send (admin.ts); null when the service has no DATA_DIR. */
+  adminSecret: string | null;
+  log: (line: string) => void;
   /** State the control route's `reset` goes back to. */
   initialState: Readonly<ServiceState>;
 }
@@ -36,6 +58,10 @@ export interface Req {
   /** The query string, without `?`. */
   query: string;
   headers: IncomingHttpHeaders;
+  /** The client's address, as the socket saw it. */
+  client: string;
+  /** The account of the bearer credential, when server.ts already looked it up. */
+  verified?: SessionUser | null;
   /** The request body as text; rejects past 1 MiB. */
   body(): Promise<string>;
   /** The request body as bytes; throws BodyTooLargeError past `limit`. */

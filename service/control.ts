@@ -1,4 +1,4 @@
-import { type Deps, jsonBody, MODES, type Req } from './context';
+import { type Deps, jsonBody, MODES, type Req, type SignInLimits } from './context';
 import { httpError } from './errors';
 import { faultsOf, parseFaults } from './faults';
 import { json, type Reply } from './http';
@@ -12,6 +12,8 @@ type Parser = (value: unknown) => Step | string;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+// Sign-in counters older than a day are deleted (sign-in-store.ts), so no window may be longer.
+const DAY = 86_400_000;
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 
 // Every switch the tests may flip. `down` and `faults` keep their plan in service/faults.ts (one
@@ -85,12 +87,35 @@ const SWITCHES: Record<string, Parser> = {
       return undefined;
     };
   },
+  signInLimits: (value) => {
+    const names = ['codesPerEmail', 'codesPerClient', 'checksPerClient'] as const;
+    const valid =
+      isObject(value) &&
+      Object.entries(value).every(
+        ([name, limit]) =>
+          names.some((known) => known === name) &&
+          isObject(limit) &&
+          isCount(limit.max) &&
+          isCount(limit.windowMs) &&
+          limit.windowMs <= DAY,
+      );
+    if (!valid) {
+      return `signInLimits takes ${names.join(', ')}, each with positive integers max and windowMs (at most a day)`;
+    }
+    const limits = value as Partial<SignInLimits>;
+    return async ({ state, signInStore }) => {
+      state.signInLimits = { ...state.signInLimits, ...limits };
+      await signInStore.resetCounters();
+      return undefined;
+    };
+  },
   reset: (value) =>
     value === true
       ? async (deps) => {
           Object.assign(deps.state, structuredClone(deps.initialState));
           await deps.limiter.reset();
           faultsOf(deps).reset();
+          await deps.signInStore.resetCounters();
           return undefined;
         }
       : 'reset must be true',
@@ -99,7 +124,7 @@ const SWITCHES: Record<string, Parser> = {
 /**
  * `POST /__control` (only with `control: true`): flips switches for tests, in the order given.
  * Answers the resulting mode, sunset and rate limit (fault switches: RunningService.faults()).
- * Data is never wiped: `reset` restores switches, counters and faults.
+ * Data is never wiped: `reset` restores switches, counters (sign-in ones too) and faults.
  */
 export async function controlRoute(req: Req, deps: Deps): Promise<Reply> {
   const body = await jsonBody(req);

@@ -17,7 +17,8 @@ export const sunset = (): Reply =>
   error(410, 'ERROR_FEATURE_HAS_BEEN_SUNSET', 'This API feature has been sunset, and is no longer available');
 /** `HTTPError` in the original: a 4xx thrown by a handler. */
 export const httpError = (status: number, message: string): Reply => error(status, 'HTTP_ERROR', message);
-export const dbError = (message: string): Reply => error(500, 'ERROR_DB', message);
+/** Postgres' own text may quote request data (a credential sent as an id), so it never leaves. */
+export const dbError = (): Reply => error(500, 'ERROR_DB', 'Database error');
 export const internalError = (): Reply => error(500, 'ERROR_INTERNAL', 'Internal Server Error');
 // The original's router fallback: no code.
 export const notFound = (): Reply => json(404, { message: 'Not Found' });
@@ -38,3 +39,30 @@ export const accountRestricted = (): Reply =>
   );
 export const invalidCar = (message: string): Reply =>
   error(400, 'ERROR_INVALID_CAR', `Invalid CAR file received: ${message}`);
+// This project's sign-in routes (/work/shared/api-contract.md, "Sign-in routes").
+export const invalidEmail = (): Reply => error(400, 'ERROR_INVALID_EMAIL', 'That is not an email address');
+export const codeInvalid = (triesLeft: number): Reply =>
+  json(401, { code: 'ERROR_CODE_INVALID', message: 'That code is not right', triesLeft });
+export const codeExpired = (): Reply =>
+  error(
+    401,
+    'ERROR_CODE_EXPIRED',
+    'That code has expired, was already used or had too many wrong tries: ask for a new one',
+  );
+export function tooManySignIns(retryAfter: number): Reply {
+  const reply = json(429, {
+    code: 'ERROR_TOO_MANY_REQUESTS',
+    message: `Too many sign-in requests: try again in ${retryAfter} s`,
+    retryAfter,
+  });
+  return { ...reply, headers: { ...reply.headers, 'Retry-After': String(retryAfter) } };
+}
+export const mailFailed = (): Reply =>
+  error(503, 'ERROR_MAIL_FAILED', 'The code could not be sent right now: try again later');
+
+// Refusals of the front door (server.ts): a request for another host name (DNS rebinding), or a
+// browser page whose origin may not use this service.
+export const misdirected = (): Reply =>
+  error(421, 'ERROR_MISDIRECTED_REQUEST', 'This service does not answer for that host name');
+export const originNotAllowed = (): Reply =>
+  error(403, 'ERROR_ORIGIN_NOT_ALLOWED', 'This service does not answer pages from that origin');

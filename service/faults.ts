@@ -165,7 +165,7 @@ export function faultReply(status: FaultStatus): Reply {
     case 410:
       return sunset();
     case 500:
-      return dbError('Connection terminated unexpectedly');
+      return dbError();
   }
 }
 

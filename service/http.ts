@@ -27,12 +27,20 @@ export function text(status: number, body: string): Reply {
   return { status, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body };
 }
 
-/** CORS headers the original put on every response (packages/api/src/cors.js). */
-export function corsHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+/**
+ * CORS headers of the original (packages/api/src/cors.js), but only for an origin server.ts let in:
+ * the original echoed any Origin, which lets every web page read a signed-in person's tokens.
+ * No Origin (not a browser page): no Access-Control-Allow-Origin, and never `*`.
+ */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
-    'Access-Control-Allow-Origin': headers.origin ?? '*',
-    'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
-    'Access-Control-Expose-Headers': 'Count, Link',
+    ...(origin
+      ? {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Methods': 'GET,POST,PUT,DELETE,OPTIONS',
+          'Access-Control-Expose-Headers': 'Count, Link, Retry-After',
+        }
+      : {}),
     Vary: 'Origin',
   };
 }

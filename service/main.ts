@@ -1,21 +1,17 @@
-// `npm run service`: the reference token service on PORT (8787), data kept in DATABASE_URL's
-// PostgreSQL server when set, else in an embedded PGlite in DATA_DIR.
+// `npm run service`: the reference token service on PORT (8787), data kept in DATA_DIR. Every
+// variable is read by config.ts and listed in service/README.md.
+import { optionsFromEnv } from './config';
 import { startService } from './server';
 
-const service = await startService({
-  port: Number(process.env.PORT || 8787),
-  host: process.env.HOST || '127.0.0.1',
-  dataDir: process.env.DATA_DIR || '.data/service',
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  salt: process.env.SALT || undefined,
-  control: process.env.SERVICE_CONTROL === '1',
-}).catch((error: unknown) => {
-  console.error(
-    `Reference service failed to start: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  process.exit(1);
-});
-console.log(`Reference service listening on ${service.url}`);
+const service = await Promise.resolve()
+  .then(() => startService(optionsFromEnv()))
+  .catch((error: unknown) => {
+    console.error(
+      `Reference service failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  });
+console.log(`Reference service listening on ${service.url}; sign-in codes go to ${service.codesGoTo}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

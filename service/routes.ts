@@ -1,10 +1,12 @@
+import { adminSessionRoute } from './admin';
 import { withApiToken, withUser } from './auth';
 import type { Deps, Handler, Req, ServiceState } from './context';
 import { controlRoute } from './control';
 import { isDbError } from './db';
 import { dbError, httpError, maintenance, notFound, sunset } from './errors';
+import { isLoopback } from './guard';
 import { BodyTooLargeError, type Reply } from './http';
-import { sessionRoute } from './session';
+import { sendCodeRoute, signOutRoute, verifyCodeRoute } from './sign-in';
 import { createToken, deleteToken, listTokens } from './tokens';
 import { carRoute, deleteUploadRoute, getCarRoute, statusRoute, uploadsRoute } from './uploads/routes';
 import { accountRoute, infoRoute } from './user';
@@ -18,11 +20,16 @@ interface Route {
   pattern: RegExp;
   access: Access;
   handler: Handler;
+  /** Answered to loopback clients only; 404 for anyone else, as if it did not exist. */
+  local?: boolean;
 }
 
 const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/version$/, access: 'public', handler: versionRoute },
-  { method: 'POST', pattern: /^\/auth\/session$/, access: 'read', handler: sessionRoute },
+  // Sign-in works in read-only mode and after the sunset, as magic.link did for the original.
+  { method: 'POST', pattern: /^\/auth\/email$/, access: 'read', handler: sendCodeRoute },
+  { method: 'POST', pattern: /^\/auth\/email\/verify$/, access: 'read', handler: verifyCodeRoute },
+  { method: 'DELETE', pattern: /^\/auth\/session$/, access: 'read', handler: signOutRoute },
   { method: 'GET', pattern: /^\/user\/tokens$/, access: 'read', handler: withUser(listTokens) },
   { method: 'POST', pattern: /^\/user\/tokens$/, access: 'write', handler: withUser(createToken) },
   { method: 'DELETE', pattern: /^\/user\/tokens\/([^/]+)$/, access: 'write', handler: withUser(deleteToken) },
@@ -45,10 +52,24 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/car\/([^/]+)$/, access: 'read', handler: getCarRoute },
 ];
 
-const CONTROL: Route = { method: 'POST', pattern: /^\/__control$/, access: 'public', handler: controlRoute };
+const CONTROL: Route = {
+  method: 'POST',
+  pattern: /^\/__control$/,
+  access: 'public',
+  handler: controlRoute,
+  local: true,
+};
+// `npm run account` on a running service (admin.ts); only a service with a DATA_DIR has a secret.
+const ADMIN: Route = {
+  method: 'POST',
+  pattern: /^\/__admin\/session$/,
+  access: 'read',
+  handler: adminSessionRoute,
+  local: true,
+};
 
-export function routesFor(control: boolean): readonly Route[] {
-  return control ? [...ROUTES, CONTROL] : ROUTES;
+export function routesFor(control: boolean, admin: boolean): readonly Route[] {
+  return [...ROUTES, ...(control ? [CONTROL] : []), ...(admin ? [ADMIN] : [])];
 }
 
 // Mode and sunset are checked before authentication, as the original's middleware order did.
@@ -59,16 +80,16 @@ function gate(access: Access, state: ServiceState): Reply | null {
   return null;
 }
 
-/** Finds the route for a request and runs it; database failures become 500 ERROR_DB. */
+/** Finds the route for a request and runs it; database failures become 500 ERROR_DB, without Postgres' text. */
 export async function dispatch(routes: readonly Route[], req: Req, deps: Deps): Promise<Reply> {
   for (const route of routes) {
     const match = route.method === req.method ? route.pattern.exec(req.path) : null;
-    if (!match) continue;
+    if (!match || (route.local && !isLoopback(req.client))) continue;
     const params = match.slice(1).map(decodeParam);
     try {
       return gate(route.access, deps.state) ?? (await route.handler(req, deps, params));
     } catch (error) {
-      if (isDbError(error)) return dbError(error.message);
+      if (isDbError(error)) return dbError();
       if (error instanceof BodyTooLargeError) return httpError(413, error.message);
       throw error;
     }

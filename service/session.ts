@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Deps, jsonBody, type Req } from './context';
-import { httpError } from './errors';
-import { json, type Reply } from './http';
+import type { Deps } from './context';
 
 /** Opaque session credentials: only their SHA-256 hash is stored. */
 export function newCredential(): string {
@@ -19,20 +17,30 @@ export function normalizeEmail(input: unknown): string | null {
   return /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 320 ? email : null;
 }
 
-/** Creates the account when needed and returns a new session credential for it. */
-export async function signIn(deps: Pick<Deps, 'store'>, email: string): Promise<string> {
-  const credential = newCredential();
-  await deps.store.createSession(email, hashCredential(credential));
-  return credential;
+/** How long sessions live and how many one account keeps. */
+export interface SessionPolicy {
+  ttlSeconds: number;
+  max: number;
 }
 
+export const DEFAULT_SESSIONS: SessionPolicy = { ttlSeconds: 30 * 24 * 3600, max: 10 };
+
 /**
- * `POST /auth/session {"email"}`: this project's stand-in for magic.link sign-in. It proves nothing
- * about the caller, so it is for a reference service on a developer's own machine only.
+ * Creates the account when needed and a new session for it (ending the oldest past the cap).
+ * Only callers that proved who they are reach this: a verified code, the admin secret, or code
+ * running in the service's own process.
  */
-export async function sessionRoute(req: Req, deps: Deps): Promise<Reply> {
-  const body = await jsonBody(req);
-  const email = normalizeEmail((body as { email?: unknown } | null | undefined)?.email);
-  if (!email) return httpError(400, 'invalid email');
-  return json(200, { credential: await signIn(deps, email), email });
+export async function signIn(
+  deps: Pick<Deps, 'store' | 'now' | 'sessions'>,
+  email: string,
+): Promise<{ credential: string; expires: string }> {
+  const credential = newCredential();
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.sessions.ttlSeconds * 1000);
+  await deps.store.createSession(email, hashCredential(credential), {
+    now,
+    expiresAt,
+    maxSessions: deps.sessions.max,
+  });
+  return { credential, expires: expiresAt.toISOString() };
 }

@@ -43,9 +43,15 @@ export type TagName =
 export interface Store {
   /** The persisted signing secret, created on first use. */
   secret(): Promise<string>;
-  /** Creates the account when the email is new, then a session for it. */
-  createSession(email: string, credentialHash: string): Promise<void>;
-  findSessionUser(credentialHash: string): Promise<SessionUser | null>;
+  /**
+   * Creates the account when the email is new, then a session for it that expires at `expiresAt`;
+   * ends the account's expired sessions and its oldest live ones past `maxSessions`.
+   */
+  createSession(email: string, credentialHash: string, session: NewSession): Promise<void>;
+  /** The account of a session that has not ended nor expired at `now`. */
+  findSessionUser(credentialHash: string, now: Date): Promise<SessionUser | null>;
+  /** Ends a session; false when there was none under that hash. */
+  endSession(credentialHash: string): Promise<boolean>;
   findUser(userId: string): Promise<UserRow | null>;
   tags(userId: string): Promise<Partial<Record<TagName, string>>>;
   uploadedBytes(userId: string): Promise<number>;
@@ -58,6 +64,12 @@ export interface Store {
   /** An administrator's block; false when there is no such token. */
   setTokenBlocked(tokenId: string, blocked: boolean): Promise<boolean>;
   setTag(email: string, tag: TagName, value: string): Promise<boolean>;
+}
+
+export interface NewSession {
+  now: Date;
+  expiresAt: Date;
+  maxSessions: number;
 }
 
 // Postgres renders timestamptz as `2021-11-29T16:08:33.077+00:00` (trailing zeros of the
@@ -78,7 +90,7 @@ export function createStore(db: Db): Store {
       return row?.value ?? generated;
     },
 
-    async createSession(email, credentialHash) {
+    async createSession(email, credentialHash, { now, expiresAt, maxSessions }) {
       // The original's users came from magic.link: a `did:ethr` issuer and an Ethereum address.
       const address = `0x${randomBytes(20).toString('hex')}`;
       await db.transaction(async (tx) => {
@@ -87,19 +99,35 @@ export function createStore(db: Db): Store {
            ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id::text AS id`,
           [email, `did:ethr:${address}`, address],
         );
-        await tx.query('INSERT INTO session (user_id, credential_hash) VALUES ($1, $2)', [
-          rows[0]?.id,
+        const userId = rows[0]?.id;
+        await tx.query('INSERT INTO session (user_id, credential_hash, expires_at) VALUES ($1, $2, $3)', [
+          userId,
           credentialHash,
+          expiresAt.toISOString(),
         ]);
+        // The upsert above locks the account's row, so concurrent sign-ins (even from other
+        // processes) trim one after the other and never leave more than maxSessions.
+        await tx.query(
+          `DELETE FROM session WHERE user_id = $1 AND (expires_at <= $2::timestamptz OR id NOT IN (
+             SELECT id FROM session WHERE user_id = $1 AND expires_at > $2::timestamptz ORDER BY id DESC LIMIT $3))`,
+          [userId, now.toISOString(), maxSessions],
+        );
       });
     },
 
-    findSessionUser: (credentialHash) =>
+    findSessionUser: (credentialHash, now) =>
       one<SessionUser>(
         `SELECT u.id::text AS id, u.issuer FROM session s JOIN public.user u ON u.id = s.user_id
-         WHERE s.credential_hash = $1`,
-        [credentialHash],
+         WHERE s.credential_hash = $1 AND s.expires_at > $2::timestamptz`,
+        [credentialHash, now.toISOString()],
       ),
+
+    async endSession(credentialHash) {
+      const { rows } = await db.query('DELETE FROM session WHERE credential_hash = $1 RETURNING id', [
+        credentialHash,
+      ]);
+      return rows.length > 0;
+    },
 
     findUser: (userId) =>
       one<UserRow>(

@@ -1,14 +1,15 @@
 // @vitest-environment node
 // A service on a data directory: data, ids and the signing secret survive a restart, one directory
 // serves one service at a time, and `npm run account` (service/account.ts) prints a credential from
-// the running service or, with none, straight from DATA_DIR. One file, because every fresh data
-// directory costs seconds of Postgres start-up.
+// the running service (proving it is local with DATA_DIR/admin.secret) or, with none, straight from
+// DATA_DIR. One file, because every fresh data directory costs seconds of Postgres start-up.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_HEADER, readAdminSecret } from '../../service/admin';
 import { type RunningService, startService } from '../../service/server';
 import { call, createToken, listTokens } from './support';
 
@@ -80,7 +81,8 @@ describe('startService with a dataDir', () => {
   }, 30_000);
 });
 
-describe('account CLI', () => {
+// Each case starts Node with tsx: seconds on a busy two-core machine.
+describe('account CLI', { timeout: 30_000 }, () => {
   it.concurrent.each([
     ['no email', [], /Usage/],
     ['an invalid email', ['not-an-email'], /Not an email address/],
@@ -98,6 +100,32 @@ describe('account CLI', () => {
     expect(await listTokens(service.url, run.stdout.trim())).toEqual([]);
   });
 
+  it('should keep the administrator secret in DATA_DIR, readable by this user only', () => {
+    const mode = statSync(join(dataDir, 'admin.secret')).mode & 0o777;
+    expect(mode.toString(8)).toBe('600');
+    expect(readAdminSecret(dataDir)).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('should give nobody without the secret a credential from the running service', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'w3s-no-secret-'));
+    try {
+      const run = await account(['intruder@example.org'], { SERVICE_URL: service.url, DATA_DIR: elsewhere });
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/admin\.secret/);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+    const body = { email: 'intruder@example.org' };
+    const attempts: Record<string, string>[] = [{}, { [ADMIN_HEADER]: 'guess' }, { [ADMIN_HEADER]: '' }];
+    for (const headers of attempts) {
+      const answer = await call(service.url, '/__admin/session', { method: 'POST', body, headers });
+      expect(answer.status).toBe(403);
+      expect(answer.text).not.toContain('w3ss_');
+    }
+    expect((await call(service.url, '/auth/session', { method: 'POST', body })).status).toBe(404);
+  });
+
   it('should find the service holding DATA_DIR when nothing listens at SERVICE_URL', async () => {
     const run = await account(['persist@example.org']);
     expect(run.code).toBe(0);
@@ -111,7 +139,10 @@ describe('account CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(CREDENTIAL_LINE);
     expect(run.stderr).toMatch(/directly/);
+    const secret = readAdminSecret(dataDir);
     service = await start();
     expect(await listTokens(service.url, run.stdout.trim())).toEqual([]);
+    // The same secret after a restart: processes sharing DATA_DIR share it.
+    expect(readAdminSecret(dataDir)).toBe(secret);
   }, 30_000);
 });

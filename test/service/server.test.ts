@@ -66,8 +66,8 @@ describe('CORS', () => {
     expect(answer.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,DELETE,OPTIONS');
   });
 
-  it('should answer * without an Origin', async () => {
-    expect((await get('/version')).headers.get('access-control-allow-origin')).toBe('*');
+  it('should answer no Access-Control-Allow-Origin, not even *, without an Origin', async () => {
+    expect((await get('/version')).headers.has('access-control-allow-origin')).toBe(false);
   });
 
   it('should answer a preflight with 204, the requested headers and a max age', async () => {
@@ -148,6 +148,18 @@ describe('rate limit', () => {
     expect(limited.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(limited.headers.has('retry-after')).toBe(false);
     expect(limited.headers.get('access-control-allow-origin')).toBe('chrome-extension://x');
+  });
+
+  it('should count made-up bearers against their address, never in a bucket of their own', async () => {
+    await control(service.url, { rateLimit: { max: 3, windowMs: 60_000 } });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await get('/user/tokens', `w3ss_made-up-${i}-${Math.random()}`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+    expect((await get('/version', null)).status).toBe(429);
+    // A verified credential still has its own count.
+    expect((await get('/user/tokens')).status).toBe(200);
   });
 
   it('should count each credential separately, and requests without one per address', async () => {
