@@ -27,6 +27,7 @@ export function RotateFlow({ model, rotatingId, onClose }: RotateFlowProps) {
         return outcome;
       }}
       onCopy={(id) => void model.copy(id)}
+      onCheck={model.check}
       onRevokeOld={() => model.revoke(old.id)}
       onKeepBoth={() => {
         void model.annotate(old.id, { rotatedTo: null });

@@ -90,6 +90,7 @@ export function TokensPanel(props: TokensPanelProps) {
           usage={usage}
           onSaveNote={saveNote}
           onRotate={onRotate}
+          onCheck={layout === 'options' ? model.check : undefined}
           openDetails={openDetails}
         />
       )}

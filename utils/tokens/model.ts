@@ -1,4 +1,5 @@
 import { createActions } from './actions';
+import { createCheck } from './check';
 import { createCopy } from './copy';
 import { createFillQuestion } from './fill-question';
 import { createListState } from './list-state';
@@ -31,6 +32,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     refresh: sync.refresh,
     ...createActions(deps, state, link, sync),
     ...createCopy(deps, state, link),
+    check: createCheck(deps),
     fill: question.fill,
   };
 }
