@@ -17,7 +17,7 @@ let credential: string;
 beforeAll(async () => {
   service = await startService({ port: 0, control: true, log: () => {} });
   credential = await service.createAccount('check-token@example.org');
-}, 30_000);
+}, 120_000);
 afterAll(() => service?.close());
 
 async function call(path: string, init: RequestInit = {}): Promise<Response> {
