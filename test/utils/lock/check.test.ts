@@ -90,7 +90,7 @@ describe('tokens/check in the background', () => {
     expect(replies).toHaveLength(3);
     expect(JSON.stringify(replies)).not.toContain(secret);
     for (const spy of logged) expect(JSON.stringify(spy.mock.calls)).not.toContain(secret);
-  });
+  }, 30_000);
 
   it('should ask to unlock when the lock holds the secret, and answer no one but the extension pages', async () => {
     const { id, secret } = await tokenOnDevice('locked');
