@@ -3,14 +3,7 @@ import type { AccountDeps } from './account';
 import { loadAccountStatus, loadSession, saveAccountStatus } from './account';
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
-import {
-  checkClient,
-  clipboardClient,
-  engineClient,
-  fillClient,
-  lockClient,
-  pendingFillClient,
-} from './messages';
+import { clipboardClient, engineClient, fillClient, lockClient, pendingFillClient } from './messages';
 import { loadCopyFormat, saveCopyFormat } from './settings';
 import { openTokenDb } from './store';
 import type { TokensDeps } from './tokens';
@@ -32,7 +25,6 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     reveal: lockClient().reveal,
-    checkToken: checkClient(),
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     loadCopyFormat,

@@ -1,7 +1,7 @@
 import type { TokenCheck } from '../api';
 import { t } from '../lib';
+import type { CheckReply } from '../lock';
 import { localFailure } from './failures';
-import type { TokensDeps } from './types';
 
 /**
  * Check token's answer in words, and its tone: the service took the token (`works`), refused it
@@ -28,13 +28,21 @@ export function describeCheck(check: TokenCheck): CheckOutcome {
   }
 }
 
+export interface CheckDeps {
+  /** The background's `tokens/check` (utils/messages.ts). */
+  checkToken(id: string): Promise<CheckReply>;
+  /** The check met the lock: the page asks for the passphrase. */
+  onLocked?(): void;
+}
+
 /**
  * Check token (issue 13): the background reveals the secret and asks the service with it, so
  * this page gets the verdict only. Locked: the page asks for the passphrase, as copy does.
+ * The options page's alone: kept out of the tokens model, so the popup does not carry it.
  */
-export function createCheck(deps: TokensDeps): (id: string) => Promise<CheckOutcome> {
+export function createCheck(deps: CheckDeps): (id: string) => Promise<CheckOutcome> {
   return async (id) => {
-    const reply = await deps.checkToken?.(id).catch(() => null);
+    const reply = await deps.checkToken(id).catch(() => null);
     if (!reply) return { tone: 'unknown', message: localFailure().message };
     if (reply.ok) return describeCheck(reply.check);
     if (reply.locked) {

@@ -4,7 +4,7 @@
 // question (fill-question); its shapes are in types. Sort orders (order), names (names), the
 // never-used badge (hygiene), rotation names (rotation), copy formats (copy-format) and each
 // token's use (usage).
-export { type CheckOutcome, describeCheck } from './check';
+export { type CheckOutcome, createCheck } from './check';
 export { type CopyFormat, isCopyFormat } from './copy-format';
 export { isNeverUsed } from './hygiene';
 export {

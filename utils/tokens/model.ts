@@ -1,5 +1,4 @@
 import { createActions } from './actions';
-import { createCheck } from './check';
 import { createCopy } from './copy';
 import { createFillQuestion } from './fill-question';
 import { createListState } from './list-state';
@@ -32,7 +31,6 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     refresh: sync.refresh,
     ...createActions(deps, state, link, sync),
     ...createCopy(deps, state, link),
-    check: createCheck(deps),
     fill: question.fill,
   };
 }

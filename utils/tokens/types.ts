@@ -1,11 +1,10 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { Session } from '../account';
 import type { AppError, Result } from '../lib';
-import type { CheckReply, RevealReply } from '../lock';
+import type { RevealReply } from '../lock';
 import type { Fill } from '../messages';
 import type { TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
 import type { Engine, SyncResult } from '../sync';
-import type { CheckOutcome } from './check';
 import type { CopyFormat } from './copy-format';
 import type { SortKey } from './order';
 
@@ -30,9 +29,7 @@ export interface TokensDeps {
   random?(): number;
   /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
   reveal?(id: string): Promise<RevealReply>;
-  /** Check token (issue 13): the background asks the service with the token; the verdict comes back. */
-  checkToken?(id: string): Promise<CheckReply>;
-  /** A copy, fill or check met the lock: the page asks for the passphrase. */
+  /** A copy or fill met the lock: the page asks for the passphrase. */
   onLocked?(): void;
 }
 
@@ -70,8 +67,6 @@ export interface TokensModel {
   create(name: string): Promise<CreateOutcome>;
   revoke(id: string): Promise<Result<void>>;
   copy(id: string): Promise<void>;
-  /** Asks the service whether token `id` works, in words (issue 13). */
-  check(id: string): Promise<CheckOutcome>;
   /**
    * Fills token `id` into the active tab; `confirmed`: the origin the person has just said yes
    * to; `frame`: that origin is a frame's, which the browser must let the extension reach.

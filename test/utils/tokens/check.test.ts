@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TokenCheck } from '../../../utils/api/token-check';
+import type { CheckDeps } from '../../../utils/tokens/check';
 import { createCheck, describeCheck } from '../../../utils/tokens/check';
-import type { TokensDeps } from '../../../utils/tokens/types';
 
 describe('describeCheck', () => {
   it.each<[TokenCheck, string, RegExp]>([
@@ -25,8 +25,10 @@ describe('describeCheck', () => {
 });
 
 describe('createCheck', () => {
-  const deps = (checkToken: TokensDeps['checkToken'], onLocked = vi.fn()) =>
-    ({ checkToken, onLocked }) as unknown as TokensDeps;
+  const deps = (checkToken: CheckDeps['checkToken'], onLocked = vi.fn()): CheckDeps => ({
+    checkToken,
+    onLocked,
+  });
 
   it('should ask the background with the id only and tell its verdict', async () => {
     const checkToken = vi.fn(async () => ({ ok: true as const, check: { verdict: 'revoked' as const } }));
