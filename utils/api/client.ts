@@ -41,43 +41,15 @@ export interface ApiClient {
 /** The one module that speaks the classic Web3.Storage token API (../shared/api-contract.md). */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-
-  /** One exchange: the status and the parsed body, or a failure to reach the service at all. */
-  async function exchange(
-    method: string,
-    path: string,
-    body: unknown,
-    bearer: string | undefined,
-  ): Promise<Result<Answer>> {
-    const headers: Record<string, string> = {};
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    try {
-      const response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      const text = await response.text();
-      // Bodies may be empty (delete of an unknown id) or not JSON at all (a CDN 429 page).
-      return ok({
-        status: response.status,
-        body: parseJson(text),
-        retryAfter: response.headers.get('Retry-After'),
-      });
-    } catch (error) {
-      return networkFailure(error, base);
-    }
-  }
+  const link: Link = {
+    base,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    doFetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+  };
 
   async function request(method: string, path: string, body?: unknown): Promise<Result<unknown>> {
     const bearer = path.startsWith('/user/') ? options.credential : undefined;
-    const res = await exchange(method, path, body, bearer);
+    const res = await exchange(link, method, path, body, bearer);
     if (!res.ok) return res;
     const { status, body: answer, retryAfter } = res.value;
     if (status < 200 || status > 299)
@@ -128,11 +100,50 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     async checkToken(secret) {
       // The token is the credential here, never the session's; the URL carries nothing of it.
-      const res = await exchange('GET', CHECK_PATH, undefined, secret);
+      const res = await exchange(link, 'GET', CHECK_PATH, undefined, secret);
       if (!res.ok) return { verdict: 'unknown', error: res.error };
       return tokenCheckOf(res.value.status, res.value.body, res.value.retryAfter);
     },
   };
+}
+
+/** Where and how the client sends its requests. */
+interface Link {
+  base: string;
+  timeoutMs: number;
+  doFetch: typeof fetch;
+}
+
+/** One exchange: the status and the parsed body, or a failure to reach the service at all. */
+async function exchange(
+  { base, timeoutMs, doFetch }: Link,
+  method: string,
+  path: string,
+  body: unknown,
+  bearer: string | undefined,
+): Promise<Result<Answer>> {
+  const headers: Record<string, string> = {};
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    // Bodies may be empty (delete of an unknown id) or not JSON at all (a CDN 429 page).
+    return ok({
+      status: response.status,
+      body: parseJson(text),
+      retryAfter: response.headers.get('Retry-After'),
+    });
+  } catch (error) {
+    return networkFailure(error, base);
+  }
 }
 
 interface Answer {
