@@ -6,7 +6,7 @@ import { t } from '../utils/lib';
 import type { LockModel } from '../utils/lock';
 import type { LockClient } from '../utils/messages';
 import type { Settings } from '../utils/settings';
-import type { TokensModel } from '../utils/tokens';
+import type { CheckOutcome, TokensModel } from '../utils/tokens';
 import { AccountSection } from './account/AccountSection';
 import { ConnectionSection } from './account/ConnectionSection';
 import { GrantsSection } from './fill/GrantsSection';
@@ -28,10 +28,12 @@ interface OptionsAppProps {
   /** A token whose details open at once (the popup's Details button, `#token=<id>`). */
   openDetails?: string | null;
   lock?: { model: LockModel; unlock: LockClient['unlock'] };
+  /** Check token (issue 13), in a token's details and the rotation. */
+  check?: (id: string) => Promise<CheckOutcome>;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock } = props;
+  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock, check } = props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
@@ -57,8 +59,14 @@ export function OptionsApp(props: OptionsAppProps) {
             account={account}
             onRotate={setRotating}
             openDetails={openDetails}
+            onCheck={check}
           />
-          <RotateFlow model={tokens} rotatingId={rotating} onClose={() => setRotating(null)} />
+          <RotateFlow
+            model={tokens}
+            rotatingId={rotating}
+            onClose={() => setRotating(null)}
+            onCheck={check}
+          />
         </section>
       ) : null}
       {tokens.state.value === 'ready' ? (

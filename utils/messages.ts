@@ -5,16 +5,18 @@ import type { ClipboardGuard, CopiedMark } from './clipboard';
 import { copiedMarkOf } from './clipboard';
 import type { Filler, FillReply, PendingFill } from './fill';
 import type { Result } from './lib';
-import type { LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
+import type { CheckReply, LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
 import type { CreateReply, Engine, EngineReply } from './sync';
 
-/** The background's lock and its secret reveal, for handleMessage. */
+/** The background's lock, its secret reveal and the check that uses it, for handleMessage. */
 export interface Locker {
   vault: Vault;
   reveal(id: string): Promise<RevealReply>;
+  check(id: string): Promise<CheckReply>;
 }
 
 type Reply =
+  | CheckReply
   | EngineReply
   | FillReply
   | PendingFill
@@ -43,6 +45,8 @@ export type Message =
   | ({ type: 'clipboard/copied' } & CopiedMark)
   /** One token's secret, for a copy: from the lock or the service when none is kept in the clear. */
   | { type: 'tokens/secret'; id: string }
+  /** Check token (issue 13): the background asks the service with token `id`; only the verdict comes back. */
+  | { type: 'tokens/check'; id: string }
   /** The lock (issue 5): only the background holds its key. */
   | { type: 'vault/status' }
   | { type: 'vault/unlock'; passphrase: string }
@@ -78,7 +82,7 @@ export function handleMessage(
   locker?: Locker,
 ): Promise<Reply> | undefined {
   const m = message as (Partial<Message> & { from?: unknown }) | null;
-  if (locker && typeof m?.type === 'string' && /^(vault|session)\/|^tokens\/secret$/.test(m.type))
+  if (locker && typeof m?.type === 'string' && /^(vault|session)\/|^tokens\/(secret|check)$/.test(m.type))
     return handleLockMessage(locker, m as Message);
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
@@ -104,11 +108,13 @@ export function handleMessage(
   }
 }
 
-function handleLockMessage({ vault, reveal }: Locker, m: Message): Promise<Reply> | undefined {
+function handleLockMessage({ vault, reveal, check }: Locker, m: Message): Promise<Reply> | undefined {
   const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
   switch (m.type) {
     case 'tokens/secret':
       return text(m.id) ? reveal(m.id) : undefined;
+    case 'tokens/check':
+      return text(m.id) ? check(m.id) : undefined;
     case 'vault/status':
       return vault.status().then((status) => ({ ok: true, status }));
     case 'vault/unlock':
@@ -188,6 +194,13 @@ export function pendingFillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): () => Promise<PendingFill | null> {
   return () => send({ type: 'tokens/fill-pending' }) as Promise<PendingFill | null>;
+}
+
+/** Check token, as seen from a page: the verdict, never the secret. */
+export function checkClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): (id: string) => Promise<CheckReply> {
+  return (id) => send({ type: 'tokens/check', id }) as Promise<CheckReply>;
 }
 
 /** Tells the background about a copy, so it clears the clipboard after the chosen delay. */

@@ -1,7 +1,7 @@
 import type { Result } from '../../utils/lib';
 import { t, tAround } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
-import type { CreateOutcome } from '../../utils/tokens';
+import type { CheckOutcome, CreateOutcome } from '../../utils/tokens';
 import { useModalDialog } from '../ui/useModalDialog';
 import { RotateNameStep } from './RotateNameStep';
 import { RotateUseStep } from './RotateUseStep';
@@ -18,6 +18,8 @@ interface RotateDialogProps {
   onCopy(id: string): void;
   /** Given in the popup only. */
   onFill?: (id: string) => void;
+  /** Check token on the replacement (issue 13). */
+  onCheck?: (id: string) => Promise<CheckOutcome>;
   /** Revokes the old token through the usual revoke (outbox, retries). */
   onRevokeOld(): Promise<Result<void>>;
   onKeepBoth(): void;
@@ -57,6 +59,7 @@ export function RotateDialog(props: RotateDialogProps) {
           copiedId={props.copiedId}
           onCopy={props.onCopy}
           onFill={props.onFill}
+          onCheck={props.onCheck}
         />
       ) : (
         <RotateNameStep name={steps.name} busy={busy} onName={steps.setName} onSubmit={steps.create} />

@@ -1,4 +1,4 @@
-import type { TokensModel } from '../../utils/tokens';
+import type { CheckOutcome, TokensModel } from '../../utils/tokens';
 import { RotateDialog } from './RotateDialog';
 
 interface RotateFlowProps {
@@ -6,10 +6,11 @@ interface RotateFlowProps {
   /** The token being rotated, or null. */
   rotatingId: string | null;
   onClose(): void;
+  onCheck?: (id: string) => Promise<CheckOutcome>;
 }
 
 /** The Rotate dialog wired to the tokens model (options page). */
-export function RotateFlow({ model, rotatingId, onClose }: RotateFlowProps) {
+export function RotateFlow({ model, rotatingId, onClose, onCheck }: RotateFlowProps) {
   const tokens = model.tokens.value;
   const old = tokens.find((t) => t.id === rotatingId && t.state === 'active');
   if (!old) return null;
@@ -27,6 +28,7 @@ export function RotateFlow({ model, rotatingId, onClose }: RotateFlowProps) {
         return outcome;
       }}
       onCopy={(id) => void model.copy(id)}
+      onCheck={onCheck}
       onRevokeOld={() => model.revoke(old.id)}
       onKeepBoth={() => {
         void model.annotate(old.id, { rotatedTo: null });

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { absoluteTime, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
-import { hostOf, type TokenUsage } from '../../utils/tokens';
+import { type CheckOutcome, hostOf, type TokenUsage } from '../../utils/tokens';
+import { CheckToken } from './CheckToken';
 
 interface TokenDetailsProps {
   token: TokenRecord;
@@ -11,6 +12,8 @@ interface TokenDetailsProps {
   onSaveNote(note: string): Promise<void>;
   /** Absent where rotating is not offered. */
   onRotate?: () => void;
+  /** Check token (issue 13): the service's verdict on this token, in words. */
+  onCheck?: (id: string) => Promise<CheckOutcome>;
 }
 
 function when(ms: number | null | undefined, now: number): string {
@@ -18,7 +21,7 @@ function when(ms: number | null | undefined, now: number): string {
 }
 
 /** Everything this device and the service know of one token, a note, and the way to rotate it. */
-export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenDetailsProps) {
+export function TokenDetails({ token, now, usage, onSaveNote, onRotate, onCheck }: TokenDetailsProps) {
   const id = useId();
   const [note, setNote] = useState(token.note ?? '');
   const [saved, setSaved] = useState(false);
@@ -47,6 +50,9 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate }: TokenD
         <dt>{t('detailLastFilled')}</dt>
         <dd>{filled}</dd>
       </dl>
+      {token.state === 'active' && onCheck ? (
+        <CheckToken tokenId={token.id} onCheck={onCheck} label={t('checkToken')} />
+      ) : null}
       <form class="field" onSubmit={save}>
         <label for={id}>{t('noteLabel')}</label>
         <textarea

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
-import { describeLastFill, hostOf, isNeverUsed, type TokenUsage, visibleName } from '../../utils/tokens';
+import {
+  type CheckOutcome,
+  describeLastFill,
+  hostOf,
+  isNeverUsed,
+  type TokenUsage,
+  visibleName,
+} from '../../utils/tokens';
 import { TokenActions } from './TokenActions';
 import { TokenDetails } from './TokenDetails';
 
@@ -15,6 +22,7 @@ interface TokenTableProps {
   usage?: ReadonlyMap<string, TokenUsage>;
   onSaveNote(id: string, note: string): Promise<void>;
   onRotate?: (id: string) => void;
+  onCheck?: (id: string) => Promise<CheckOutcome>;
   /** A token whose details open at once (the popup's Details button lands here). */
   openDetails?: string | null;
 }
@@ -31,6 +39,7 @@ export function TokenTable({
   usage,
   onSaveNote,
   onRotate,
+  onCheck,
   openDetails,
 }: TokenTableProps) {
   // Issue 7: each row discloses a details row under it.
@@ -102,6 +111,7 @@ export function TokenTable({
                   usage={usage?.get(token.id)}
                   onSaveNote={(note) => onSaveNote(token.id, note)}
                   onRotate={onRotate && (() => onRotate(token.id))}
+                  onCheck={onCheck}
                 />
               </td>
             </tr>

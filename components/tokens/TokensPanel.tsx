@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
-import type { TokensModel, TokenUsage } from '../../utils/tokens';
+import type { CheckOutcome, TokensModel, TokenUsage } from '../../utils/tokens';
 import { FillDialog } from '../fill/FillDialog';
 import { SyncStatus } from '../sync/SyncStatus';
 import { CreateTokenForm } from './CreateTokenForm';
@@ -27,13 +27,15 @@ interface TokensPanelProps {
   /** Options page: starts a rotation, and the token whose details open first (from the popup). */
   onRotate?: (id: string) => void;
   openDetails?: string | null;
+  /** Options page: Check token in the details (issue 13). */
+  onCheck?: (id: string) => Promise<CheckOutcome>;
   /** The account's restriction turns Create off (issue 7). */
   account?: AccountModel;
 }
 
 /** Search, create, the tokens and their actions, shared by the popup and the options page. */
 export function TokensPanel(props: TokensPanelProps) {
-  const { model, layout, Rows, tools, usage, account, onDetails, onRotate, openDetails } = props;
+  const { model, layout, Rows, tools, usage, account, onDetails, onRotate, openDetails, onCheck } = props;
   const nameInput = useRef<HTMLInputElement>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
   const all = model.tokens.value.filter((token) => token.state !== 'revoked');
@@ -90,6 +92,7 @@ export function TokensPanel(props: TokensPanelProps) {
           usage={usage}
           onSaveNote={saveNote}
           onRotate={onRotate}
+          onCheck={onCheck}
           openDetails={openDetails}
         />
       )}

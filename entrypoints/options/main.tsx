@@ -11,10 +11,10 @@ import {
 import { createSitesModel } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { createLockModel } from '../../utils/lock';
-import { lockClient } from '../../utils/messages';
+import { checkClient, lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
-import { createTokensModel } from '../../utils/tokens';
+import { createCheck, createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
 const client = lockClient();
@@ -24,6 +24,7 @@ const deps = pageTokensDeps(() => void lock.refresh());
 const tokens = createTokensModel(deps);
 const sites = createSitesModel(deps);
 const account = createAccountModel(pageAccountDeps());
+const check = createCheck({ checkToken: checkClient(), onLocked: () => void lock.refresh() });
 const settings = signal<Settings>(DEFAULT_SETTINGS);
 const onSettings = (next: Settings): void => {
   settings.value = next;
@@ -39,6 +40,7 @@ render(
     settings={settings}
     onSettings={onSettings}
     lock={{ model: lock, unlock: client.unlock }}
+    check={check}
   />,
   document.getElementById('app') as HTMLElement,
 );

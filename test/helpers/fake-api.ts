@@ -61,6 +61,14 @@ export function createFakeApi(initial: ApiToken[] = []) {
       const existed = tokens.delete(id);
       return { ok: true, value: { alreadyGone: !existed } };
     },
+    async checkToken(secret) {
+      const failure = failed<never>('checkToken');
+      if (failure && !failure.ok) return { verdict: 'unknown', error: failure.error };
+      // As the service: a token still listed works; a deleted or unknown one no longer does.
+      return [...tokens.values()].some((t) => t.secret === secret)
+        ? { verdict: 'works' }
+        : { verdict: 'revoked' };
+    },
   };
   return {
     api,

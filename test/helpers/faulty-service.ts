@@ -146,6 +146,12 @@ export function createFaultyService(now: () => number): FaultyService {
         return { alreadyGone: !removed };
       });
     },
+    // Check token (issue 13) takes no faults here: a listed secret works, any other does not.
+    async checkToken(secret) {
+      return [...tokens.values()].some((t) => t.secret === secret)
+        ? { verdict: 'works' }
+        : { verdict: 'revoked' };
+    },
   };
 
   return {

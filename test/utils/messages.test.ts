@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  checkClient,
   clipboardClient,
   engineClient,
   fillClient,
   handleMessage,
   isExtensionPage,
+  type Locker,
   pendingFillClient,
 } from '../../utils/messages';
 import type { Engine } from '../../utils/sync/engine';
@@ -143,4 +145,33 @@ describe('handleMessage clipboard', () => {
     expect(handleMessage(fakeEngine(), message, undefined, { copied })).toBeUndefined();
     expect(copied).not.toHaveBeenCalled();
   });
+});
+
+describe('handleMessage check', () => {
+  const vault = {} as Locker['vault'];
+  const reveal = vi.fn();
+
+  it('should hand a check to the locker and send one typed message per check', async () => {
+    const check = vi.fn(async () => ({ ok: true as const, check: { verdict: 'works' as const } }));
+    const locker: Locker = { vault, reveal, check };
+    expect(
+      await handleMessage(fakeEngine(), { type: 'tokens/check', id: '9' }, undefined, undefined, locker),
+    ).toEqual({ ok: true, check: { verdict: 'works' } });
+    expect(check).toHaveBeenCalledWith('9');
+    expect(reveal).not.toHaveBeenCalled();
+    const send = vi.fn(async (_message: unknown) => null);
+    await checkClient(send)('9');
+    expect(send).toHaveBeenCalledWith({ type: 'tokens/check', id: '9' });
+  });
+
+  it.each([{ type: 'tokens/check' }, { type: 'tokens/check', id: '' }, { type: 'tokens/check', id: 9 }])(
+    'should not answer %j',
+    (message) => {
+      const check = vi.fn();
+      expect(
+        handleMessage(fakeEngine(), message, undefined, undefined, { vault, reveal, check }),
+      ).toBeUndefined();
+      expect(check).not.toHaveBeenCalled();
+    },
+  );
 });

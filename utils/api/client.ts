@@ -11,6 +11,7 @@ import {
   type ServiceVersion,
   type StorageUsage,
 } from './shapes';
+import { CHECK_PATH, type TokenCheck, tokenCheckOf } from './token-check';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -33,42 +34,27 @@ export interface ApiClient {
   createToken(name: string): Promise<Result<{ id: string | null }>>;
   /** `alreadyGone` when the service answered 200 with an empty body (unknown or deleted id). */
   revokeToken(id: string): Promise<Result<{ alreadyGone: boolean }>>;
+  /** Asks the service whether it takes API token `secret` (issue 13); the secret is in no answer. */
+  checkToken(secret: string): Promise<TokenCheck>;
 }
 
 /** The one module that speaks the classic Web3.Storage token API (../shared/api-contract.md). */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const link: Link = {
+    base,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    doFetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+  };
 
   async function request(method: string, path: string, body?: unknown): Promise<Result<unknown>> {
-    const headers: Record<string, string> = {};
-    if (path.startsWith('/user/') && options.credential)
-      headers.Authorization = `Bearer ${options.credential}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      text = await response.text();
-    } catch (error) {
-      return networkFailure(error, base);
-    }
-    // Bodies may be empty (delete of an unknown id) or not JSON at all (a CDN 429 page).
-    const parsed = parseJson(text);
-    if (!response.ok)
-      return {
-        ok: false,
-        error: errorFromResponse(response.status, parsed, response.headers.get('Retry-After')),
-      };
-    return ok(parsed);
+    const bearer = path.startsWith('/user/') ? options.credential : undefined;
+    const res = await exchange(link, method, path, body, bearer);
+    if (!res.ok) return res;
+    const { status, body: answer, retryAfter } = res.value;
+    if (status < 200 || status > 299)
+      return { ok: false, error: errorFromResponse(status, answer, retryAfter) };
+    return ok(answer);
   }
 
   function badResponse<T>(): Result<T> {
@@ -112,7 +98,58 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (res.value === null) return ok({ alreadyGone: true });
       return parseIdBody(res.value) === null ? badResponse() : ok({ alreadyGone: false });
     },
+    async checkToken(secret) {
+      // The token is the credential here, never the session's; the URL carries nothing of it.
+      const res = await exchange(link, 'GET', CHECK_PATH, undefined, secret);
+      if (!res.ok) return { verdict: 'unknown', error: res.error };
+      return tokenCheckOf(res.value.status, res.value.body, res.value.retryAfter);
+    },
   };
+}
+
+/** Where and how the client sends its requests. */
+interface Link {
+  base: string;
+  timeoutMs: number;
+  doFetch: typeof fetch;
+}
+
+/** One exchange: the status and the parsed body, or a failure to reach the service at all. */
+async function exchange(
+  { base, timeoutMs, doFetch }: Link,
+  method: string,
+  path: string,
+  body: unknown,
+  bearer: string | undefined,
+): Promise<Result<Answer>> {
+  const headers: Record<string, string> = {};
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    // Bodies may be empty (delete of an unknown id) or not JSON at all (a CDN 429 page).
+    return ok({
+      status: response.status,
+      body: parseJson(text),
+      retryAfter: response.headers.get('Retry-After'),
+    });
+  } catch (error) {
+    return networkFailure(error, base);
+  }
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  retryAfter: string | null;
 }
 
 function parseJson(text: string): unknown {

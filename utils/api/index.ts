@@ -6,3 +6,4 @@ export { type AccountStatus, fetchAccountStatus, restrictionNotice } from './acc
 export { type ApiClient, createApiClient } from './client';
 export { DEFAULT_SERVICE_URL, normalizeServiceUrl, originPattern } from './service-url';
 export type { ApiToken } from './shapes';
+export type { TokenCheck } from './token-check';

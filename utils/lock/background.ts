@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { Locker } from '../messages';
 import { openTokenDb } from '../store';
 import type { Engine, EngineDeps } from '../sync';
-import { revealSecret } from './reveal';
+import { checkToken } from './check';
+import { type RevealReply, revealSecret } from './reveal';
 import { createVault, type Vault } from './vault';
 
 export const IDLE_ALARM = 'vault-idle';
@@ -13,6 +14,7 @@ export const IDLE_ALARM = 'vault-idle';
  */
 export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): Locker {
   const vault: Vault = createVault({ openDb: () => openTokenDb(), now: Date.now });
+  const reveal = (id: string): Promise<RevealReply> => revealSecret({ vault, ...engineDeps }, id);
   return {
     vault: {
       ...vault,
@@ -22,7 +24,8 @@ export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): 
         return reply;
       },
     },
-    reveal: (id) => revealSecret({ vault, ...engineDeps }, id),
+    reveal,
+    check: (id) => checkToken({ ...engineDeps, reveal }, id),
   };
 }
 

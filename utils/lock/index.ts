@@ -3,8 +3,10 @@
 // move-secrets, credential), the lock's options (lock-settings), idle locking (idle-lock), and
 // what it stores and answers (vault-store, vault-status); the background's idle lock
 // (background), where each secret lives (secret-policy, kept-secret), handing out one secret for
-// a copy or a fill (reveal), and the options page's lock section (model).
+// a copy or a fill (reveal) or to ask the service whether a token works (check), and the options
+// page's lock section (model).
 export { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from './background';
+export type { CheckReply } from './check';
 export type { Envelope } from './crypto-envelope';
 export { checkPassphrase, createLockModel, type LockModel } from './model';
 export type { RevealReply } from './reveal';

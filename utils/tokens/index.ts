@@ -1,9 +1,10 @@
 // utils/tokens/: what the pages show and do with tokens. The page model (model) composes the list
 // and view state (list-state), the store link (store-link), engine calls with sync now and retries
-// (sync-calls), create/revoke/annotate (actions), copy (copy) and the fill question
-// (fill-question); its shapes are in types. Sort orders (order), names (names), the never-used
-// badge (hygiene), rotation names (rotation), copy formats (copy-format) and each token's use
-// (usage).
+// (sync-calls), create/revoke/annotate (actions), copy (copy), Check token (check) and the fill
+// question (fill-question); its shapes are in types. Sort orders (order), names (names), the
+// never-used badge (hygiene), rotation names (rotation), copy formats (copy-format) and each
+// token's use (usage).
+export { type CheckOutcome, createCheck } from './check';
 export { type CopyFormat, isCopyFormat } from './copy-format';
 export { isNeverUsed } from './hygiene';
 export {

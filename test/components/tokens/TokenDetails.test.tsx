@@ -59,4 +59,24 @@ describe('TokenDetails', () => {
     fireEvent.click(screen.getByRole('button', { name: button }));
     expect(onRotate).toHaveBeenCalled();
   });
+
+  it('should check the token by its id, say the answer while never holding the secret, and offer no check once revoking', async () => {
+    const onCheck = vi.fn(async () => ({ tone: 'fails' as const, message: 'No longer works.' }));
+    const { container, rerender } = render(
+      <TokenDetails token={token} now={now} onSaveNote={vi.fn()} onCheck={onCheck} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Check token' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('No longer works.'));
+    expect(onCheck).toHaveBeenCalledWith(token.id);
+    expect(container.textContent).not.toContain(token.secret);
+    rerender(
+      <TokenDetails
+        token={{ ...token, state: 'pending-revoke' }}
+        now={now}
+        onSaveNote={vi.fn()}
+        onCheck={onCheck}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Check token' })).toBeNull();
+  });
 });
