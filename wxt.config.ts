@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ICON_MAP, iconPath, renderIcons } from './scripts/icons';
 
 // The origins the service may live at, asked for one at a time at sign-in (utils/account/permissions.ts).
 const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -32,6 +34,12 @@ export default defineConfig({
         return;
       }
     },
+    // Issue 15: every icon is rendered from assets/icon.svg at build time (scripts/icons.ts),
+    // into .wxt/ (generated, not committed), and copied in like a file of public/.
+    'build:publicAssets': async (wxt, files) => {
+      for (const { size, file } of await renderIcons(resolve(wxt.config.wxtDir, 'icons')))
+        files.push({ absoluteSrc: file, relativeDest: iconPath(size) });
+    },
   },
   // Store packages (`npm run zip`): the sources archive Mozilla's review asks for holds what
   // rebuilds the extension and nothing else (docs/packaging.md); test/packaging checks it.
@@ -47,6 +55,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The extensions page and the stores (128), and the toolbar button (16, 32): one drawing,
+    // a blue tile with a white key, legible on light and dark toolbars (assets/icon.svg).
+    icons: ICON_MAP,
+    action: { default_icon: ICON_MAP },
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
@@ -71,7 +83,12 @@ export default defineConfig({
     // MV2 takes the policy as a plain string.
     content_security_policy: manifestVersion === 2 ? PAGE_POLICY : { extension_pages: PAGE_POLICY },
     // utils/fill/filler.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
+    // _execute_action opens the popup (issue 15); Chrome and Firefox name it and need no handler.
     commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandPopup__',
+      },
       'fill-token': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandFill__',
