@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { ICON_MAP, iconPath, renderIcons } from './scripts/icons';
+import { ICON_MAP } from './modules/icons';
 
 // The origins the service may live at, asked for one at a time at sign-in (utils/account/permissions.ts).
 const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -34,12 +33,6 @@ export default defineConfig({
         return;
       }
     },
-    // Issue 15: every icon is rendered from assets/icon.svg at build time (scripts/icons.ts),
-    // into .wxt/ (generated, not committed), and copied in like a file of public/.
-    'build:publicAssets': async (wxt, files) => {
-      for (const { size, file } of await renderIcons(resolve(wxt.config.wxtDir, 'icons')))
-        files.push({ absoluteSrc: file, relativeDest: iconPath(size) });
-    },
   },
   // Store packages (`npm run zip`): the sources archive Mozilla's review asks for holds what
   // rebuilds the extension and nothing else (docs/packaging.md); test/packaging checks it.
@@ -47,7 +40,9 @@ export default defineConfig({
     excludeSources: ['**'],
     includeSources: [
       ...['README.md', 'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json'],
-      ...['entrypoints', 'components', 'utils', 'assets', 'public', 'locales'].map((d) => `${d}/**`),
+      ...['entrypoints', 'components', 'utils', 'modules', 'assets', 'public', 'locales'].map(
+        (d) => `${d}/**`,
+      ),
     ],
   },
   manifest: ({ browser, manifestVersion }) => ({
@@ -56,7 +51,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // The extensions page and the stores (128), and the toolbar button (16, 32): one drawing,
-    // a blue tile with a white key, legible on light and dark toolbars (assets/icon.svg).
+    // a blue tile with a white key, legible on light and dark toolbars (assets/icon.svg),
+    // rendered by modules/icons.ts on every build.
     icons: ICON_MAP,
     action: { default_icon: ICON_MAP },
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background

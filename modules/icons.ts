@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { defineWxtModule } from 'wxt/modules';
+
+// A WXT module (https://wxt.dev/guide/essentials/wxt-modules.html), loaded by WXT from modules/:
+// every build renders the icons from assets/icon.svg into .wxt/ (generated, never committed) and
+// copies them in like files of public/. Here, not in scripts/, so the sources archive Mozilla's
+// review rebuilds from holds it (wxt.config.ts `zip`).
 
 /** The one drawing every icon comes from (issue 15). */
 export const ICON_SOURCE = resolve(import.meta.dirname, '../assets/icon.svg');
@@ -15,10 +21,7 @@ export const ICON_MAP: Record<string, string> = Object.fromEntries(ICON_SIZES.ma
 // never shrunk from a bigger bitmap, so 16 px keeps edges as sharp as the renderer can make them.
 const DRAWN_PX = 128;
 
-/**
- * Renders `source` (an SVG) to one PNG per size in `outDir` (`<size>.png`) and returns the files
- * written, smallest first. wxt.config.ts runs it on every build and copies the files in.
- */
+/** Renders `source` (an SVG) to one PNG per size in `outDir` (`<size>.png`); returns the files, smallest first. */
 export async function renderIcons(
   outDir: string,
   source = ICON_SOURCE,
@@ -37,3 +40,13 @@ export async function renderIcons(
     }),
   );
 }
+
+export default defineWxtModule({
+  name: 'icons',
+  setup(wxt) {
+    wxt.hook('build:publicAssets', async (_wxt, files) => {
+      for (const { size, file } of await renderIcons(resolve(wxt.config.wxtDir, 'icons')))
+        files.push({ absoluteSrc: file, relativeDest: iconPath(size) });
+    });
+  },
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ICON_MAP, ICON_SIZES, renderIcons } from '../../scripts/icons';
+import { ICON_MAP, ICON_SIZES, renderIcons } from '../../modules/icons';
 
 let dir = '';
 let files: { size: number; file: string }[] = [];
