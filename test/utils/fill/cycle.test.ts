@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { allowedOn, CYCLE_WINDOW_MS, createCycle } from '../../../utils/fill/cycle';
+import { createFiller } from '../../../utils/fill/filler';
 import type { GrantRecord } from '../../../utils/store';
+import { addGrant, applyList, recordFill } from '../../../utils/store/db';
+import { openTokenDb } from '../../../utils/store/open';
+import { testSession } from '../../helpers/session';
 
 const SITE = 'https://ci.example';
 const allowed = [
@@ -61,5 +65,51 @@ describe('allowedOn', () => {
       grant('4', SITE),
     ];
     expect(allowedOn(tokens, grants, SITE).map((t) => t.id)).toEqual(['1', '4']);
+  });
+});
+
+describe('the fill shortcut, pressed again', () => {
+  it('should fill the next token allowed on the site, then start again after a pause', async () => {
+    const scope = { service: testSession.serviceUrl, account: testSession.account };
+    const db = await openTokenDb('cycle');
+    const token = (id: string, name: string) => ({
+      id,
+      name,
+      secret: `SECRET-${id}`,
+      created: '2026-01-01T00:00:00.000+00:00',
+      hasUploads: false,
+    });
+    await applyList(db, scope, [token('1', 'ci'), token('2', 'laptop'), token('3', 'not here')], 1);
+    for (const id of ['1', '2']) await addGrant(db, { ...scope, tokenId: id, origin: SITE, grantedAt: 0 });
+    await recordFill(db, { ...scope, tokenId: '2', origin: SITE, at: 1 });
+    db.close();
+    let now = 10_000;
+    const filled: string[] = [];
+    const answer = (frameId: number) => ({
+      frameId,
+      origin: SITE,
+      found: true,
+      score: 5,
+      focused: false,
+      focusIn: null,
+      frames: [],
+    });
+    const filler = createFiller({
+      loadSession: async () => testSession,
+      openDb: () => openTokenDb('cycle'),
+      probe: async () => [answer(0)],
+      fillFrame: async (frameId, secret) => {
+        filled.push(secret);
+        return answer(frameId);
+      },
+      openPopup: async () => {},
+      now: () => now,
+    });
+    for (const at of [10_000, 11_000, 12_000, 12_000 + CYCLE_WINDOW_MS + 1]) {
+      now = at;
+      expect((await filler.fillSiteDefault())?.kind).toBe('filled');
+    }
+    // laptop (filled last), then ci, laptop by name; after the pause, the last filled again.
+    expect(filled).toEqual(['SECRET-2', 'SECRET-1', 'SECRET-2', 'SECRET-2']);
   });
 });
