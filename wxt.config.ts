@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ICON_MAP } from './modules/icons';
 
 // The origins the service may live at, asked for one at a time at sign-in (utils/account/permissions.ts).
 const SERVICE_ORIGINS = ['http://*/*', 'https://*/*'];
@@ -39,7 +40,9 @@ export default defineConfig({
     excludeSources: ['**'],
     includeSources: [
       ...['README.md', 'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json'],
-      ...['entrypoints', 'components', 'utils', 'assets', 'public', 'locales'].map((d) => `${d}/**`),
+      ...['entrypoints', 'components', 'utils', 'modules', 'assets', 'public', 'locales'].map(
+        (d) => `${d}/**`,
+      ),
     ],
   },
   manifest: ({ browser, manifestVersion }) => ({
@@ -47,6 +50,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // The extensions page and the stores (128), and the toolbar button (16, 32): one drawing,
+    // a blue tile with a white key, legible on light and dark toolbars (assets/icon.svg),
+    // rendered by modules/icons.ts on every build.
+    icons: ICON_MAP,
+    action: { default_icon: ICON_MAP },
     // storage: the service URL and sign-in; clipboardWrite: the copy buttons; alarms: background
     // sync; activeTab + scripting: the fill code, injected into the tab the person is using when
     // they ask for a fill, with no standing access to any site; contextMenus: "Fill API token"
@@ -71,7 +79,12 @@ export default defineConfig({
     // MV2 takes the policy as a plain string.
     content_security_policy: manifestVersion === 2 ? PAGE_POLICY : { extension_pages: PAGE_POLICY },
     // utils/fill/filler.ts FILL_COMMAND: fills the token last filled into this site, or opens the popup.
+    // _execute_action opens the popup (issue 15); Chrome and Firefox name it and need no handler.
     commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandPopup__',
+      },
       'fill-token': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandFill__',

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onSessionChange } from '../utils/account';
+import { loadSession, onSessionChange } from '../utils/account';
+import { watchBadge } from '../utils/badge';
 import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
 import {
   backgroundFillDeps,
@@ -28,6 +29,12 @@ export default defineBackground(() => {
   const fillDeps = backgroundFillDeps(locker.reveal);
   const filler = createFiller(fillDeps);
   const clipboard = backgroundClipboardGuard();
+  // The toolbar badge: waiting revokes and the lock (issue 15).
+  const isLocked = async (): Promise<boolean> => {
+    const { enabled, unlocked } = await locker.vault.status();
+    return enabled && !unlocked;
+  };
+  watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.

@@ -111,7 +111,8 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
       if (credential && !signed) {
         request.verified = await deps.store.findSessionUser(hashCredential(credential), deps.now());
       }
-      const key = credential && (signed || request.verified) ? `c:${hashCredential(credential)}` : `ip:${client}`;
+      const key =
+        credential && (signed || request.verified) ? `c:${hashCredential(credential)}` : `ip:${client}`;
       if (!(await deps.limiter.hit(key, deps.state.rateLimit))) return tooManyRequests();
     }
     return dispatch(routes, request, deps);

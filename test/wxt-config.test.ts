@@ -79,7 +79,21 @@ describe('wxt.config manifest', () => {
     expect(manifestFor('chrome', 3).browser_specific_settings).toBeUndefined();
   });
 
-  it('should declare the fill shortcut the background listens for', () => {
-    expect(Object.keys(manifestFor('chrome', 3).commands ?? {})).toEqual([FILL_COMMAND]);
+  it('should declare the fill shortcut the background listens for, and the popup’s own', () => {
+    const commands = manifestFor('chrome', 3).commands ?? {};
+    expect(Object.keys(commands).sort()).toEqual(['_execute_action', FILL_COMMAND].sort());
+    // Both keys are free of each other and of the browsers' own: Alt+Shift, two letters apart.
+    expect(commands._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+L' });
+  });
+
+  it.each([
+    ['chrome', 3],
+    ['firefox', 3],
+    ['firefox', 2],
+  ] as const)('should give %s (MV%i) the icon at every size, on the toolbar too', (browser, version) => {
+    const manifest = manifestFor(browser, version);
+    const sizes = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
+    expect(manifest.icons).toEqual(sizes);
+    expect(manifest.action?.default_icon).toEqual(sizes);
   });
 });

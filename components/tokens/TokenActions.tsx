@@ -7,15 +7,14 @@ interface TokenActionsProps {
   copiedId: string | null;
   onCopy(id: string): void;
   onRevoke(id: string): void;
-  /** Fills the token into the active tab: given in the popup only. */
-  onFill?: (id: string) => void;
-  /** Opens the token's details (issue 7); `detailsOpen` marks a disclosure that is open. */
-  onDetails?: (id: string) => void;
-  detailsOpen?: boolean;
+  /** Opens or closes the token's details row (issue 7); `detailsOpen` says which. */
+  onDetails(id: string): void;
+  detailsOpen: boolean;
 }
 
 /**
- * Fill, Copy and Revoke for one token; names include the token's so a screen reader can tell rows
+ * The options table's Details, Copy and Revoke for one token (the popup's rows are
+ * TokenList's own); names include the token's so a screen reader can tell rows
  * apart. While a revoke waits for the service, a badge replaces them: the token is neither used
  * nor revoked twice.
  */
@@ -24,7 +23,6 @@ export function TokenActions({
   copiedId,
   onCopy,
   onRevoke,
-  onFill,
   onDetails,
   detailsOpen,
 }: TokenActionsProps) {
@@ -41,23 +39,15 @@ export function TokenActions({
   const copied = copiedId === id;
   return (
     <div class="actions">
-      {onDetails ? (
-        <button
-          type="button"
-          class="quiet details-button"
-          aria-label={t(detailsOpen === undefined ? 'infoOf' : 'detailsOf', name)}
-          aria-expanded={detailsOpen}
-          title={t('details')}
-          onClick={() => onDetails(id)}
-        >
-          {detailsOpen === undefined ? t('info') : t('details')}
-        </button>
-      ) : null}
-      {onFill ? (
-        <button type="button" aria-label={t('fillLabel', name)} onClick={() => onFill(id)}>
-          {t('fill')}
-        </button>
-      ) : null}
+      <button
+        type="button"
+        class="quiet details-button"
+        aria-label={t('detailsOf', name)}
+        aria-expanded={detailsOpen}
+        onClick={() => onDetails(id)}
+      >
+        {t('details')}
+      </button>
       <button
         type="button"
         aria-label={copied ? t('copiedLabel', name) : t('copyLabel', name)}

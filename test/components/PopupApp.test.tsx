@@ -65,7 +65,8 @@ describe('PopupApp', () => {
 
   it('should confirm a revoke naming the token, and keep it on cancel', async () => {
     await renderPopup();
-    fireEvent.click(await screen.findByRole('button', { name: 'Revoke laptop' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions for laptop' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Revoke…' }));
     const dialog = screen.getByRole('dialog', { name: /^Revoke “\s*laptop\s*”\?$/ });
     expect(dialog.textContent).toContain('permanent and cannot be undone');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -79,7 +80,8 @@ describe('PopupApp', () => {
       code: 'delete-restricted',
       message: 'Your account is not allowed to revoke tokens.',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Revoke CI' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions for CI' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Revoke…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
     const dialog = screen.getByRole('dialog');
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
@@ -95,7 +97,8 @@ describe('PopupApp', () => {
   it('should show a revoke that cannot reach the service as pending', async () => {
     const { fake } = await renderPopup();
     fake.failNext('revokeToken', { code: 'network', message: 'Can’t reach the token service.' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Revoke CI' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions for CI' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Revoke…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke token' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const row = within(screen.getByRole('list', { name: 'API tokens' }))

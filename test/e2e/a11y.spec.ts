@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeSerious, axeSeriousInPopup } from './axe';
 import { expect, openToolbarPopup, screenshot, test } from './fixtures';
 import { type PageServer, servePages } from './pages/server';
 import { createElsewhere, serviceTokens, signedInWithToken, signIn } from './people';
+import { storePictures } from './store-pictures';
 
 // Issue 7: axe-core (WCAG 2.0/2.1 A and AA) finds no serious or critical violation on any screen
 // of the popup or the options page, in the light and the dark colour scheme.
@@ -70,7 +72,11 @@ test.describe('accessibility', () => {
     const popup = await openPopup();
     const row = popup.getByRole('listitem').filter({ hasText: 'laptop' });
     await expectAccessible(popup, () => expect(row).toBeVisible());
-    await row.getByRole('button', { name: 'Revoke laptop' }).click();
+    await row.getByRole('button', { name: 'More actions for laptop' }).click();
+    const menu = popup.getByRole('menu', { name: 'More actions for laptop' });
+    await expectAccessible(popup, () => expect(menu).toBeVisible());
+    await screenshot(popup, 'popup-row-menu', { secrets: [credential] });
+    await menu.getByRole('menuitem', { name: 'Revoke…' }).click();
     const dialog = popup.getByRole('dialog', { name: 'Revoke “laptop”?' });
     await expectAccessible(popup, () => expect(dialog).toBeVisible());
 
@@ -127,10 +133,20 @@ test.describe('accessibility', () => {
     await popup.waitFor(
       `document.body.innerText.includes('staging uploader') && !document.querySelector('.spinner')`,
     );
+    const taken: Record<string, string> = {};
     for (const value of SCHEMES) {
       await popup.emulateMedia([{ name: 'prefers-color-scheme', value }]);
-      await screenshot(popup, `popup-${value}`, { secrets });
+      taken[value] = await screenshot(popup, `popup-${value}`, { secrets });
     }
     await popup.close();
+    // The store listing's pictures, from the light one (issue 15).
+    const store = await storePictures(context, readFileSync(taken.light ?? ''));
+    for (const [file, size] of [
+      [store[0], { width: 1280, height: 800 }],
+      [store[1], { width: 440, height: 280 }],
+    ] as const) {
+      const png = readFileSync(file ?? '');
+      expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(size);
+    }
   });
 });

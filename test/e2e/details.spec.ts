@@ -110,7 +110,8 @@ test.describe('token details, rotation and the account (issue 7)', () => {
 
     const popup = await openPopup();
     const opened = context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Info about popup details' }).click();
+    await popup.getByRole('button', { name: 'More actions for popup details' }).click();
+    await popup.getByRole('menuitem', { name: 'Details' }).click();
     const page = await opened;
     await expect(page.locator('tr.details-row')).toContainText('Last copied here');
     await expect(page.getByRole('button', { name: 'Details of popup details' })).toHaveAttribute(

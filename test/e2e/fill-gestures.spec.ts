@@ -196,4 +196,30 @@ test.describe('filling with a gesture in headed Chromium', () => {
     await press();
     await expect(token).toHaveValue(secrets['ci deploy'] ?? '');
   });
+  test('should fill the next token allowed on the site when the shortcut is pressed again within seconds', async ({
+    context,
+    service,
+    openOptions,
+    x,
+  }) => {
+    if (!x) throw new Error('no X display');
+    const { secrets, page } = await setUp(context, service, openOptions);
+    const host = new URL(pages.url).host;
+    const token = page.locator('#token');
+    // Both tokens allowed here, "ci deploy" filled last: the site's default.
+    for (const name of ['laptop', 'ci deploy']) {
+      await page.bringToFront();
+      const toolbar = await openToolbarPopup(context);
+      await toolbar.waitFor(`document.body.innerText.includes(${JSON.stringify(name)})`);
+      await toolbar.click(`Fill ${name}`);
+      await confirmIn(toolbar, name, host);
+    }
+    await page.reload();
+    await focusWindow(x, page);
+    // Each press right after the last fill: the default, then the next by name, round again.
+    for (const name of ['ci deploy', 'laptop', 'ci deploy']) {
+      await x.xdotool('key', 'alt+shift+k');
+      await expect(token).toHaveValue(secrets[name] ?? '');
+    }
+  });
 });

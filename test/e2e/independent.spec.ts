@@ -60,7 +60,8 @@ test.describe('against an independent server', () => {
     await expect(row.getByRole('button', { name: `Copied ${name}` })).toHaveText('Copied');
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
-    await row.getByRole('button', { name: `Revoke ${name}` }).click();
+    await row.getByRole('button', { name: `More actions for ${name}` }).click();
+    await popup.getByRole('menuitem', { name: 'Revoke…' }).click();
     const dialog = popup.getByRole('dialog', { name: `Revoke “${name}”?` });
     await dialog.getByRole('button', { name: 'Revoke token' }).click();
     await expect(dialog).toBeHidden();

@@ -74,9 +74,29 @@ test.describe('the keyboard alone', () => {
     await expect(popup.getByRole('button', { name: 'Copied staging uploader' })).toBeVisible();
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(secrets.get('staging uploader'));
 
-    // The revoke dialog keeps the focus until Escape, then gives it back to its button.
-    const revoke = popup.getByRole('button', { name: 'Revoke staging uploader' });
-    await tabTo(popup, revoke, 4);
+    // The row's rarer actions wait in its menu: Enter opens it on the first item, the arrows and
+    // End move in it, Escape closes it and gives the focus back to its button.
+    const more = popup.getByRole('button', { name: 'More actions for staging uploader' });
+    await tabTo(popup, more, 4);
+    await popup.keyboard.press('Enter');
+    const menu = popup.getByRole('menu', { name: 'More actions for staging uploader' });
+    const details = menu.getByRole('menuitem', { name: 'Details' });
+    const revoke = menu.getByRole('menuitem', { name: 'Revoke…' });
+    await expect(details).toBeFocused();
+    await popup.keyboard.press('ArrowDown');
+    await expect(revoke).toBeFocused();
+    await popup.keyboard.press('Home');
+    await expect(details).toBeFocused();
+    await popup.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(more).toBeFocused();
+    // The rows stay where they were: the menu's keys never moved the list.
+    await expect(rows.last()).toHaveAttribute('tabindex', '0');
+
+    // The revoke dialog keeps the focus until Escape, then gives it back to the menu's button.
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.press('End');
+    await expect(revoke).toBeFocused();
     await popup.keyboard.press('Enter');
     const dialog = popup.getByRole('dialog', { name: 'Revoke “staging uploader”?' });
     const cancel = dialog.getByRole('button', { name: 'Cancel' });
@@ -93,14 +113,16 @@ test.describe('the keyboard alone', () => {
     }
     await popup.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(revoke).toBeFocused();
+    await expect(more).toBeFocused();
 
     // Cancel, pressed with Enter, does the same; nothing was revoked.
+    await popup.keyboard.press('Enter');
+    await popup.keyboard.press('End');
     await popup.keyboard.press('Enter');
     await expect(cancel).toBeFocused();
     await popup.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(revoke).toBeFocused();
+    await expect(more).toBeFocused();
     expect(await serviceTokens(service.url, credential)).toHaveLength(3);
   });
 

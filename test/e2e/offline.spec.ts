@@ -59,7 +59,8 @@ async function signInAndSeeTokenFromElsewhere(
 async function revokeWhileDown(popup: Page, name: string): Promise<void> {
   const row = popup.getByRole('listitem').filter({ hasText: name });
   await expect(row).toBeVisible();
-  await row.getByRole('button', { name: `Revoke ${name}` }).click();
+  await row.getByRole('button', { name: `More actions for ${name}` }).click();
+  await popup.getByRole('menuitem', { name: 'Revoke…' }).click();
   const dialog = popup.getByRole('dialog', { name: `Revoke “${name}”?` });
   await dialog.getByRole('button', { name: 'Revoke token' }).click();
   await expect(dialog).toBeHidden();
@@ -73,7 +74,7 @@ async function revokeWhileDown(popup: Page, name: string): Promise<void> {
 async function expectPending(page: Page, name: string): Promise<void> {
   const row = page.getByRole('listitem').filter({ hasText: name });
   await expect(row.getByText('Revoke pending', { exact: true })).toBeVisible();
-  await expect(row.getByRole('button', { name: `Revoke ${name}` })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: `More actions for ${name}` })).toHaveCount(0);
   await expect(row.getByRole('button', { name: `Copy ${name}` })).toHaveCount(0);
   await expect(page.getByText('1 revoke waiting for the service')).toBeVisible();
 }
@@ -97,6 +98,20 @@ test.describe('offline revoke', () => {
     const popup = await openPage(context, extensionId, 'popup.html');
     await revokeWhileDown(popup, name);
     await expectPending(popup, name);
+
+    // The toolbar button says it too (issue 15): the count on its badge, in words in its title.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const badge = (): Promise<string> => worker.evaluate('chrome.action.getBadgeText({})');
+    await expect.poll(badge).toBe('1');
+    expect(await worker.evaluate('chrome.action.getTitle({})')).toBe(
+      'Web3.Storage Tokens\n1 revoke waiting for the service',
+    );
+    // The service back, the revoke goes through and the badge goes away.
+    await control(service.url, { reset: true });
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await expect(popup.getByText('Revoked (1)')).toBeVisible();
+    await expect.poll(badge).toBe('');
+    expect(await worker.evaluate('chrome.action.getTitle({})')).toBe('Web3.Storage Tokens');
   });
 
   // The browser is launched here rather than by the `context` fixture: the test quits it and

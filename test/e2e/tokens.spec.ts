@@ -45,11 +45,13 @@ test.describe('managing tokens', () => {
     await expect(popup.locator('body')).not.toContainText(secret);
     await screenshot(popup, 'popup', { secrets: [secret, credential] });
 
-    await row.getByRole('button', { name: `Copy ${name}` }).click();
+    // Copy is the row's own action: a click on its name does it, as the Copy button does.
+    await row.getByText(name, { exact: true }).click();
     await expect(row.getByRole('button', { name: `Copied ${name}` })).toHaveText('Copied');
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
-    await row.getByRole('button', { name: `Revoke ${name}` }).click();
+    await row.getByRole('button', { name: `More actions for ${name}` }).click();
+    await popup.getByRole('menuitem', { name: 'Revoke…' }).click();
     const dialog = popup.getByRole('dialog', { name: `Revoke “${name}”?` });
     await expect(dialog).toContainText('Revoking is permanent and cannot be undone.');
     await screenshot(popup, 'popup-revoke-dialog', { secrets: [secret, credential] });

@@ -12,6 +12,7 @@ import {
   type TokenDatabase,
 } from '../store';
 import { siteDefault } from '../tokens';
+import { allowedOn, createCycle } from './cycle';
 import { type FrameAnswer, framePattern, pickFrame } from './frames';
 import type { PageAnswer } from './page';
 
@@ -113,6 +114,7 @@ export function createFiller(deps: FillDeps): Filler {
   let pending: PendingFill | null = null;
   // A yes to a frame the browser has yet to let the extension reach (the prompt may close the popup).
   let waiting: PendingFill | null = null;
+  const pick = createCycle();
 
   async function fill(id: string, confirmed?: string): Promise<FillReply> {
     const reply = await fillToken(deps, id, confirmed);
@@ -144,7 +146,13 @@ export function createFiller(deps: FillDeps): Filler {
           listTokens(db, scope),
         ]).finally(() => db.close());
         const active = new Set(tokens.filter((t) => t.state === 'active').map((t) => t.id));
-        id = siteDefault(usage, grants, top.origin, active);
+        // Pressed again within seconds: the next token allowed here (cycle.ts).
+        id = pick(
+          top.origin,
+          siteDefault(usage, grants, top.origin, active),
+          allowedOn(tokens, grants, top.origin),
+          deps.now(),
+        );
       }
       if (id === null) {
         await deps.openPopup();

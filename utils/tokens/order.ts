@@ -13,28 +13,32 @@ interface Sortable {
   id: string;
   name: string;
   createdMs: number;
+  /** The person's note (issue 7): searched too (issue 15). */
+  note?: string;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Case- and accent-insensitive match on the name. Secrets are never searched: they are not shown. */
+/** Case- and accent-insensitive match on the name or the note. Secrets are never searched: they are not shown. */
 export function filterTokens<T extends Sortable>(tokens: readonly T[], query: string): T[] {
   const needle = query.trim().toLocaleLowerCase();
   if (needle === '') return [...tokens];
   const folded = fold(needle);
-  return tokens.filter((token) => foldedName(token).includes(folded));
+  return tokens.filter((token) => foldedText(token).includes(folded));
 }
 
-// Folding costs more than matching: each record's folded name is kept as long as the record, so
-// a keystroke over 10,000 names only matches (issue 6). Records are replaced, not edited, but the
-// name is checked all the same.
-const foldedNames = new WeakMap<Sortable, { name: string; folded: string }>();
+// Folding costs more than matching: each record's folded name and note are kept as long as the
+// record, so a keystroke over 10,000 names only matches (issue 6). Records are replaced, not
+// edited, but the text is checked all the same. A line break parts name and note, so a query
+// never matches across the two (it is one line: the search box has no line breaks).
+const foldedTexts = new WeakMap<Sortable, { text: string; folded: string }>();
 
-function foldedName(token: Sortable): string {
-  const known = foldedNames.get(token);
-  if (known?.name === token.name) return known.folded;
-  const folded = fold(token.name.toLocaleLowerCase());
-  foldedNames.set(token, { name: token.name, folded });
+function foldedText(token: Sortable): string {
+  const text = token.note ? `${token.name}\n${token.note}` : token.name;
+  const known = foldedTexts.get(token);
+  if (known?.text === text) return known.folded;
+  const folded = fold(text.toLocaleLowerCase());
+  foldedTexts.set(token, { text, folded });
   return folded;
 }
 

@@ -57,9 +57,60 @@ describe('TokenList', () => {
   it('should name each row’s buttons after its token and pass its id', () => {
     const { onCopy, onRevoke } = renderList(10);
     fireEvent.click(screen.getByRole('button', { name: 'Copy token 2' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Revoke token 3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for token 3' }));
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Revoke…' }));
     expect(onCopy).toHaveBeenCalledWith('2');
     expect(onRevoke).toHaveBeenCalledWith('3');
+  });
+
+  it('should copy on a click anywhere on the row, once, and not on its menu button', () => {
+    const { rows, onCopy } = renderList(5);
+    fireEvent.click(within(rows()[3] as HTMLElement).getByText('token 4'));
+    expect(onCopy).toHaveBeenCalledExactlyOnceWith('4');
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for token 4' }));
+    expect(onCopy).toHaveBeenCalledTimes(1);
+  });
+
+  it('should keep revoke out of the row: one Copy, Fill where a fill is possible, the rest in the menu', () => {
+    const tokens = [record(0)];
+    const props = { tokens, copiedId: null, now: 0, onCopy: vi.fn(), onRevoke: vi.fn() };
+    const { rerender } = render(<TokenList {...props} />);
+    const row = screen.getByRole('listitem');
+    expect(
+      within(row)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Copy token 1', 'More actions for token 1']);
+    rerender(<TokenList {...props} onFill={vi.fn()} onDetails={vi.fn()} />);
+    expect(
+      within(row)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Fill token 1', 'Copy token 1', 'More actions for token 1']);
+    fireEvent.click(within(row).getByRole('button', { name: 'More actions for token 1' }));
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Details', 'Revoke…']);
+  });
+
+  it('should show a waiting revoke as a badge, with nothing to copy, fill or revoke', () => {
+    const pendingRevoke = { requestedAt: 0, attempts: 1, nextAttemptAt: 0, lastError: null };
+    const tokens = [tokenRecord({ state: 'pending-revoke', pendingRevoke })];
+    const onCopy = vi.fn();
+    render(
+      <TokenList
+        tokens={tokens}
+        copiedId={null}
+        now={0}
+        onCopy={onCopy}
+        onRevoke={vi.fn()}
+        onFill={vi.fn()}
+      />,
+    );
+    const row = screen.getByRole('listitem');
+    expect(within(row).queryAllByRole('button')).toEqual([]);
+    expect(within(row).getByText('Revoke pending')).toBeTruthy();
+    fireEvent.click(within(row).getByText('token 1'));
+    fireEvent.keyDown(row, { key: 'Enter' });
+    expect(onCopy).not.toHaveBeenCalled();
   });
 
   it('should keep one row in the tab order, the first one to begin with', () => {
@@ -89,7 +140,7 @@ describe('TokenList', () => {
     fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowDown' });
     fireEvent.keyDown(document.activeElement as Element, { key: 'Enter' });
     expect(onCopy).toHaveBeenCalledWith('2');
-    fireEvent.keyDown(screen.getByRole('button', { name: 'Revoke token 5' }), { key: 'Enter' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'More actions for token 5' }), { key: 'Enter' });
     expect(onCopy).toHaveBeenCalledTimes(1);
     expect(onRevoke).not.toHaveBeenCalled();
   });

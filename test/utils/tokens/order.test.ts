@@ -65,3 +65,30 @@ describe('filterTokens over the same records', () => {
     expect(filterTokens([record], 'prod')).toEqual([record]);
   });
 });
+
+describe('filterTokens over notes', () => {
+  const noted = [
+    { ...token('1', 'laptop'), note: 'Used by the Grafana exporter' },
+    { ...token('2', 'ci'), note: 'Rotates in März' },
+    token('3', 'exporter'),
+  ];
+
+  it.each([
+    { query: 'grafana', ids: ['1'] },
+    { query: 'EXPORTER', ids: ['1', '3'] },
+    { query: 'marz', ids: ['2'] },
+    { query: 'laptop', ids: ['1'] },
+    // Name and note are two texts: a query never matches across them.
+    { query: 'laptopused', ids: [] },
+    { query: 'laptop used', ids: [] },
+  ])('should match $query to $ids', ({ query, ids }) => {
+    expect(filterTokens(noted, query).map((t) => t.id)).toEqual(ids);
+  });
+
+  it('should match a record whose note changed since the last search by its new note', () => {
+    const record: { id: string; name: string; createdMs: number; note?: string } = token('1', 'ci');
+    expect(filterTokens([record], 'deploy')).toEqual([]);
+    record.note = 'deploy key';
+    expect(filterTokens([record], 'deploy')).toEqual([record]);
+  });
+});
