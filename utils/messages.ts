@@ -178,14 +178,27 @@ export interface LockClient {
   saveSession(session: Session): Promise<string | null>;
 }
 
-export function lockClient(
+/** What the popup needs of the lock: its state, unlocking, and one secret for a copy. */
+export type UnlockClient = Pick<LockClient, 'status' | 'unlock' | 'reveal'>;
+
+/** The popup's lock client: the options page's other calls stay out of the popup's bundle. */
+export function unlockClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
-): LockClient {
+): UnlockClient {
   const call = send as <T>(message: Message) => Promise<T>;
   return {
     status: () => call({ type: 'vault/status' }),
     unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
     reveal: (id) => call({ type: 'tokens/secret', id }),
+  };
+}
+
+export function lockClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): LockClient {
+  const call = send as <T>(message: Message) => Promise<T>;
+  return {
+    ...unlockClient(send),
     lock: () => call({ type: 'vault/lock' }),
     enable: (passphrase) => call({ type: 'vault/enable', passphrase }),
     change: (current, passphrase) => call({ type: 'vault/change', current, passphrase }),
