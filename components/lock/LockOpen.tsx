@@ -28,9 +28,15 @@ export function LockOpen({ model, busy, settings }: LockOpenProps) {
   return (
     <>
       <p class="muted small">{t('lockOpen')}</p>
-      <button type="button" disabled={busy} onClick={() => void model.run((c) => c.lock(), t('lockLocked'))}>
-        {t('lockNow')}
-      </button>
+      <div class="row">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void model.run((c) => c.lock(), t('lockLocked'))}
+        >
+          {t('lockNow')}
+        </button>
+      </div>
       <label for="lock-idle">{t('lockIdleLabel')}</label>
       <select
         id="lock-idle"
