@@ -11,7 +11,7 @@ import {
   tokenOfMenuItem,
 } from '../utils/fill';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
-import { handleMessage, isExtensionPage } from '../utils/messages';
+import { handleMessage, isExtensionPage, isPersonAction } from '../utils/messages';
 import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
@@ -40,7 +40,8 @@ export default defineBackground(() => {
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    void locker.vault.touch();
+    // Only a person's actions keep the lock open, never a page's automatic sync or retry.
+    if (isPersonAction(message)) void locker.vault.touch();
     const reply = handleMessage(engine, message, filler, clipboard, locker);
     reply?.then(refreshMenu, refreshMenu);
     return reply;

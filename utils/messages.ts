@@ -24,6 +24,7 @@ type Reply =
   | RevealReply
   | VaultReply
   | VaultStatus
+  | string
   | null
   | undefined;
 
@@ -52,12 +53,43 @@ export type Message =
   | { type: 'vault/unlock'; passphrase: string }
   | { type: 'vault/lock' }
   | { type: 'vault/enable'; passphrase: string }
-  | { type: 'vault/change'; passphrase: string }
-  | { type: 'vault/disable' }
+  /** A new passphrase, and turning the lock off: both carry the current passphrase. */
+  | { type: 'vault/change'; current: string; passphrase: string }
+  | { type: 'vault/disable'; current: string }
   | { type: 'vault/forget'; passphrase: string }
   | { type: 'vault/configure'; settings: LockSettings }
-  /** Signing in: the background seals the credential when the lock is on. */
+  /** Signing in: the background seals the credential when the lock is on (refused while locked). */
   | { type: 'session/save'; session: Session };
+
+/**
+ * The messages a page sends only because a person did something (a click, a key, opening the
+ * popup): the only ones that count as use for the idle lock. A page's start-up and automatic
+ * syncs, its retry timers and its status reads are not use, or an open page would keep the lock
+ * open for ever. A sync is the person's only with `now` (the "Sync now" button).
+ */
+const PERSON_ACTIONS: ReadonlySet<string> = new Set([
+  'tokens/create',
+  'tokens/revoke',
+  'tokens/fill',
+  'tokens/fill-pending',
+  'tokens/secret',
+  'tokens/check',
+  'clipboard/copied',
+  'vault/unlock',
+  'vault/lock',
+  'vault/enable',
+  'vault/change',
+  'vault/disable',
+  'vault/forget',
+  'vault/configure',
+  'session/save',
+] satisfies Message['type'][]);
+
+export function isPersonAction(message: unknown): boolean {
+  const m = message as Partial<Message> | null;
+  if (m?.type === 'tokens/sync') return m.now === true;
+  return typeof m?.type === 'string' && PERSON_ACTIONS.has(m.type);
+}
 // The background's requests to its offscreen document go over utils/clipboard/channel.ts instead:
 // that document then needs no `browser` at all, which keeps the popup's shared code in one chunk.
 
@@ -124,15 +156,15 @@ function handleLockMessage({ vault, reveal, check }: Locker, m: Message): Promis
     case 'vault/enable':
       return text(m.passphrase) ? vault.enable(m.passphrase) : undefined;
     case 'vault/change':
-      return text(m.passphrase) ? vault.change(m.passphrase) : undefined;
+      return text(m.current) && text(m.passphrase) ? vault.change(m.current, m.passphrase) : undefined;
     case 'vault/disable':
-      return vault.disable();
+      return text(m.current) ? vault.disable(m.current) : undefined;
     case 'vault/forget':
       return text(m.passphrase) ? vault.forget(m.passphrase) : undefined;
     case 'vault/configure':
       return typeof m.settings?.idleMinutes === 'number' ? vault.configure(m.settings) : undefined;
     case 'session/save':
-      return text(m.session?.credential) ? vault.saveSession(m.session).then(() => null) : undefined;
+      return text(m.session?.credential) ? vault.saveSession(m.session) : undefined;
     default:
       return undefined;
   }
@@ -145,12 +177,27 @@ export interface LockClient {
   reveal(id: string): Promise<RevealReply>;
   lock(): Promise<VaultReply>;
   enable(passphrase: string): Promise<VaultReply>;
-  change(passphrase: string): Promise<VaultReply>;
-  disable(): Promise<VaultReply>;
+  change(current: string, passphrase: string): Promise<VaultReply>;
+  disable(current: string): Promise<VaultReply>;
   forget(passphrase: string): Promise<VaultReply>;
   configure(settings: LockSettings): Promise<VaultReply>;
-  /** Stores the session, sealed by the background when the lock is on; answers null. */
-  saveSession(session: Session): Promise<null>;
+  /** Stores the session, sealed by the background when the lock is on; answers why not, or null. */
+  saveSession(session: Session): Promise<string | null>;
+}
+
+/** What the popup needs of the lock: its state, unlocking, and one secret for a copy. */
+export type UnlockClient = Pick<LockClient, 'status' | 'unlock' | 'reveal'>;
+
+/** The popup's lock client: the options page's other calls stay out of the popup's bundle. */
+export function unlockClient(
+  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): UnlockClient {
+  const call = send as <T>(message: Message) => Promise<T>;
+  return {
+    status: () => call({ type: 'vault/status' }),
+    unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
+    reveal: (id) => call({ type: 'tokens/secret', id }),
+  };
 }
 
 export function lockClient(
@@ -158,13 +205,11 @@ export function lockClient(
 ): LockClient {
   const call = send as <T>(message: Message) => Promise<T>;
   return {
-    status: () => call({ type: 'vault/status' }),
-    unlock: (passphrase) => call({ type: 'vault/unlock', passphrase }),
-    reveal: (id) => call({ type: 'tokens/secret', id }),
+    ...unlockClient(send),
     lock: () => call({ type: 'vault/lock' }),
     enable: (passphrase) => call({ type: 'vault/enable', passphrase }),
-    change: (passphrase) => call({ type: 'vault/change', passphrase }),
-    disable: () => call({ type: 'vault/disable' }),
+    change: (current, passphrase) => call({ type: 'vault/change', current, passphrase }),
+    disable: (current) => call({ type: 'vault/disable', current }),
     forget: (passphrase) => call({ type: 'vault/forget', passphrase }),
     configure: (settings) => call({ type: 'vault/configure', settings }),
     saveSession: (session) => call({ type: 'session/save', session }),

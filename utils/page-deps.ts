@@ -3,7 +3,7 @@ import type { AccountDeps } from './account';
 import { loadAccountStatus, loadSession, saveAccountStatus } from './account';
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
-import { clipboardClient, engineClient, fillClient, lockClient, pendingFillClient } from './messages';
+import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
 import { loadCopyFormat, saveCopyFormat } from './settings';
 import { openTokenDb } from './store';
 import type { TokensDeps } from './tokens';
@@ -24,7 +24,7 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
     copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
-    reveal: lockClient().reveal,
+    reveal: unlockClient().reveal,
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     loadCopyFormat,

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../utils/lib';
 import { IDLE_CHOICES, type LockModel, type LockSettings } from '../../utils/lock';
 import { PassphraseForm } from './PassphraseForm';
@@ -8,8 +9,22 @@ interface LockOpenProps {
   settings: LockSettings;
 }
 
-/** The lock section while unlocked: lock now, turn off, the idle time, a new passphrase. */
+/**
+ * The lock section while unlocked: lock now, the idle time, and, with the current passphrase
+ * (someone at an unlocked browser must not undo the lock), turning it off or a new passphrase.
+ */
 export function LockOpen({ model, busy, settings }: LockOpenProps) {
+  const [current, setCurrent] = useState('');
+  // The current passphrase goes to the background once and leaves the field whatever the answer.
+  const withCurrent = (call: (passphrase: string) => void): boolean => {
+    if (current === '') {
+      model.error.value = t('errCurrentPassphrase');
+      return false;
+    }
+    call(current);
+    setCurrent('');
+    return true;
+  };
   return (
     <>
       <p class="muted small">{t('lockOpen')}</p>
@@ -20,14 +35,6 @@ export function LockOpen({ model, busy, settings }: LockOpenProps) {
           onClick={() => void model.run((c) => c.lock(), t('lockLocked'))}
         >
           {t('lockNow')}
-        </button>
-        <button
-          type="button"
-          class="quiet"
-          disabled={busy}
-          onClick={() => void model.run((c) => c.disable(), t('lockTurnedOff'))}
-        >
-          {t('lockTurnOff')}
         </button>
       </div>
       <label for="lock-idle">{t('lockIdleLabel')}</label>
@@ -44,12 +51,30 @@ export function LockOpen({ model, busy, settings }: LockOpenProps) {
           </option>
         ))}
       </select>
+      <label for="lock-current">{t('lockCurrentPassphrase')}</label>
+      <div class="row">
+        <input
+          id="lock-current"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          class="quiet"
+          disabled={busy}
+          onClick={() => void withCurrent((p) => void model.run((c) => c.disable(p), t('lockTurnedOff')))}
+        >
+          {t('lockTurnOff')}
+        </button>
+      </div>
       <PassphraseForm
         id="lock-change"
         label={t('lockChangePassphrase')}
         submit={t('lockChangePassphrase')}
         busy={busy}
-        onSubmit={(passphrase) => void model.run((c) => c.change(passphrase), t('lockChanged'))}
+        onSubmit={(next) => withCurrent((p) => void model.run((c) => c.change(p, next), t('lockChanged')))}
       />
     </>
   );

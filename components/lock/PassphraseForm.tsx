@@ -8,7 +8,8 @@ interface PassphraseFormProps {
   label: string;
   submit: string;
   busy: boolean;
-  onSubmit(passphrase: string): void;
+  /** False: refused before it was sent, so the typed passphrase stays. */
+  onSubmit(passphrase: string): boolean | undefined;
 }
 
 /** A new passphrase, typed twice. */
@@ -24,7 +25,7 @@ export function PassphraseForm({ id, label, submit, busy, onSubmit }: Passphrase
         const refused = checkPassphrase(passphrase, confirm);
         setError(refused);
         if (refused) return;
-        onSubmit(passphrase);
+        if (onSubmit(passphrase) === false) return;
         setPassphrase('');
         setConfirm('');
       }}

@@ -6,12 +6,12 @@ import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
 import { createAccountModel } from '../../utils/account';
 import { localizeDocument } from '../../utils/lib';
-import { lockClient } from '../../utils/messages';
+import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
 import { createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
-const client = lockClient();
+const client = unlockClient();
 const unlock = signal<ComponentChild>(null);
 /** Locked: the unlock form above the names. Also shown when a copy or a fill meets the lock. */
 const showLock = async (): Promise<void> => {

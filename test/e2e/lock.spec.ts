@@ -7,6 +7,7 @@ import { expect, screenshot, test } from './fixtures';
 import { extensionIdOf, launchWithExtension, preGrantOrigins, settleFirstRun } from './launch';
 import { createElsewhere, serviceTokens, signIn } from './people';
 import { scanProfile } from './profile-scan';
+import { found, readableStorage } from './storage-dump';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -71,9 +72,22 @@ test.describe('the lock', () => {
       await lock.scrollIntoViewIfNeeded();
       await screenshot(options, 'options-lock-on', { secrets });
 
+      // Unlocked, the reader sees the credential in storage.session and the names in IndexedDB:
+      // it would see them locked too.
+      const unlocked = await readableStorage(browser.context, options);
+      expect(found(unlocked, { credential })).toEqual(['credential', 'the last 16 characters of credential']);
+      expect(unlocked).toContain(elsewhere);
+
       await lock.getByRole('button', { name: 'Lock now' }).click();
       await expect(lock.getByRole('status')).toHaveText('Locked.');
       await expect(lock.getByLabel('Locked: passphrase')).toBeVisible();
+      // Issue 11: locked, nothing the extension's pages or DevTools can read holds a secret or
+      // the credential, whole or its last 16 characters; a sync asked for now waits for the unlock.
+      await options.getByRole('button', { name: 'Sync now' }).click();
+      await expect(options.getByRole('alert').filter({ hasText: 'Unlock to sync' })).toBeVisible();
+      const locked = await readableStorage(browser.context, options);
+      expect(locked).toContain(elsewhere);
+      expect(found(locked, needles)).toEqual([]);
 
       // While it runs: the names are on disk (the scan reads the databases), the secrets are not.
       await expect
@@ -99,6 +113,7 @@ test.describe('the lock', () => {
       });
       await expect(popup.getByRole('alert').filter({ hasText: 'Unlock to sync' })).toBeVisible();
       await screenshot(popup, 'popup-locked', { secrets });
+      expect(found(await readableStorage(browser.context, popup), needles)).toEqual([]);
 
       await passphrase.fill(PASSPHRASE);
       await popup.getByRole('button', { name: 'Unlock' }).click();

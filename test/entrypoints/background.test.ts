@@ -108,4 +108,21 @@ describe('background', () => {
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60),
     );
   });
+
+  it("should count only a person's actions as use for the idle lock, never a page's automatic sync", async () => {
+    background.main();
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    const activity = async () =>
+      (await fakeBrowser.storage.session.get('vault.activity.v1'))['vault.activity.v1'];
+    // Opening, status reads, and the retry timer's syncs: none is use.
+    for (const message of [
+      { type: 'vault/status' },
+      { type: 'tokens/sync', shown: true },
+      { type: 'account/status' },
+    ])
+      await fakeBrowser.runtime.onMessage.trigger(message, popup);
+    expect(await activity()).toBeUndefined();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'tokens/sync', now: true, shown: true }, popup);
+    await vi.waitFor(async () => expect(await activity()).toBeTypeOf('number'));
+  });
 });

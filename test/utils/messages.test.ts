@@ -6,7 +6,9 @@ import {
   fillClient,
   handleMessage,
   isExtensionPage,
+  isPersonAction,
   type Locker,
+  lockClient,
   pendingFillClient,
 } from '../../utils/messages';
 import type { Engine } from '../../utils/sync/engine';
@@ -174,4 +176,76 @@ describe('handleMessage check', () => {
       expect(check).not.toHaveBeenCalled();
     },
   );
+});
+
+describe('isPersonAction', () => {
+  // Issue 11: only what a person did keeps the idle lock open; a page's own timers never do.
+  it.each([
+    [{ type: 'tokens/sync', now: true }, true],
+    [{ type: 'tokens/create', name: 'x' }, true],
+    [{ type: 'tokens/revoke', id: '1' }, true],
+    [{ type: 'tokens/fill', id: '1' }, true],
+    [{ type: 'tokens/fill-pending' }, true],
+    [{ type: 'tokens/secret', id: '1' }, true],
+    [{ type: 'tokens/check', id: '1' }, true],
+    [{ type: 'clipboard/copied', salt: 'a', digest: 'b' }, true],
+    [{ type: 'vault/unlock', passphrase: 'p' }, true],
+    [{ type: 'vault/lock' }, true],
+    [{ type: 'vault/disable', current: 'p' }, true],
+    [{ type: 'vault/configure', settings: {} }, true],
+    [{ type: 'session/save', session: {} }, true],
+    // A page opening, its retry timers, its status reads.
+    [{ type: 'tokens/sync' }, false],
+    [{ type: 'tokens/sync', shown: true, from: 'page-1' }, false],
+    [{ type: 'tokens/sync', now: 'true' }, false],
+    [{ type: 'account/status' }, false],
+    [{ type: 'vault/status' }, false],
+    [{ type: 'tokens/unknown' }, false],
+    [null, false],
+    ['vault/unlock', false],
+  ])('should take %j as a person action: %s', (message, person) => {
+    expect(isPersonAction(message)).toBe(person);
+  });
+});
+
+describe('handleMessage lock', () => {
+  function fakeLocker() {
+    const reply = {
+      ok: true as const,
+      status: { enabled: true, unlocked: true, retryAt: null, settings: {} },
+    };
+    const vault = {
+      disable: vi.fn(async () => reply),
+      change: vi.fn(async () => reply),
+      saveSession: vi.fn(async () => 'Unlock first'),
+    };
+    return { locker: { vault, reveal: vi.fn() } as unknown as Locker, vault };
+  }
+
+  it('should carry the current passphrase to turning the lock off and a new passphrase', async () => {
+    const { locker, vault } = fakeLocker();
+    const send = vi.fn(async (message: unknown) =>
+      handleMessage(fakeEngine(), message, undefined, undefined, locker),
+    );
+    const client = lockClient(send);
+    await client.disable('old pass');
+    await client.change('old pass', 'new pass');
+    expect(vault.disable).toHaveBeenCalledWith('old pass');
+    expect(vault.change).toHaveBeenCalledWith('old pass', 'new pass');
+    expect(await client.saveSession({ serviceUrl: 'u', credential: 'c', account: 'a', email: 'e' })).toBe(
+      'Unlock first',
+    );
+  });
+
+  it.each([
+    { type: 'vault/disable' },
+    { type: 'vault/disable', current: '' },
+    { type: 'vault/change', passphrase: 'new pass' },
+    { type: 'vault/change', current: 'old pass' },
+  ])('should not answer %j, which lacks a passphrase', (message) => {
+    const { locker, vault } = fakeLocker();
+    expect(handleMessage(fakeEngine(), message, undefined, undefined, locker)).toBeUndefined();
+    expect(vault.disable).not.toHaveBeenCalled();
+    expect(vault.change).not.toHaveBeenCalled();
+  });
 });

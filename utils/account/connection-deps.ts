@@ -10,10 +10,8 @@ export function pageConnectionDeps(): ConnectionDeps {
     loadServiceUrl,
     saveServiceUrl,
     loadSession,
-    // The background seals the credential when the lock is on.
-    saveSession: async (session) => {
-      await lockClient().saveSession(session);
-    },
+    // The background seals the credential when the lock is on, and refuses while it is locked.
+    saveSession: (session) => lockClient().saveSession(session),
     clearSession,
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),

@@ -10,7 +10,8 @@ export interface ConnectionDeps {
   loadServiceUrl(): Promise<string>;
   saveServiceUrl(url: string): Promise<void>;
   loadSession(): Promise<Session | null>;
-  saveSession(session: Session): Promise<void>;
+  /** Why the session was not saved (the lock is closed), or null. */
+  saveSession(session: Session): Promise<string | null>;
   clearSession(): Promise<void>;
   /** Asks for the service origin as a host permission; must be the first thing a click does. */
   requestAccess(serviceUrl: string): Promise<boolean>;
@@ -94,7 +95,8 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     busy.value = null;
     if (!who.ok) return failSignIn(who.error.message);
     const next: Session = { serviceUrl: url.value, credential: secret, ...who.value };
-    await deps.saveSession(next);
+    const refused = await deps.saveSession(next);
+    if (refused) return failSignIn(refused);
     batch(() => {
       serviceUrl.value = url.value;
       session.value = next;

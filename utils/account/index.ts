@@ -8,6 +8,7 @@ export { type ConnectionModel, createConnectionModel } from './connection-model'
 export { type AccountDeps, type AccountModel, createAccountModel } from './model';
 export {
   clearSession,
+  dropClearCredential,
   loadSession,
   loadStoredSession,
   onSessionChange,

@@ -16,8 +16,9 @@ export type StoredSession = Session & { sealedCredential?: Envelope | null };
 const SESSION_KEY = 'session.v1';
 const SERVICE_URL_KEY = 'serviceUrl.v1';
 /**
- * With the lock on, the credential in the clear lives only here, in `storage.session`: memory,
- * never written to disk, emptied when the browser closes.
+ * With the lock on and unlocked, the credential in the clear lives only here, in
+ * `storage.session`: memory, never written to disk, emptied when the browser closes, and
+ * dropped the moment the lock closes (dropClearCredential).
  */
 const CREDENTIAL_KEY = 'credential.v1';
 
@@ -33,7 +34,7 @@ export async function loadStoredSession(): Promise<StoredSession | null> {
   return isSession(value) ? value : null;
 }
 
-/** Who is signed in; `credential` is empty while the lock keeps it sealed (after a browser restart). */
+/** Who is signed in; `credential` is empty while the lock keeps it sealed (locked). */
 export async function loadSession(): Promise<Session | null> {
   const stored = await loadStoredSession();
   if (stored?.credential !== '') return stored;
@@ -46,11 +47,16 @@ export async function saveSession(session: Session): Promise<void> {
   await browser.storage.session.remove(CREDENTIAL_KEY);
 }
 
-/** With the lock on: the credential sealed on disk, in the clear in memory only. */
+/** With the lock on, unlocked: the credential sealed on disk, in the clear in memory only. */
 export async function saveSealedSession(session: Session, sealed: Envelope | null): Promise<void> {
   const stored: StoredSession = { ...session, credential: '', sealedCredential: sealed };
-  await browser.storage.session.set({ [CREDENTIAL_KEY]: session.credential });
+  if (session.credential) await browser.storage.session.set({ [CREDENTIAL_KEY]: session.credential });
   await browser.storage.local.set({ [SESSION_KEY]: stored, [SERVICE_URL_KEY]: session.serviceUrl });
+}
+
+/** Locking: the credential stays sealed on disk, and nowhere in the clear. */
+export async function dropClearCredential(): Promise<void> {
+  await browser.storage.session.remove(CREDENTIAL_KEY);
 }
 
 /** Forgets the credential only: the service URL and every local token record stay. */

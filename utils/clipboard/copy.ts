@@ -8,23 +8,24 @@ export interface CopiedMark {
 }
 
 /**
- * Writes text to the clipboard from an extension page. The text is never put in the DOM. After a
- * copy, `onCopied` hears its salted digest so the background can clear the clipboard later
- * (utils/clipboard/guard.ts); a failure there never undoes the copy.
+ * Writes text to the clipboard from an extension page. The text is never put in the DOM. Before
+ * the write, `onCopied` hears its salted digest so the background arms the clear
+ * (utils/clipboard/guard.ts): a popup that closes right after `writeText` (a click elsewhere)
+ * never gets to say anything afterwards. A failure to tell never stops the copy.
  */
 export async function copyText(
   text: string,
   clipboard: Pick<Clipboard, 'writeText'> = navigator.clipboard,
   onCopied?: (mark: CopiedMark) => Promise<unknown>,
 ): Promise<Result<void>> {
+  if (onCopied) {
+    const salt = newSalt();
+    await onCopied({ salt, digest: await digestOf(text, salt) }).catch(() => {});
+  }
   try {
     await clipboard.writeText(text);
   } catch {
     return fail('clipboard', t('errClipboard'));
-  }
-  if (onCopied) {
-    const salt = newSalt();
-    await onCopied({ salt, digest: await digestOf(text, salt) }).catch(() => {});
   }
   return ok(undefined);
 }

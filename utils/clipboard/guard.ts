@@ -3,7 +3,7 @@ import { loadSettings } from '../settings';
 import type { CopiedMark } from './copy';
 import type { ClearOutcome } from './dom';
 import { clearClipboard } from './offscreen';
-import { type ClipboardMark, isDue, planClear } from './rule';
+import { type ClipboardMark, isDue, nextMark, planClear, retryLater } from './rule';
 
 export const CLIPBOARD_ALARM = 'clear-clipboard';
 /** storage.session: gone when the browser closes, and out of reach of content scripts by default. */
@@ -17,7 +17,7 @@ export interface ClipboardGuardDeps {
 }
 
 export interface ClipboardGuard {
-  /** A page copied: (re)start the countdown. A new copy replaces the last one's. */
+  /** A page is about to copy: (re)start the countdown. A new copy replaces the last one's. */
   copied(mark: CopiedMark): Promise<void>;
   /** The timer or the alarm fired: clear if due and the clipboard still holds the copy. */
   fire(): Promise<ClearOutcome | null>;
@@ -26,14 +26,26 @@ export interface ClipboardGuard {
 /**
  * Clears a copied token from the clipboard after the chosen delay. The alarm is the durable part
  * (it outlives the service worker); delays under the alarm minimum also get a timer, which runs
- * while the worker lives (30 s after its last event), the alarm catching the rest.
+ * while the worker lives (30 s after its last event), the alarm catching the rest. A clear that
+ * could not read the clipboard is tried again on an alarm (retryLater).
  */
 export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
-  let running: Promise<ClearOutcome | null> = Promise.resolve(null);
+  let running: Promise<unknown> = Promise.resolve();
+  // One step at a time: a timer and an alarm may fire together, and a copy may come mid-clear.
+  const queued = <T>(step: () => Promise<T>): Promise<T> => {
+    const turn = running.then(step, step);
+    running = turn.catch(() => {});
+    return turn;
+  };
 
   async function readMark(): Promise<ClipboardMark | null> {
     const stored = (await browser.storage.session.get(MARK_KEY))[MARK_KEY] as ClipboardMark | undefined;
     return stored ?? null;
+  }
+
+  async function arm(mark: ClipboardMark, alarmAt: number): Promise<void> {
+    await browser.storage.session.set({ [MARK_KEY]: mark });
+    await browser.alarms.create(CLIPBOARD_ALARM, { when: alarmAt });
   }
 
   async function forget(): Promise<void> {
@@ -45,29 +57,26 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
     const mark = await readMark();
     if (!isDue(mark, deps.now())) return null;
     await forget();
-    return deps.clear({ salt: mark.salt, digest: mark.digest }).catch(() => 'unreadable' as const);
+    let outcome: ClearOutcome = 'changed';
+    for (const copy of [mark, ...(mark.earlier ?? [])]) {
+      const { salt, digest } = copy;
+      outcome = await deps.clear({ salt, digest }).catch(() => 'unreadable' as const);
+      if (outcome !== 'changed') break;
+    }
+    const again = outcome === 'unreadable' ? retryLater(mark, deps.now()) : null;
+    if (again) await arm(again, again.due);
+    return outcome;
   }
 
-  // One clear at a time: a timer and an alarm for the same copy may fire together.
-  const fire = (): Promise<ClearOutcome | null> => {
-    running = running.then(fireNow, fireNow);
-    return running;
-  };
+  async function copiedNow({ salt, digest }: CopiedMark): Promise<void> {
+    const plan = planClear(await deps.loadSeconds(), deps.now());
+    if (!plan) return forget();
+    await arm(nextMark({ salt, digest }, plan.due, await readMark()), plan.alarmAt);
+    if (plan.timerMs !== null) setTimeout(() => void fire(), plan.timerMs);
+  }
 
-  return {
-    async copied({ salt, digest }) {
-      const plan = planClear(await deps.loadSeconds(), deps.now());
-      if (!plan) {
-        await forget();
-        return;
-      }
-      const mark: ClipboardMark = { salt, digest, due: plan.due };
-      await browser.storage.session.set({ [MARK_KEY]: mark });
-      await browser.alarms.create(CLIPBOARD_ALARM, { when: plan.alarmAt });
-      if (plan.timerMs !== null) setTimeout(() => void fire(), plan.timerMs);
-    },
-    fire,
-  };
+  const fire = (): Promise<ClearOutcome | null> => queued(fireNow);
+  return { copied: (mark) => queued(() => copiedNow(mark)), fire };
 }
 
 /** The background's guard: the delay from the settings, the clear in the offscreen document. */

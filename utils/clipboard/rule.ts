@@ -21,6 +21,35 @@ export interface ClipboardMark {
   digest: string;
   /** When the clipboard is due to be cleared, in ms since the epoch. */
   due: number;
+  /** Clears tried so far that could not read the clipboard. */
+  tries?: number;
+  /**
+   * The copies just before this one, newest first: a copy is announced before it is written, so
+   * when the write fails the earlier copy, still on the clipboard, is cleared instead.
+   */
+  earlier?: Pick<ClipboardMark, 'salt' | 'digest'>[];
+}
+
+/** Retries of a clear that could not read the clipboard (an offscreen document not ready, a busy clipboard). */
+export const CLEAR_RETRIES = 3;
+const EARLIER_KEPT = 2;
+
+/** A new copy's mark, keeping the copies it replaces (see `earlier`). */
+export function nextMark(
+  copy: Pick<ClipboardMark, 'salt' | 'digest'>,
+  due: number,
+  last: ClipboardMark | null,
+): ClipboardMark {
+  const earlier = last ? [{ salt: last.salt, digest: last.digest }, ...(last.earlier ?? [])] : [];
+  return { salt: copy.salt, digest: copy.digest, due, earlier: earlier.slice(0, EARLIER_KEPT) };
+}
+
+/** The same clear again after 30 s, 60 s, 120 s (alarms: they outlive the service worker), then none. */
+export function retryLater(mark: ClipboardMark, now: number): ClipboardMark | null {
+  const tries = mark.tries ?? 0;
+  return tries >= CLEAR_RETRIES
+    ? null
+    : { ...mark, tries: tries + 1, due: now + ALARM_MINIMUM_MS * 2 ** tries };
 }
 
 export interface ClearPlan {

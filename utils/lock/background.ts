@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Locker } from '../messages';
 import { openTokenDb } from '../store';
-import type { Engine, EngineDeps } from '../sync';
+import { backgroundSync, type Engine, type EngineDeps } from '../sync';
 import { checkToken } from './check';
 import { type RevealReply, revealSecret } from './reveal';
 import { createVault, type Vault } from './vault';
@@ -10,7 +10,8 @@ export const IDLE_ALARM = 'vault-idle';
 
 /**
  * The lock as the background runs it. Unlocking syncs at once: tokens first seen while locked
- * have no secret kept yet, and that sync seals them.
+ * have no secret kept yet, and that sync seals them; revokes that waited for the unlock go out,
+ * and the retry alarm is set again for those not yet due (locked, backgroundSync set none).
  */
 export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): Locker {
   const vault: Vault = createVault({ openDb: () => openTokenDb(), now: Date.now });
@@ -20,7 +21,7 @@ export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): 
       ...vault,
       async unlock(passphrase) {
         const reply = await vault.unlock(passphrase);
-        if (reply.ok) void engine().sync();
+        if (reply.ok) void backgroundSync(engine());
         return reply;
       },
     },

@@ -1,4 +1,5 @@
 import { loadSession, loadStoredSession, type Session, saveSealedSession, saveSession } from '../account';
+import { t } from '../lib';
 import { credentialAad, open, seal } from './crypto-envelope';
 import * as store from './vault-store';
 
@@ -19,9 +20,17 @@ export async function moveCredential(current: CryptoKey | null, key: CryptoKey |
   else await saveSealedSession(next, credential ? await seal(key, credential, credentialAad(next)) : null);
 }
 
-/** Signing in: with the lock on, the credential is sealed (or, locked, kept in memory until unlock). */
-export async function saveLockedSession(session: Session): Promise<void> {
-  if (!(await store.loadMeta())) return saveSession(session);
+/**
+ * Signing in: with the lock on, the credential is sealed. Locked, there is no key to seal it with
+ * and it may not wait in the clear, so the sign-in is refused: why, or null when saved.
+ */
+export async function saveLockedSession(session: Session): Promise<string | null> {
+  if (!(await store.loadMeta())) {
+    await saveSession(session);
+    return null;
+  }
   const key = await store.loadKey();
-  await saveSealedSession(session, key && (await seal(key, session.credential, credentialAad(session))));
+  if (!key) return t('errUnlockToSignIn');
+  await saveSealedSession(session, await seal(key, session.credential, credentialAad(session)));
+  return null;
 }

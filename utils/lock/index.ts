@@ -1,5 +1,6 @@
 // utils/lock/: the passphrase lock and how secrets are kept. Encryption (crypto-envelope), the
-// vault (vault) put together from unlocking and its throttle (unlock), keys and re-keying (rekey,
+// vault (vault) put together from unlocking (unlock) and the throttled passphrase check every
+// unlock, turning off and new passphrase goes through (passphrase-check), keys and re-keying (rekey,
 // move-secrets, credential), the lock's options (lock-settings), idle locking (idle-lock), and
 // what it stores and answers (vault-store, vault-status); the background's idle lock
 // (background), where each secret lives (secret-policy, kept-secret), handing out one secret for

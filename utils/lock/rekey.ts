@@ -4,6 +4,7 @@ import { SYNC_LOCK, withLock } from '../sync';
 import { moveCredential } from './credential';
 import { newDataKey, PBKDF2_ITERATIONS, type VaultMeta, wrapDataKey } from './crypto-envelope';
 import { moveAllSecrets } from './move-secrets';
+import type { Checked } from './passphrase-check';
 import type { SecretTarget } from './secret-policy';
 import type { Vault } from './vault';
 import type { Replies, VaultDeps, VaultReply } from './vault-status';
@@ -13,9 +14,14 @@ type Rekey = Pick<Vault, 'enable' | 'change' | 'disable' | 'forget'>;
 
 /**
  * The lock's keys: turning it on, a new passphrase, turning it off, and starting again after a
- * forgotten one. Each rewrites every secret and the credential under the sync lock.
+ * forgotten one. Each rewrites every secret and the credential under the sync lock. Turning it
+ * off and a new passphrase ask for the current one, checked and throttled like an unlock.
  */
-export function createRekey(deps: VaultDeps, { ok, fail }: Replies): Rekey {
+export function createRekey(
+  deps: VaultDeps,
+  { ok, fail }: Replies,
+  check: (passphrase: string) => Promise<Checked>,
+): Rekey {
   const moveAll = (current: CryptoKey | null, target: SecretTarget): Promise<void> =>
     moveAllSecrets(deps.openDb, current, target);
   /** A new data key, and the meta that wraps it under `passphrase`. */
@@ -39,9 +45,11 @@ export function createRekey(deps: VaultDeps, { ok, fail }: Replies): Rekey {
   }
 
   /** A new data key: every secret is sealed again, so the old passphrase opens nothing. */
-  async function change(passphrase: string): Promise<VaultReply> {
-    const current = await store.loadKey();
-    if (!current) return fail(t('errUnlockToChange'));
+  async function change(currentPassphrase: string, passphrase: string): Promise<VaultReply> {
+    if (!(await store.loadKey())) return fail(t('errUnlockToChange'));
+    const checked = await check(currentPassphrase);
+    if (!checked.ok) return fail(checked.message);
+    const current = checked.key;
     const { key, meta } = await newKey(passphrase);
     await withLock(SYNC_LOCK, async () => {
       await moveAll(current, { key });
@@ -52,9 +60,11 @@ export function createRekey(deps: VaultDeps, { ok, fail }: Replies): Rekey {
     return ok();
   }
 
-  async function disable(): Promise<VaultReply> {
-    const current = await store.loadKey();
-    if (!current) return fail(t('errUnlockToTurnOff'));
+  async function disable(currentPassphrase: string): Promise<VaultReply> {
+    if (!(await store.loadKey())) return fail(t('errUnlockToTurnOff'));
+    const checked = await check(currentPassphrase);
+    if (!checked.ok) return fail(checked.message);
+    const current = checked.key;
     const { keepNoSecrets } = await store.loadLockSettings();
     await withLock(SYNC_LOCK, async () => {
       await moveAll(current, keepNoSecrets ? 'erase' : 'plain');

@@ -40,7 +40,8 @@ export async function scheduleSync(): Promise<void> {
  */
 export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
   const { sync } = await engine.sync();
-  if (!sync || (!sync.ok && sync.error.code === 'signed-out')) return;
+  // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
+  if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return;
   const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
   if (pendingAt === null) {
     await browser.alarms.clear(RETRY_ALARM);

@@ -114,6 +114,7 @@ export function createEngine(deps: EngineDeps): Engine {
     async account() {
       const session = await deps.loadSession();
       if (!session) return { ok: false, error: signedOutError() };
+      if (!session.credential) return { ok: false, error: lockedError() };
       const scope: Scope = { service: session.serviceUrl, account: session.account };
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },

@@ -12,6 +12,7 @@ function setup(granted = true) {
     loadSession: async () => stored,
     saveSession: vi.fn(async (session: Session) => {
       stored = session;
+      return null;
     }),
     clearSession: vi.fn(async () => {
       stored = null;

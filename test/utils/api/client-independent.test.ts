@@ -46,6 +46,7 @@ async function signIn() {
     loadSession: async () => stored,
     saveSession: async (session) => {
       stored = session;
+      return null;
     },
     clearSession: async () => {
       stored = null;

@@ -5,7 +5,7 @@ import { digestOf } from '../../../utils/clipboard/digest';
 const SECRET = 'eyJhbGciOiJIUzI1NiJ9.payload.signature';
 
 describe('copyText', () => {
-  it('should write the text, then report only its salted digest', async () => {
+  it('should report only its salted digest, then write the text', async () => {
     const writeText = vi.fn(async () => {});
     const reported: CopiedMark[] = [];
     const result = await copyText(SECRET, { writeText }, async (mark) => reported.push(mark));
@@ -24,7 +24,7 @@ describe('copyText', () => {
     expect(reported[0]?.digest).not.toBe(reported[1]?.digest);
   });
 
-  it('should say so, and report nothing, when the browser refuses the clipboard', async () => {
+  it('should say so when the browser refuses the clipboard (the clear armed before finds nothing of it)', async () => {
     const onCopied = vi.fn(async () => {});
     const result = await copyText(
       SECRET,
@@ -32,7 +32,21 @@ describe('copyText', () => {
       onCopied,
     );
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'clipboard' }) });
-    expect(onCopied).not.toHaveBeenCalled();
+    expect(onCopied).toHaveBeenCalledTimes(1);
+  });
+
+  it('should arm the clear before writing, so a popup that closes right after writeText still gets it', async () => {
+    const armed: CopiedMark[] = [];
+    let armedAtWrite = -1;
+    // The popup closes as the write lands: nothing after writeText ever runs.
+    const writeText = vi.fn(() => {
+      armedAtWrite = armed.length;
+      return new Promise<void>(() => {});
+    });
+    void copyText(SECRET, { writeText }, async (mark) => armed.push(mark));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith(SECRET));
+    expect(armedAtWrite).toBe(1);
+    expect(armed[0]?.digest).toBe(await digestOf(SECRET, armed[0]?.salt ?? ''));
   });
 
   it('should keep the copy when the background cannot be told', async () => {

@@ -72,12 +72,68 @@ describe('createClipboardGuard', () => {
     expect(await fakeBrowser.alarms.get(CLIPBOARD_ALARM)).toBeUndefined();
   });
 
-  it('should report an unreadable clipboard when the clear fails, and not try again', async () => {
+  it('should try an unreadable clear again on an alarm, 30, 60 and 120 s later, then give up', async () => {
     clear.mockRejectedValueOnce(new Error('no offscreen document'));
+    clear
+      .mockResolvedValueOnce('unreadable')
+      .mockResolvedValueOnce('unreadable')
+      .mockResolvedValueOnce('unreadable');
+    const g = guard();
+    await g.copied(A);
+    vi.advanceTimersByTime(30_000);
+    const outcomes: (ClearOutcome | null)[] = [await g.fire()];
+    for (const wait of [30_000, 60_000, 120_000]) {
+      // Not before the wait: the alarm is set for it.
+      expect(await g.fire()).toBeNull();
+      expect((await fakeBrowser.alarms.get(CLIPBOARD_ALARM))?.scheduledTime).toBe(Date.now() + wait);
+      vi.advanceTimersByTime(wait);
+      outcomes.push(await g.fire());
+    }
+    expect(outcomes).toEqual(['unreadable', 'unreadable', 'unreadable', 'unreadable']);
+    expect(clear.mock.calls).toEqual([[A], [A], [A], [A]]);
+    expect(await fakeBrowser.alarms.get(CLIPBOARD_ALARM)).toBeUndefined();
+    vi.advanceTimersByTime(600_000);
+    expect(await g.fire()).toBeNull();
+  });
+
+  it('should clear on the retry once the clipboard can be read', async () => {
+    clear.mockResolvedValueOnce('unreadable');
     const g = guard();
     await g.copied(A);
     vi.advanceTimersByTime(30_000);
     expect(await g.fire()).toBe('unreadable');
-    expect(await g.fire()).toBeNull();
+    vi.advanceTimersByTime(30_000);
+    expect(await g.fire()).toBe('cleared');
+    expect(clear.mock.calls).toEqual([[A], [A]]);
+  });
+
+  it('should clear the earlier copy when the newer one never reached the clipboard', async () => {
+    // B was announced (the clear is armed before the write), then its write failed: A is still there.
+    clear.mockImplementation(async (mark) => (mark.digest === A.digest ? 'cleared' : 'changed'));
+    const g = guard();
+    await g.copied(A);
+    await g.copied(B);
+    vi.advanceTimersByTime(30_000);
+    expect(await g.fire()).toBe('cleared');
+    expect(clear.mock.calls).toEqual([[B], [A]]);
+  });
+
+  it('should take a copy that comes during a clear after it, never lose it', async () => {
+    let release: (outcome: ClearOutcome) => void = () => {};
+    clear.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    const g = guard();
+    await g.copied(A);
+    vi.advanceTimersByTime(30_000);
+    const firing = g.fire();
+    const copying = g.copied(B);
+    await vi.waitFor(() => expect(clear).toHaveBeenCalledTimes(1));
+    release('unreadable');
+    expect(await firing).toBe('unreadable');
+    await copying;
+    // B's countdown replaced A's retry, and keeps A as the copy before it.
+    vi.advanceTimersByTime(30_000);
+    clear.mockResolvedValueOnce('changed');
+    expect(await g.fire()).toBe('cleared');
+    expect(clear.mock.calls.slice(1)).toEqual([[B], [A]]);
   });
 });

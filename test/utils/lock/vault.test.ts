@@ -51,7 +51,7 @@ describe('vault', () => {
     await vault.lock();
     expect(first && (await vault.reveal(first))).toBe('locked');
     expect((await vault.unlock('pass phrase one')).ok).toBe(true);
-    expect((await vault.disable()).ok).toBe(true);
+    expect((await vault.disable('pass phrase one')).ok).toBe(true);
     const plain = await stored();
     for (const secret of [...SECRETS, session.credential]) expect(plain).toContain(secret);
   });
@@ -78,7 +78,7 @@ describe('vault', () => {
     const { vault } = await setUp();
     await vault.enable('pass phrase one');
     const before = await stored();
-    expect((await vault.change('pass phrase two')).ok).toBe(true);
+    expect((await vault.change('pass phrase one', 'pass phrase two')).ok).toBe(true);
     expect(await stored()).not.toBe(before);
     await vault.lock();
     expect(await vault.unlock('pass phrase one')).toMatchObject({ ok: false, message: 'Wrong passphrase.' });
