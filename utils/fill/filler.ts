@@ -129,7 +129,8 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
         };
       if (!granted) await addGrant(db, { ...scope, tokenId: id, origin, grantedAt: deps.now() });
       // Already allowed and still out of reach: the frame navigated or cannot be scripted.
-      if (frameId === null) return (await deps.mayReach?.(origin)) ? error(t('errFillChanged')) : { kind: 'waiting', origin };
+      if (frameId === null)
+        return (await deps.mayReach?.(origin)) ? error(t('errFillChanged')) : { kind: 'waiting', origin };
     }
     // Probed again just before the secret leaves the lock: the same frame and field, still seen.
     const again = await settle(deps);
@@ -139,7 +140,8 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
     const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
     if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
     const done = await deps.fillFrame(frameId, secret.secret, origin, path);
-    if (!done?.found || done.origin !== origin || JSON.stringify(done.path) !== path) return error(t('errFillChanged'));
+    if (!done?.found || done.origin !== origin || JSON.stringify(done.path) !== path)
+      return error(t('errFillChanged'));
     await recordFill(db, { ...scope, tokenId: id, origin, at: deps.now() });
     return { kind: 'filled', origin };
   } finally {
@@ -202,8 +204,8 @@ export function createFiller(deps: FillDeps): Filler {
     async granted(origins) {
       const question = waiting;
       if (!question || !origins.includes(framePattern(question.origin))) return null;
-      if (deps.now() > question.until) return (waiting = null);
       waiting = null;
+      if (deps.now() > question.until) return null;
       return fill(question.id, question.origin);
     },
   };

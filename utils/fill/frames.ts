@@ -119,7 +119,12 @@ export function pickFrame(answers: readonly FrameAnswer[]): FramePick {
   for (const a of [top, ...paths.values()]) {
     if (a.found && a.score > 0 && seenField(a) && (!best || a.score > best.score)) best = a;
   }
-  return best ? target(best) : { ok: false, why: 'none' };
+  if (best) return target(best);
+  // Say why a field asking for a token was passed over: the field itself, in a frame that is
+  // seen, or else its frame.
+  const named = [...paths.values()].filter((a) => (a.found && a.score > 0) || a.unseen);
+  const own = named.find((a) => a.unseen && regions.has(a))?.unseen;
+  return { ok: false, why: own ?? (named.length > 0 ? 'frame' : 'none') };
 }
 
 /** The match pattern the extension asks for to reach a frame of `origin` (every port: Chromium grants

@@ -39,6 +39,8 @@ export interface PageAnswer {
   focusIn: number | null;
   /** Focus is on a field that may not be filled: why. Nothing is filled then. */
   refused: Skip | null;
+  /** No field found, yet one asks for a token: why that one may not be filled. */
+  unseen: Skip | null;
   frames: ChildFrame[];
 }
 
@@ -94,7 +96,11 @@ function pathOf(win: Window): number[] | null {
 const frameIdOf = (target: object): number => {
   try {
     // Firefox has it; Chromium does not yet, where the path alone matches frames.
-    return (globalThis as { chrome?: { runtime?: { getFrameId?(t: object): number } } }).chrome?.runtime?.getFrameId?.(target) ?? -1;
+    return (
+      (
+        globalThis as { chrome?: { runtime?: { getFrameId?(t: object): number } } }
+      ).chrome?.runtime?.getFrameId?.(target) ?? -1
+    );
   } catch {
     return -1;
   }
@@ -149,7 +155,8 @@ export function fillPage(
   const hits = hitTestAll(doc, els);
   try {
     return judge(doc, els, hits.stubborn, (target) => {
-      if (secret === null || origin !== doc.location.origin || path !== JSON.stringify(pathOf(window))) return;
+      if (secret === null || origin !== doc.location.origin || path !== JSON.stringify(pathOf(window)))
+        return;
       const proto = Object.getPrototypeOf(target);
       // The prototype's setter, not the element's own: React replaces `value` on the element to track it.
       Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(target, secret);
@@ -162,7 +169,12 @@ export function fillPage(
 }
 
 /** Answers for this frame; `fill` gets the chosen field, judged in this same call. */
-function judge(doc: Document, els: Element[], covers: readonly Cover[], fill: (f: Field) => void): PageAnswer {
+function judge(
+  doc: Document,
+  els: Element[],
+  covers: readonly Cover[],
+  fill: (f: Field) => void,
+): PageAnswer {
   const win = doc.defaultView ?? window;
   const active = focused(doc);
   const fields = els.filter(isField);
@@ -178,11 +190,14 @@ function judge(doc: Document, els: Element[], covers: readonly Cover[], fill: (f
     box: null,
     focusIn: null,
     refused: null,
+    unseen: null,
     frames: childFrames(win, els, covers),
   };
   // Focus on a frame: the person meant a field there, so no field here is filled.
   if (active && FRAME.test(active.localName)) {
-    const index = answer.frames.findIndex((f) => win[f.index] === (active as HTMLIFrameElement).contentWindow);
+    const index = answer.frames.findIndex(
+      (f) => win[f.index] === (active as HTMLIFrameElement).contentWindow,
+    );
     answer.focusIn = index < 0 ? null : index;
     if (index < 0) answer.refused = 'frame';
     return answer;
@@ -194,7 +209,10 @@ function judge(doc: Document, els: Element[], covers: readonly Cover[], fill: (f
   const i = own ? fields.indexOf(active as Field) : pickField(judged);
   const target = fields[i];
   const f = judged[i];
-  if (!target || !f) return answer;
+  if (!target || !f) {
+    answer.unseen = judged.find((g) => fieldScore(g) > 0)?.skip ?? null;
+    return answer;
+  }
   Object.assign(answer, { found: true, focused: own !== null, score: fieldScore(f), box: f.box });
   fill(target);
   return answer;

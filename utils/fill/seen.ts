@@ -62,7 +62,9 @@ const unjudgeable = (s: CSSStyleDeclaration): boolean =>
 function textUnseen(el: Element, s: CSSStyleDeclaration): boolean {
   if (el.localName !== 'input' && el.localName !== 'textarea') return false;
   const text =
-    alpha(s.color) < 0.3 || alpha(s.webkitTextFillColor || s.color) < 0.3 || Number.parseFloat(s.fontSize) < 4;
+    alpha(s.color) < 0.3 ||
+    alpha(s.webkitTextFillColor || s.color) < 0.3 ||
+    Number.parseFloat(s.fontSize) < 4;
   const sides = ['Top', 'Right', 'Bottom', 'Left'] as const;
   const drawn =
     alpha(s.backgroundColor) >= 0.3 ||
@@ -104,11 +106,13 @@ export function hitTestAll(doc: Document, els: Element[]): { stubborn: Cover[]; 
   const view = { l: 0, t: 0, r: win.innerWidth, b: win.innerHeight };
   const stubborn: Cover[] = [];
   for (const e of els) {
-    if (win.getComputedStyle(e).pointerEvents === 'none') stubborn.push({ e, box: rectBox(e.getBoundingClientRect()) });
+    if (win.getComputedStyle(e).pointerEvents === 'none')
+      stubborn.push({ e, box: rectBox(e.getBoundingClientRect()) });
     // A pseudo-element's own box is out of reach: it may lie anywhere in the frame.
     for (const p of ['::before', '::after']) {
       const s = win.getComputedStyle(e, p);
-      if (s.content !== 'none' && s.content !== 'normal' && s.pointerEvents === 'none') stubborn.push({ e: null, box: view });
+      if (s.content !== 'none' && s.content !== 'normal' && s.pointerEvents === 'none')
+        stubborn.push({ e: null, box: view });
     }
   }
   return {
@@ -151,7 +155,11 @@ export function seen(el: Element, stubborn: readonly Cover[]): Seen {
   const own = rectBox(el.getBoundingClientRect());
   let box = meet(own, { l: 0, t: 0, r: win.innerWidth, b: win.innerHeight });
   const no = (skip: Skip): Seen => ({ box, skip });
-  const shown = el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+  const shown = el.checkVisibility({
+    opacityProperty: true,
+    visibilityProperty: true,
+    contentVisibilityAuto: true,
+  });
   if (!shown) return no('hidden');
   // The body's overflow is the viewport's when the root's is visible; the root's always is.
   const rootOverflow = win.getComputedStyle(doc.documentElement).overflow === 'visible';
