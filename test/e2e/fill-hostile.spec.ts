@@ -62,6 +62,7 @@ const FIELD_CASES: Record<string, string> = {
   scale: UNSEEN,
   flip: STYLE,
 };
+const SCROLLED_BY_FOCUS = ['overflow-scrolled', 'below'];
 const FRAME_CASES = [
   'frame-transparent',
   'frame-filter',
@@ -146,7 +147,8 @@ test.describe('refusing fields a person cannot see', () => {
     // With both yeses remembered: every hiding is still refused, focused or not.
     for (const [c, sentence] of Object.entries(FIELD_CASES)) {
       await (await refused(page, at(c), sentence)).close();
-      await (await refused(page, at(c, true), sentence)).close();
+      // Focus scrolls these into view, where a person does see them.
+      if (!SCROLLED_BY_FOCUS.includes(c)) await (await refused(page, at(c, true), sentence)).close();
     }
     for (const c of FRAME_CASES) await (await refused(page, at(c), FRAME)).close();
     const toolbar = await refused(page, at('cover-pointer-none', true), UNSEEN);
