@@ -62,7 +62,7 @@ export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
     openDb: () => openTokenDb(),
     probe: probeActiveTab,
     fillFrame: fillInFrame,
-    mayReach: (origin) => browser.permissions.contains({ origins: [framePattern(origin)] }),
+    mayReach: async (origin) => browser.permissions.contains({ origins: [framePattern(origin)] }),
     // Chromium 127+ and Firefox open the popup from a menu click or a shortcut; elsewhere it may
     // refuse, and an MV2 build (`npm run build:firefox -- --mv2`) has no `action` at all.
     openPopup: async () => browser.action?.openPopup?.().catch(() => {}),
