@@ -36,9 +36,10 @@ export function FillDialog({ question, onFill, onClose }: FillDialogProps) {
       </h2>
       <p id="fill-text">
         {textBefore}
-        <strong>{question.origin}</strong>
+        <strong>{question.url ?? question.origin}</strong>
         {textAfter}
       </p>
+      {question.insecure && <p role="alert">{t('fillInsecure')}</p>}
       <div class="buttons">
         <button type="button" onClick={onClose}>
           {t('cancel')}

@@ -5,10 +5,11 @@ import { OptionsApp } from '../../components/OptionsApp';
 import {
   createAccountModel,
   createConnectionModel,
+  loadSession,
   onSessionChange,
   pageConnectionDeps,
 } from '../../utils/account';
-import { createSitesModel } from '../../utils/fill';
+import { createSitesModel, releaseFrameOrigins, releaseOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { createLockModel } from '../../utils/lock';
 import { checkClient, lockClient } from '../../utils/messages';
@@ -19,10 +20,18 @@ import { createCheck, createTokensModel } from '../../utils/tokens';
 localizeDocument();
 const client = lockClient();
 const lock = createLockModel(client);
-const connection = createConnectionModel(pageConnectionDeps());
+const connectionDeps = pageConnectionDeps();
+const connection = createConnectionModel({
+  ...connectionDeps,
+  // Signing out gives back the host permissions asked for frames (issue 11).
+  clearSession: async () => {
+    await releaseFrameOrigins((await loadSession())?.serviceUrl ?? null);
+    await connectionDeps.clearSession();
+  },
+});
 const deps = pageTokensDeps(() => void lock.refresh());
 const tokens = createTokensModel(deps);
-const sites = createSitesModel(deps);
+const sites = createSitesModel({ ...deps, releaseOrigins });
 const account = createAccountModel(pageAccountDeps());
 const check = createCheck({ checkToken: checkClient(), onLocked: () => void lock.refresh() });
 const settings = signal<Settings>(DEFAULT_SETTINGS);

@@ -48,6 +48,8 @@ test.describe('filling a token into a page', () => {
     service,
     openOptions,
   }) => {
+    // Eight fills, each probing every frame twice before the secret is revealed (issue 11).
+    test.setTimeout(180_000);
     const credential = await service.createAccount(`fill-${Date.now()}@example.org`);
     await createElsewhere(service.url, credential, NAME);
     const [token] = await serviceTokens(service.url, credential);

@@ -56,16 +56,32 @@ describe('background', () => {
     db.close();
     await saveSession(session);
     const W = 'https://widget.example';
-    const answer = { found: false, score: 0, focused: false, focusIn: null, frames: [] as string[] };
-    const top = { ...answer, origin: 'https://ci.example', focusIn: W, frames: [W] };
+    const answer = {
+      ...{ url: '', path: [] as number[], self: -1, view: { l: 0, t: 0, r: 800, b: 600 } },
+      ...{
+        found: false,
+        score: 0,
+        focused: false,
+        box: null as null | object,
+        focusIn: null as null | number,
+      },
+      ...{ refused: null, unseen: null, frames: [] as object[] },
+    };
+    const child = { index: 0, frameId: -1, src: W, box: { l: 0, t: 0, r: 420, b: 90 }, x: 0, y: 0, scale: 1 };
+    const top = { ...answer, origin: 'https://ci.example', focusIn: 0, frames: [child] };
     let reachable = false;
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 }] as never);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (injection: {
       files?: string[];
       args?: unknown[];
     }) => {
       if (injection.files) return [];
-      const inFrame = { ...answer, origin: W, found: true, focused: true };
+      const inFrame = {
+        ...answer,
+        ...{ origin: W, url: `${W}/`, path: [0], view: { l: 0, t: 0, r: 420, b: 90 } },
+        ...{ found: true, focused: true, box: { l: 10, t: 10, r: 310, b: 40 } },
+      };
       if (injection.args) return [{ frameId: 5, result: inFrame }];
       return [{ frameId: 0, result: top }, ...(reachable ? [{ frameId: 5, result: inFrame }] : [])];
     }) as never);
@@ -73,7 +89,7 @@ describe('background', () => {
     const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     const ask = (confirmed?: string) =>
       fakeBrowser.runtime.onMessage.trigger({ type: 'tokens/fill', id: '1', confirmed }, popup);
-    expect(await ask()).toEqual([{ kind: 'confirm', origin: W, top: 'https://ci.example' }]);
+    expect(await ask()).toEqual([{ kind: 'confirm', origin: W, top: 'https://ci.example', url: W }]);
     expect(await ask(W)).toEqual([{ kind: 'waiting', origin: W }]);
     reachable = true;
     await menus.onAdded.trigger({ origins: ['https://other.example/*'], permissions: [] });
@@ -83,7 +99,7 @@ describe('background', () => {
       expect(inject).toHaveBeenCalledWith({
         target: { tabId: 3, frameIds: [5] },
         func: expect.any(Function),
-        args: ['s1', W],
+        args: ['s1', W, '[0]'],
       }),
     );
   });

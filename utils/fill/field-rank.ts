@@ -8,18 +8,24 @@ export interface FieldFacts {
   type: string;
   /** name, id, labels, placeholder, aria-label and autocomplete, joined. */
   text: string;
-  hidden: boolean;
   disabled: boolean;
   readOnly: boolean;
-  width: number;
-  height: number;
-  /** The lowest opacity on the way from the field up to the top document. */
-  opacity: number;
-  /** The field is the top element at its own centre (`elementFromPoint`). */
-  onTop: boolean;
+  /** Why a person cannot see the field (seen.ts), or null when they can. */
+  skip: Skip | null;
 }
 
-export type Skip = 'type' | 'hidden' | 'disabled' | 'read-only' | 'tiny' | 'transparent' | 'covered';
+export type Skip =
+  | 'type'
+  | 'hidden'
+  | 'disabled'
+  | 'read-only'
+  | 'tiny'
+  | 'clipped'
+  | 'transparent'
+  | 'style'
+  | 'covered'
+  /** The frame holding it is not seen, or cannot be matched to its element. */
+  | 'frame';
 
 // Text-like input types a token can go in; password is allowed (many consoles mask tokens).
 const TEXT_TYPES = new Set(['', 'text', 'password', 'search', 'url']);
@@ -33,13 +39,10 @@ export const MIN_OPACITY = 0.7;
  */
 export function skipReason(f: FieldFacts): Skip | null {
   if (f.tag === 'input' && !TEXT_TYPES.has(f.type)) return f.type === 'hidden' ? 'hidden' : 'type';
-  if (f.hidden) return 'hidden';
+  if (f.skip === 'hidden') return 'hidden';
   if (f.disabled) return 'disabled';
   if (f.readOnly) return 'read-only';
-  if (f.width < MIN_SIZE_PX || f.height < MIN_SIZE_PX) return 'tiny';
-  if (f.opacity < MIN_OPACITY) return 'transparent';
-  if (!f.onTop) return 'covered';
-  return null;
+  return f.skip;
 }
 
 // Strongest first: "api key" says more than "token", which says more than "secret".

@@ -13,7 +13,8 @@ import {
 } from '../store';
 import { siteDefault } from '../tokens';
 import { allowedOn, createCycle } from './cycle';
-import { type FrameAnswer, framePattern, pickFrame } from './frames';
+import type { Skip } from './field-rank';
+import { type FillTarget, type FrameAnswer, framePattern, insecure, pickFrame } from './frames';
 import type { PageAnswer } from './page';
 
 /** The keyboard command's name, as wxt.config.ts declares it under `commands`. */
@@ -21,14 +22,15 @@ export const FILL_COMMAND = 'fill-token';
 
 /**
  * What a fill came to: done; waiting for the person's yes to this origin (`top`: the page, when
- * the field is in a frame of another origin); yes given, waiting for the browser to let the
- * extension reach that frame; or why not.
+ * the field is in a frame of another origin; `url`: that frame's address; `insecure`: the page or
+ * frame is over plain http to another machine); yes given, waiting for the browser to let the
+ * extension reach that frame; or why not, in a sentence.
  */
 export type FillReply =
   | { kind: 'filled'; origin: string }
   /** The lock is on and locked: the popup asks for the passphrase. */
   | { kind: 'locked' }
-  | { kind: 'confirm'; origin: string; top?: string }
+  | { kind: 'confirm'; origin: string; top?: string; url?: string; insecure?: boolean }
   | { kind: 'waiting'; origin: string }
   | { kind: 'error'; message: string };
 
@@ -37,8 +39,10 @@ export interface FillDeps {
   openDb(): Promise<TokenDatabase>;
   /** Runs the fill script, only looking, in every frame of the active tab it may script; null when it cannot. */
   probe(): Promise<FrameAnswer[] | null>;
-  /** Fills `secret` into frame `frameId` of the active tab if it is still at `origin`. */
-  fillFrame(frameId: number, secret: string, origin: string): Promise<PageAnswer | null>;
+  /** Fills `secret` into frame `frameId` of the active tab if it is still at `origin` and `path`. */
+  fillFrame(frameId: number, secret: string, origin: string, path: string): Promise<PageAnswer | null>;
+  /** Whether the extension already holds the host permission for a frame of `origin`. */
+  mayReach?(origin: string): Promise<boolean>;
   /** Opens the toolbar popup, where a question waits or a token can be picked. */
   openPopup(): Promise<void>;
   now(): number;
@@ -52,6 +56,8 @@ export interface PendingFill {
   origin: string;
   /** The page, when `origin` is a frame's. */
   top?: string;
+  url?: string;
+  insecure?: boolean;
 }
 
 /** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
@@ -69,10 +75,33 @@ export interface Filler {
 
 const error = (message: string): FillReply => ({ kind: 'error', message });
 
+/** How long a yes waits for the browser's permission prompt before it is dropped. */
+export const WAIT_MS = 120_000;
+
+/** The sentence saying why nothing was filled. */
+function refusal(why: Skip | 'none'): FillReply {
+  if (why === 'none') return error(t('errFillNoField'));
+  if (why === 'type' || why === 'disabled' || why === 'read-only') return error(t('errFillFocusType'));
+  if (why === 'style') return error(t('errFillStyle'));
+  if (why === 'frame') return error(t('errFillFrame'));
+  return error(t('errFillUnseen'));
+}
+
+/** Probes the active tab and picks the frame; a FillReply when there is none to fill. */
+async function settle(deps: FillDeps): Promise<{ target: FillTarget; top: string } | FillReply> {
+  const answers = await deps.probe();
+  const top = answers?.find((a) => a.frameId === 0);
+  if (!answers || !top || !/^https?:\/\//.test(top.origin)) return error(t('errFillTab'));
+  const pick = pickFrame(answers);
+  return pick.ok ? { target: pick.target, top: top.origin } : refusal(pick.why);
+}
+
 /**
- * Fills token `id` into the active tab. The first fill of a token on an origin waits for the
- * person to confirm that origin in the popup (`confirmed`); the yes is remembered per token and
- * origin. Every fill is recorded with its origin and time.
+ * Fills token `id` into the active tab. The page is probed first, with no secret anywhere near
+ * it; the first fill of a token on an origin waits for the person to confirm that origin in the
+ * popup (`confirmed`), and the yes is remembered per token and origin. The secret is revealed
+ * only once the field, its frame and origin are settled and the page probed again, and goes to
+ * that one frame, which judges the field again as it fills. Every fill is recorded.
  */
 export async function fillToken(deps: FillDeps, id: string, confirmed?: string): Promise<FillReply> {
   const session = await deps.loadSession();
@@ -84,25 +113,36 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
   try {
     const token = await getToken(db, scope, id);
     if (token?.state !== 'active') return error(t('errFillInactive'));
-    const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
-    if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
-    const answers = await deps.probe();
-    const top = answers?.find((a) => a.frameId === 0);
-    if (!answers || !top || !/^https?:\/\//.test(top.origin)) return error(t('errFillTab'));
-    const target = pickFrame(answers);
-    if (!target) return error(t('errFillNoField'));
-    const { origin, frameId } = target;
+    const settled = await settle(deps);
+    if ('kind' in settled) return settled;
+    const { origin, frameId, url, path } = settled.target;
     const granted = await hasGrant(db, scope, id, origin);
     // A field in a frame the extension may not reach yet is asked about like a new site: the
     // yes, given in the popup, is also when the popup asks the browser for that frame's origin.
     if (!granted || frameId === null) {
+      const framed = origin !== settled.top;
       if (confirmed !== origin)
-        return { kind: 'confirm', origin, ...(origin === top.origin ? {} : { top: top.origin }) };
+        return {
+          kind: 'confirm',
+          origin,
+          ...(framed ? { top: settled.top, url } : {}),
+          ...(insecure(origin) || insecure(settled.top) ? { insecure: true } : {}),
+        };
       if (!granted) await addGrant(db, { ...scope, tokenId: id, origin, grantedAt: deps.now() });
-      if (frameId === null) return { kind: 'waiting', origin };
+      // Already allowed and still out of reach: the frame navigated or cannot be scripted.
+      if (frameId === null)
+        return (await deps.mayReach?.(origin)) ? error(t('errFillChanged')) : { kind: 'waiting', origin };
     }
-    const done = await deps.fillFrame(frameId, secret.secret, origin);
-    if (!done?.found || done.origin !== origin) return error(t('errFillChanged'));
+    // Probed again just before the secret leaves the lock: the same frame and field, still seen.
+    const again = await settle(deps);
+    if ('kind' in again) return again;
+    if (again.target.frameId !== frameId || again.target.origin !== origin || again.target.path !== path)
+      return error(t('errFillChanged'));
+    const secret = deps.reveal ? await deps.reveal(id) : ({ ok: true, secret: token.secret } as const);
+    if (!secret.ok) return secret.locked ? { kind: 'locked' } : error(secret.message);
+    const done = await deps.fillFrame(frameId, secret.secret, origin, path);
+    if (!done?.found || done.origin !== origin || JSON.stringify(done.path) !== path)
+      return error(t('errFillChanged'));
     await recordFill(db, { ...scope, tokenId: id, origin, at: deps.now() });
     return { kind: 'filled', origin };
   } finally {
@@ -113,18 +153,22 @@ export async function fillToken(deps: FillDeps, id: string, confirmed?: string):
 export function createFiller(deps: FillDeps): Filler {
   let pending: PendingFill | null = null;
   // A yes to a frame the browser has yet to let the extension reach (the prompt may close the popup).
-  let waiting: PendingFill | null = null;
+  let waiting: (PendingFill & { until: number }) | null = null;
   const pick = createCycle();
 
   async function fill(id: string, confirmed?: string): Promise<FillReply> {
     const reply = await fillToken(deps, id, confirmed);
-    waiting = reply.kind === 'waiting' ? { id, origin: reply.origin } : null;
+    // A yes whose prompt never comes back is dropped: no fill waits for ever.
+    waiting = reply.kind === 'waiting' ? { id, origin: reply.origin, until: deps.now() + WAIT_MS } : null;
     return reply;
   }
 
   async function fillFromPage(id: string): Promise<FillReply> {
     const reply = await fill(id);
-    if (reply.kind === 'confirm') pending = { id, origin: reply.origin, top: reply.top };
+    if (reply.kind === 'confirm') {
+      const { kind: _, ...question } = reply;
+      pending = { id, ...question };
+    }
     // The popup asks: the yes to a new site, or the passphrase.
     if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
     return reply;
@@ -169,6 +213,7 @@ export function createFiller(deps: FillDeps): Filler {
       const question = waiting;
       if (!question || !origins.includes(framePattern(question.origin))) return null;
       waiting = null;
+      if (deps.now() > question.until) return null;
       return fill(question.id, question.origin);
     },
   };

@@ -5,5 +5,6 @@ export { createFiller, FILL_COMMAND, type Filler, type FillReply, type PendingFi
 export { framePattern } from './frames';
 export { refreshFillMenu, tokenOfMenuItem } from './menu';
 export { fillPage } from './page';
+export { releaseFrameOrigins, releaseOrigins } from './permissions';
 export { createSitesModel, type SitesModel } from './sites-model';
 export { backgroundFillDeps } from './tab';

@@ -1,155 +1,219 @@
-import { type FieldFacts, fieldScore, pickField, skipReason } from './field-rank';
+import { type FieldFacts, fieldScore, pickField, type Skip, skipReason } from './field-rank';
+import { type Box, boxSize, type Cover, hitTestAll, type Seen, seen } from './seen';
 
-/**
- * What the fill script answers from one frame: its origin, and whether it found (or filled) a
- * field. Every frame the extension may script answers; utils/fill/frames.ts picks one.
- */
+/** One child frame of this frame, as this frame sees its `<iframe>` (issue 11: frames are judged frame by frame). */
+export interface ChildFrame {
+  /** Its index in `window.frames`: the child names itself by the same index (`PageAnswer.path`). */
+  index: number;
+  /** `runtime.getFrameId` of the element where the browser has it (Firefox), else -1. */
+  frameId: number;
+  /** The origin its `src` names (the child answers with its real one). */
+  src: string | null;
+  /** Its visible box here, or null when it may not be filled (hidden, see-through, covered, clipped away). */
+  box: Box | null;
+  /** Its content box's corner here and its scale: maps this frame's points into the child's. */
+  x: number;
+  y: number;
+  scale: number;
+}
+
+/** What the fill script answers from one frame; utils/fill/frames.ts joins the frames' answers. */
 export interface PageAnswer {
   origin: string;
+  /** The frame's address without query or fragment, for the question. */
+  url: string;
+  /** Indexes through `frames` from the top window down to this one; null: not found. */
+  path: number[] | null;
+  /** `runtime.getFrameId(window)` where the browser has it, else -1. */
+  self: number;
+  /** This frame's viewport. */
+  view: Box;
   found: boolean;
   /** How strongly the found field asks for a token (field-rank's `fieldScore`). */
   score: number;
   /** The found field is the focused one. */
   focused: boolean;
-  /** Focus is on a cross-origin frame shown here: that frame's origin, as its `src` says. */
-  focusIn: string | null;
-  /** The origins of the cross-origin frames shown here that pass the visibility rules. */
-  frames: string[];
+  /** The found field's visible box here. */
+  box: Box | null;
+  /** Focus is on a child frame: its index in `frames`. */
+  focusIn: number | null;
+  /** Focus is on a field that may not be filled: why. Nothing is filled then. */
+  refused: Skip | null;
+  /** No field found, yet one asks for a token: why that one may not be filled. */
+  unseen: Skip | null;
+  frames: ChildFrame[];
 }
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 const isField = (el: Element | null): el is Field =>
   el?.localName === 'input' || el?.localName === 'textarea';
-/** A same-origin frame's document; null for a cross-origin one (its own fill script answers for it). */
-const frameDoc = (el: Element): Document | null =>
-  el.localName === 'iframe' ? (el as HTMLIFrameElement).contentDocument : null;
+const FRAME = /^i?frame$/;
 
-/** The focused element, looking into open shadow roots and same-origin frames. */
+/** The focused element, looking into open shadow roots (frames answer for themselves). */
 function focused(doc: Document): Element | null {
   let el = doc.activeElement;
-  for (;;) {
-    const inner = el?.shadowRoot?.activeElement ?? (el && frameDoc(el)?.activeElement);
-    if (!inner || inner === el) return el;
-    el = inner;
-  }
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
 }
 
-/** Every input and textarea, in open shadow roots and same-origin frames too; `frames` gets the cross-origin frames. */
-function allFields(root: Document | ShadowRoot, frames: Element[], found: Field[] = []): Field[] {
+/** Every element in `root` and the open shadow roots inside it. */
+function all(root: Document | ShadowRoot, found: Element[] = []): Element[] {
   for (const el of root.querySelectorAll('*')) {
-    if (isField(el)) found.push(el);
-    if (el.shadowRoot) allFields(el.shadowRoot, frames, found);
-    const doc = frameDoc(el);
-    if (doc) allFields(doc, frames, found);
-    else if (el.localName === 'iframe') frames.push(el);
+    found.push(el);
+    if (el.shadowRoot) all(el.shadowRoot, found);
   }
   return found;
 }
 
-/** Whether `el` is the top element at its centre, and so is its frame in the page above. */
-function onTop(el: Element, x: number, y: number): boolean {
-  const root = el.getRootNode() as Document | ShadowRoot;
-  if (root.elementFromPoint(x, y) !== el) return false;
-  const frame = el.ownerDocument.defaultView?.frameElement;
-  if (!frame) return true;
-  const box = frame.getBoundingClientRect();
-  return onTop(frame, box.left + frame.clientLeft + x, box.top + frame.clientTop + y);
-}
-
-/** The product of opacities from `el` up through shadow hosts and frames to the top document. */
-function opacity(el: Element): number {
-  let product = 1;
-  for (let n: Element | null | undefined = el; n; ) {
-    product *= Number(n.ownerDocument.defaultView?.getComputedStyle(n).opacity ?? 1);
-    const root = n.getRootNode();
-    n = n.parentElement ?? (root as ShadowRoot).host ?? n.ownerDocument.defaultView?.frameElement;
-  }
-  return product;
-}
-
-function facts(el: Field): FieldFacts {
-  const box = el.getBoundingClientRect();
-  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+function facts(el: Field, covers: readonly Cover[]): FieldFacts & Seen {
+  const look = seen(el, covers);
   const labels = [...(el.labels ?? [])].map((l) => l.textContent);
   const attrs = ['name', 'id', 'placeholder', 'aria-label', 'autocomplete'].map((a) => el.getAttribute(a));
   return {
     tag: el.localName as FieldFacts['tag'],
     type: el.localName === 'input' ? (el.getAttribute('type') ?? '').toLowerCase() : '',
     text: [...attrs, ...labels].join(' '),
-    hidden: style?.visibility !== 'visible' || style.display === 'none',
     disabled: el.disabled,
     readOnly: el.readOnly,
-    width: box.width,
-    height: box.height,
-    opacity: opacity(el),
-    onTop: onTop(el, box.left + box.width / 2, box.top + box.height / 2),
+    ...look,
   };
 }
 
-/** A cross-origin frame's origin, from its `src` (null for about:blank, srcdoc, a bad URL). */
-function frameOrigin(el: Element): string | null {
+/** Indexes through `frames` from the top down to `win`, compared by identity (the page cannot forge it). */
+function pathOf(win: Window): number[] | null {
+  const path: number[] = [];
+  for (let w = win; w.parent !== w; w = w.parent) {
+    const up = w.parent;
+    let i = 0;
+    while (i < up.length && up[i] !== w) i++;
+    if (i === up.length) return null;
+    path.unshift(i);
+  }
+  return path;
+}
+
+const frameIdOf = (target: object): number => {
   try {
-    const origin = new URL((el as HTMLIFrameElement).src).origin;
+    // Firefox has it; Chromium does not yet, where the path alone matches frames.
+    return (
+      (
+        globalThis as { chrome?: { runtime?: { getFrameId?(t: object): number } } }
+      ).chrome?.runtime?.getFrameId?.(target) ?? -1
+    );
+  } catch {
+    return -1;
+  }
+};
+
+function originOf(src: string): string | null {
+  try {
+    const origin = new URL(src).origin;
     return origin === 'null' ? null : origin;
   } catch {
     return null;
   }
 }
 
-/** Whether this frame's parent is of another origin (or there is none): it answers for its own. */
-function ownsIsland(win: Window): boolean {
-  if (win.parent === win) return true;
-  try {
-    return !win.parent.document;
-  } catch {
-    return true;
+/** Each child window with the element showing it, judged here as a field is. */
+function childFrames(win: Window, els: Element[], covers: readonly Cover[]): ChildFrame[] {
+  const frames = els.filter((el) => FRAME.test(el.localName)) as HTMLIFrameElement[];
+  const out: ChildFrame[] = [];
+  for (let index = 0; index < win.length; index++) {
+    const el = frames.find((f) => f.contentWindow === win[index]);
+    const rect = el?.getBoundingClientRect();
+    const look = el && seen(el, covers);
+    const box = look && !look.skip && boxSize(look.box) ? look.box : null;
+    const scale = el && rect && el.offsetWidth ? rect.width / el.offsetWidth : 1;
+    out.push({
+      index,
+      frameId: el ? frameIdOf(el) : -1,
+      src: el ? originOf(el.src) : null,
+      box,
+      x: (rect?.left ?? 0) + (el?.clientLeft ?? 0) * scale,
+      y: (rect?.top ?? 0) + (el?.clientTop ?? 0) * scale,
+      scale,
+    });
   }
+  return out;
 }
 
 /**
- * Finds the field for a token: the focused one if it may receive it, else the best-ranked one.
- * With `secret` null it only looks. With a secret it fills through the native value setter and
- * fires `input` and `change`, so React, Vue and Angular keep the value; it never submits. It
- * fills nothing when the frame is no longer at `origin` (it navigated after the person said yes).
- * A frame under a same-origin parent answers null: the parent looks into it.
+ * Finds the field for a token in this frame: the focused one if it may receive it, else the
+ * best-ranked one, and judges the frames shown here. With `secret` null it only looks. With a
+ * secret it fills only when this frame is still at `origin` and at `path`, judging the field again
+ * in this same call, through the native value setter with `input` and `change` (React, Vue and
+ * Angular keep the value); it never submits.
  */
 export function fillPage(
   secret: string | null,
   origin: string | null,
+  path: string | null = null,
   doc: Document = document,
-): PageAnswer | null {
-  const win = doc.defaultView;
-  if (win && !ownsIsland(win)) return null;
-  const here = doc.location.origin;
+): PageAnswer {
+  const els = all(doc);
+  const hits = hitTestAll(doc, els);
+  try {
+    return judge(doc, els, hits.stubborn, (target) => {
+      if (secret === null || origin !== doc.location.origin || path !== JSON.stringify(pathOf(window)))
+        return;
+      const proto = Object.getPrototypeOf(target);
+      // The prototype's setter, not the element's own: React replaces `value` on the element to track it.
+      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(target, secret);
+      for (const type of ['input', 'change'])
+        target.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    });
+  } finally {
+    hits.undo();
+  }
+}
+
+/** Answers for this frame; `fill` gets the chosen field, judged in this same call. */
+function judge(
+  doc: Document,
+  els: Element[],
+  covers: readonly Cover[],
+  fill: (f: Field) => void,
+): PageAnswer {
+  const win = doc.defaultView ?? window;
   const active = focused(doc);
-  const all: Element[] = [];
-  const fields = allFields(doc, all);
-  // A cross-origin frame's document is out of reach here; the iframe element is not, so its
-  // own visibility is checked on this side (the frame cannot see whether it is covered).
-  const frames = all.filter((el) => skipReason({ ...facts(el as Field), tag: 'textarea' }) === null);
+  const fields = els.filter(isField);
   const answer: PageAnswer = {
-    origin: here,
+    origin: doc.location.origin,
+    url: doc.location.href.replace(/[?#].*/, ''),
+    path: pathOf(win),
+    self: frameIdOf(win),
+    view: { l: 0, t: 0, r: win.innerWidth, b: win.innerHeight },
     found: false,
     score: 0,
     focused: false,
+    box: null,
     focusIn: null,
-    frames: frames.flatMap((el) => frameOrigin(el) ?? []),
+    refused: null,
+    unseen: null,
+    frames: childFrames(win, els, covers),
   };
-  // Focus on a cross-origin frame: the person meant a field there, so no field here is filled.
-  if (active?.localName === 'iframe') {
-    answer.focusIn = frames.includes(active) ? frameOrigin(active) : null;
+  // Focus on a frame: the person meant a field there, so no field here is filled.
+  if (active && FRAME.test(active.localName)) {
+    const index = answer.frames.findIndex(
+      (f) => win[f.index] === (active as HTMLIFrameElement).contentWindow,
+    );
+    answer.focusIn = index < 0 ? null : index;
+    if (index < 0) answer.refused = 'frame';
     return answer;
   }
-  const focusedOk = isField(active) && skipReason(facts(active)) === null;
-  const target = focusedOk ? active : fields[pickField(fields.map(facts))];
-  if (!target) return answer;
-  Object.assign(answer, { found: true, focused: focusedOk, score: fieldScore(facts(target)) });
-  if (secret === null || origin !== here) return answer;
-  const proto = Object.getPrototypeOf(target);
-  // The prototype's setter, not the element's own: React replaces `value` on the element to track it.
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(target, secret);
-  for (const type of ['input', 'change'])
-    target.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+  const own = isField(active) ? facts(active, covers) : null;
+  answer.refused = own && skipReason(own);
+  if (answer.refused) return answer;
+  const judged = fields.map((f) => (f === active && own ? own : facts(f, covers)));
+  const i = own ? fields.indexOf(active as Field) : pickField(judged);
+  const target = fields[i];
+  const f = judged[i];
+  if (!target || !f) {
+    answer.unseen = judged.find((g) => fieldScore(g) > 0)?.skip ?? null;
+    return answer;
+  }
+  Object.assign(answer, { found: true, focused: own !== null, score: fieldScore(f), box: f.box });
+  fill(target);
   return answer;
 }

@@ -13,6 +13,12 @@ import { summarizeUsage, type TokenUsage } from '../tokens';
 export interface SitesDeps {
   loadSession(): Promise<Session | null>;
   openDb(): Promise<TokenDatabase>;
+  /** Gives back host permissions no grant needs any more (permissions.ts's `releaseOrigins`). */
+  releaseOrigins?(
+    removed: readonly string[],
+    kept: readonly string[],
+    serviceUrl: string | null,
+  ): Promise<void>;
 }
 
 /** The options page's view of where tokens went: site grants and the usage record (issue 4). */
@@ -46,6 +52,9 @@ export function createSitesModel(deps: SitesDeps): SitesModel {
   async function remove(grant: GrantRecord): Promise<void> {
     await removeGrant(await deps.openDb(), grant);
     await load();
+    // The last grant for that host gone: so is the extension's reach into its frames.
+    const kept = grants.value.map((g) => g.origin);
+    await deps.releaseOrigins?.([grant.origin], kept, (await deps.loadSession())?.serviceUrl ?? null);
   }
 
   async function setDefault(origin: string, tokenId: string | null): Promise<void> {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadSession } from '../account';
 import { openTokenDb } from '../store';
 import type { FillDeps } from './filler';
-import type { FrameAnswer } from './frames';
+import { type FrameAnswer, framePattern } from './frames';
 import type { PageAnswer } from './page';
 
 // The fill's adapters in the background: entrypoints/fill.ts injected on demand (activeTab +
@@ -35,14 +35,19 @@ async function probeActiveTab(): Promise<FrameAnswer[] | null> {
   }
 }
 
-async function fillInFrame(frameId: number, secret: string, origin: string): Promise<PageAnswer | null> {
+async function fillInFrame(
+  frameId: number,
+  secret: string,
+  origin: string,
+  path: string,
+): Promise<PageAnswer | null> {
   try {
     const tabId = await preparedTab();
     if (tabId === null) return null;
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
-      func: (s: string, o: string) => globalThis.w3sFill?.(s, o) ?? null,
-      args: [secret, origin],
+      func: (s: string, o: string, p: string) => globalThis.w3sFill?.(s, o, p) ?? null,
+      args: [secret, origin, path],
     });
     return (result?.result as PageAnswer | null | undefined) ?? null;
   } catch {
@@ -57,6 +62,7 @@ export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
     openDb: () => openTokenDb(),
     probe: probeActiveTab,
     fillFrame: fillInFrame,
+    mayReach: async (origin) => browser.permissions.contains({ origins: [framePattern(origin)] }),
     // Chromium 127+ and Firefox open the popup from a menu click or a shortcut; elsewhere it may
     // refuse, and an MV2 build (`npm run build:firefox -- --mv2`) has no `action` at all.
     openPopup: async () => browser.action?.openPopup?.().catch(() => {}),

@@ -29,8 +29,7 @@ export function createFillQuestion(deps: TokensDeps, s: TokensState): FillAction
       .fill(id, confirmed)
       .catch(() => ({ kind: 'error', message: localFailure().message }) as const);
     const host = 'origin' in reply ? new URL(reply.origin).host : '';
-    if (reply.kind === 'confirm')
-      s.confirming.value = { id, name: token.name, origin: reply.origin, top: reply.top };
+    if (reply.kind === 'confirm') s.confirming.value = { ...reply, id, name: token.name };
     else if (reply.kind === 'locked') deps.onLocked?.();
     else
       s.notice.value =

@@ -41,6 +41,10 @@ export interface FillQuestion {
   origin: string;
   /** The page, when the field is in a frame of another origin (`origin`). */
   top?: string;
+  /** That frame's address, named in the question. */
+  url?: string;
+  /** The page or frame is over plain http to another machine: the question warns. */
+  insecure?: boolean;
 }
 export type CreateOutcome = { ok: true; token: TokenRecord | null } | { ok: false; message: string };
 

@@ -34,7 +34,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function servePages(other = ''): Promise<PageServer> {
+/** `host`: the address to listen on (another machine's view of this one, for the plain-http warning). */
+export async function servePages(other = '', host = '127.0.0.1'): Promise<PageServer> {
   const server: Server = createServer(async (req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname.slice(1);
     if (name === 'vendor/react-app.js') {
@@ -60,10 +61,10 @@ export async function servePages(other = ''): Promise<PageServer> {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

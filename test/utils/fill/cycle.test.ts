@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedOn, CYCLE_WINDOW_MS, createCycle } from '../../../utils/fill/cycle';
 import { createFiller } from '../../../utils/fill/filler';
+import type { FrameAnswer } from '../../../utils/fill/frames';
 import type { GrantRecord } from '../../../utils/store';
 import { addGrant, applyList, recordFill } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
@@ -85,13 +86,20 @@ describe('the fill shortcut, pressed again', () => {
     db.close();
     let now = 10_000;
     const filled: string[] = [];
-    const answer = (frameId: number) => ({
+    const answer = (frameId: number): FrameAnswer => ({
       frameId,
       origin: SITE,
+      url: `${SITE}/`,
+      path: [],
+      self: -1,
+      view: { l: 0, t: 0, r: 800, b: 600 },
       found: true,
       score: 5,
       focused: false,
+      box: { l: 10, t: 10, r: 310, b: 40 },
       focusIn: null,
+      refused: null,
+      unseen: null,
       frames: [],
     });
     const filler = createFiller({

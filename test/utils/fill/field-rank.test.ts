@@ -5,13 +5,9 @@ const field = (changes: Partial<FieldFacts> = {}): FieldFacts => ({
   tag: 'input',
   type: 'text',
   text: 'api token',
-  hidden: false,
   disabled: false,
   readOnly: false,
-  width: 200,
-  height: 24,
-  opacity: 1,
-  onTop: true,
+  skip: null,
   ...changes,
 });
 
@@ -24,16 +20,13 @@ describe('skipReason', () => {
     ['a checkbox', { type: 'checkbox' }, 'type'],
     ['an email input', { type: 'email' }, 'type'],
     ['a type=hidden input', { type: 'hidden' }, 'hidden'],
-    ['a display:none input', { hidden: true }, 'hidden'],
+    ['a display:none input', { skip: 'hidden' }, 'hidden'],
+    ['a disabled input that is hidden too', { skip: 'hidden', disabled: true }, 'hidden'],
     ['a disabled input', { disabled: true }, 'disabled'],
     ['a read-only input', { readOnly: true }, 'read-only'],
-    ['a 7px-wide input', { width: 7 }, 'tiny'],
-    ['a 7px-high input', { height: 7.9 }, 'tiny'],
-    ['an 8px square input', { width: 8, height: 8 }, null],
-    ['an input under opacity 0', { opacity: 0 }, 'transparent'],
-    ['an input under opacity 0.69', { opacity: 0.69 }, 'transparent'],
-    ['an input under opacity 0.7', { opacity: 0.7 }, null],
-    ['a covered input', { onTop: false }, 'covered'],
+    ['an input a person cannot see', { skip: 'covered' }, 'covered'],
+    ['a disabled input that is covered too', { skip: 'covered', disabled: true }, 'disabled'],
+    ['a checkbox that is tiny too', { type: 'checkbox', skip: 'tiny' }, 'type'],
   ] as const)('should judge %s: %s', (_label, changes, expected) => {
     expect(skipReason(field(changes as Partial<FieldFacts>))).toBe(expected);
   });
@@ -64,10 +57,14 @@ describe('pickField', () => {
     ['the only token field', [field({ text: 'name' }), field({ text: 'token' })], 1],
     ['the strongest hint', [field({ text: 'secret' }), field({ text: 'API key' })], 1],
     ['the first of equals', [field({ text: 'token' }), field({ text: 'token' })], 0],
-    ['past a hidden decoy', [field({ text: 'API key', hidden: true }), field({ text: 'token' })], 1],
-    ['past a see-through decoy', [field({ text: 'API key', opacity: 0 }), field({ text: 'secret' })], 1],
-    ['past a covered decoy', [field({ text: 'API key', onTop: false }), field({ text: 'secret' })], 1],
-    ['nothing when every token field is a decoy', [field({ hidden: true }), field({ disabled: true })], -1],
+    ['past a hidden decoy', [field({ text: 'API key', skip: 'hidden' }), field({ text: 'token' })], 1],
+    [
+      'past a see-through decoy',
+      [field({ text: 'API key', skip: 'transparent' }), field({ text: 'secret' })],
+      1,
+    ],
+    ['past a covered decoy', [field({ text: 'API key', skip: 'covered' }), field({ text: 'secret' })], 1],
+    ['nothing when every token field is a decoy', [field({ skip: 'style' }), field({ disabled: true })], -1],
   ] as const)('should pick %s', (_label, fields, expected) => {
     expect(pickField(fields)).toBe(expected);
   });

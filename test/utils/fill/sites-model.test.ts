@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { patternsToRelease } from '../../../utils/fill/permissions';
 import { createSitesModel } from '../../../utils/fill/sites-model';
 import { addGrant, markCopied, recordFill } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
@@ -47,5 +48,36 @@ describe('sites model', () => {
     await model.load();
     expect(model.grants.value).toEqual([]);
     expect(model.usage.value.size).toBe(0);
+  });
+});
+
+describe('giving back host permissions', () => {
+  it('should release a host only when its last grant is removed, never the service', async () => {
+    const db = await openTokenDb('sites-model-release');
+    const grant = { ...scope, tokenId: '1', origin: 'https://widget.example', grantedAt: 1 };
+    await addGrant(db, grant);
+    await addGrant(db, { ...grant, tokenId: '2' });
+    await addGrant(db, { ...grant, origin: session.serviceUrl });
+    const released: string[][] = [];
+    const model = createSitesModel({
+      loadSession: async () => session,
+      openDb: async () => db,
+      releaseOrigins: async (removed, kept, service) => {
+        released.push(patternsToRelease(removed, kept, service));
+      },
+    });
+    await model.load();
+    await model.remove(grant);
+    await model.remove({ ...grant, tokenId: '2' });
+    await model.remove({ ...grant, origin: session.serviceUrl });
+    expect(released).toEqual([[], ['https://widget.example/*'], []]);
+  });
+
+  it.each([
+    [['http://127.0.0.1:4000'], ['http://127.0.0.1:5000'], null, []],
+    [['https://a.example', 'https://a.example:8443'], [], null, ['https://a.example/*']],
+    [['https://api.example'], [], 'https://api.example/v1', []],
+  ])('should release %j keeping %j and service %s: %j', (removed, kept, service, expected) => {
+    expect(patternsToRelease(removed, kept, service)).toEqual(expected);
   });
 });
