@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
-import type { TokensModel, TokenUsage } from '../../utils/tokens';
+import { extraGroups, type TokensModel, type TokenUsage } from '../../utils/tokens';
 import { FillDialog } from '../fill/FillDialog';
 import { SyncStatus } from '../sync/SyncStatus';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
+import { ExtraTokens } from './ExtraTokens';
 import { RevokeDialog } from './RevokeDialog';
 import { RevokedSection } from './RevokedSection';
 import { SearchBar } from './SearchBar';
@@ -56,6 +57,7 @@ export function TokensPanel(props: TokensPanelProps) {
           {model.error.value.message}
         </p>
       ) : null}
+      <ExtraTokens groups={extraGroups(all)} model={model} />
       <p class="notice" role="status">
         {model.notice.value}
       </p>

@@ -29,8 +29,11 @@ export interface ApiClient {
   /** `GET /user/account`: storage used and its limit (issue 7). */
   storageUsage(): Promise<Result<StorageUsage>>;
   listTokens(): Promise<Result<ApiToken[]>>;
-  /** The new id only: the service never returns the secret here, list again to get it. */
-  createToken(name: string): Promise<Result<{ id: string | null }>>;
+  /**
+   * The new id only: the service never returns the secret here, list again to get it. `key` goes
+   * out as `Idempotency-Key` (docs/idempotency.md): a server that honours it makes one token per key.
+   */
+  createToken(name: string, key?: string): Promise<Result<{ id: string | null }>>;
   /** `alreadyGone` when the service answered 200 with an empty body (unknown or deleted id). */
   revokeToken(id: string): Promise<Result<{ alreadyGone: boolean }>>;
 }
@@ -41,8 +44,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function request(method: string, path: string, body?: unknown): Promise<Result<unknown>> {
-    const headers: Record<string, string> = {};
+  async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Result<unknown>> {
     if (path.startsWith('/user/') && options.credential)
       headers.Authorization = `Bearer ${options.credential}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -100,8 +107,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const tokens = parseTokenList(res.value);
       return tokens ? ok(tokens) : badResponse();
     },
-    async createToken(name) {
-      const res = await request('POST', '/user/tokens', { name });
+    async createToken(name, key) {
+      const res = await request('POST', '/user/tokens', { name }, key ? { 'Idempotency-Key': key } : {});
       return res.ok ? ok({ id: parseIdBody(res.value) }) : res;
     },
     async revokeToken(id) {

@@ -19,10 +19,12 @@ function ambiguous(error: AppError): boolean {
 }
 
 /**
- * Creates a token, never twice. The API is not idempotent, so every create is written down before
- * it is sent; one whose answer is lost (or whose page closed) stays written down until a list
- * settles it (same name, created after the attempt began, not known here before), and a retry of
- * the same name gets the token it made. Call under the sync lock.
+ * Creates a token, never twice. The classic API is not idempotent, so every create is written
+ * down before it is sent; one whose answer is lost (or whose page closed) stays written down until
+ * a list settles it (same name, created after the attempt began, not known here before), and a
+ * retry of the same name gets the token it made. A browser's own resends may still have made more
+ * than one: the list that settles the attempt marks those `extraOf` (utils/sync/extras.ts) and the
+ * page asks the person about them. Call under the sync lock.
  */
 export async function createToken(ctx: SyncContext, name: string): Promise<CreateResult> {
   const account = await getAccount(ctx.db, ctx.scope);
@@ -40,8 +42,10 @@ export async function createToken(ctx: SyncContext, name: string): Promise<Creat
   }
 
   const startedAt = ctx.now();
-  await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt });
-  const created = await ctx.api.createToken(name);
+  // One key per attempt, sent again with every resend of it (docs/idempotency.md).
+  const key = crypto.randomUUID();
+  await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt, key });
+  const created = await ctx.api.createToken(name, key);
   if (!created.ok && ambiguous(created.error)) return settleLost(ctx, name, startedAt, created.error);
   if (!created.ok) {
     await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);

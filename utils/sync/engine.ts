@@ -94,7 +94,9 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!result.ok)
           return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
         const tokenId = result.token?.id ?? null;
-        return { sync: result.sync, notices: [t('createdNotice', name)], created: { ok: true, tokenId } };
+        // Extras of this click are told by the page's own message about them, one message at a time.
+        const notices = extrasOf(result.sync, tokenId) > 0 ? [] : [t('createdNotice', name)];
+        return { sync: result.sync, notices, created: { ok: true, tokenId } };
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
@@ -118,6 +120,12 @@ export function createEngine(deps: EngineDeps): Engine {
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },
   };
+}
+
+function extrasOf(sync: SyncResult, tokenId: string | null): number {
+  if (!sync.ok || tokenId === null) return 0;
+  return sync.value.tokens.filter((token) => token.extraOf?.of === tokenId && token.state === 'active')
+    .length;
 }
 
 /**

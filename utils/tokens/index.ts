@@ -1,10 +1,11 @@
 // utils/tokens/: what the pages show and do with tokens. The page model (model) composes the list
 // and view state (list-state), the store link (store-link), engine calls with sync now and retries
 // (sync-calls), create/revoke/annotate (actions), copy (copy) and the fill question
-// (fill-question); its shapes are in types. Sort orders (order), names (names), the never-used
+// (fill-question), and the extra tokens one click made (extras); its shapes are in types. Sort orders (order), names (names), the never-used
 // badge (hygiene), rotation names (rotation), copy formats (copy-format) and each token's use
 // (usage).
 export { type CopyFormat, isCopyFormat } from './copy-format';
+export { type ExtraGroup, extraGroups } from './extras';
 export { isNeverUsed } from './hygiene';
 export {
   type CreateOutcome,
