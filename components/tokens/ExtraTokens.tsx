@@ -3,7 +3,7 @@ import { t } from '../../utils/lib';
 import type { ExtraGroup, TokensModel } from '../../utils/tokens';
 import { RevokeDialog } from './RevokeDialog';
 
-interface ExtraTokensProps {
+export interface ExtraTokensProps {
   groups: readonly ExtraGroup[];
   model: Pick<TokensModel, 'revokeExtras' | 'keepExtras'>;
 }

@@ -42,6 +42,7 @@ export function TokensPanel(props: TokensPanelProps) {
   const now = Date.now();
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
+  const extras = extraGroups(all);
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
 
   return (
@@ -57,7 +58,7 @@ export function TokensPanel(props: TokensPanelProps) {
           {model.error.value.message}
         </p>
       ) : null}
-      <ExtraTokens groups={extraGroups(all)} model={model} />
+      {extras.length > 0 ? <ExtraTokens groups={extras} model={model} /> : null}
       <p class="notice" role="status">
         {model.notice.value}
       </p>

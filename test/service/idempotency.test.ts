@@ -123,5 +123,5 @@ describe('idempotency keys in the database', () => {
     } finally {
       await drop();
     }
-  });
+  }, 60_000);
 });
