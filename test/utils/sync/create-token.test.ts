@@ -170,7 +170,7 @@ describe('createToken when the browser resent a create (issue 18)', () => {
     const after = await syncAccount(ctx);
     const marked = after.ok ? after.value.tokens.filter((t) => t.extraOf) : [];
     expect(marked.map((t) => t.id).sort()).toEqual([service.log.creates[0]?.id, service.log.creates[1]?.id]);
-    expect(marked.every((t) => t.extraOf?.of === kept && t.extraOf.unsure === false)).toBe(true);
+    expect(marked.every((t) => t.extraOf?.of === kept && t.extraOf?.unsure === false)).toBe(true);
     expect(namesOnService()).toEqual(['laptop', 'laptop', 'laptop']);
     expect(service.log.deletes).toEqual([]);
   });
