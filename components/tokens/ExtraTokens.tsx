@@ -26,7 +26,7 @@ export function ExtraTokens({ groups, model }: ExtraTokensProps) {
               {t('keepExtras')}
             </button>
             <button type="button" class="danger" onClick={() => setAsking(group)}>
-              {t('revokeExtras', group.ids.length)}
+              {group.ids.length === 1 ? t('revokeExtraOne') : t('revokeExtras', group.ids.length)}
             </button>
           </div>
         </div>
@@ -34,7 +34,11 @@ export function ExtraTokens({ groups, model }: ExtraTokensProps) {
       {asking ? (
         <RevokeDialog
           name={asking.name}
-          text={t('revokeExtrasText', asking.ids.length, asking.count)}
+          text={
+            asking.ids.length === 1
+              ? t('revokeExtraOneText')
+              : t('revokeExtrasText', asking.ids.length, asking.count)
+          }
           onConfirm={() => model.revokeExtras(asking)}
           onClose={() => setAsking(null)}
         />

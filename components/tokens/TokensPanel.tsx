@@ -2,9 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
-import { extraGroups, type TokensModel, type TokenUsage } from '../../utils/tokens';
+import { extraGroups, type TokensModel, type TokenUsage, writeBlock } from '../../utils/tokens';
 import { FillDialog } from '../fill/FillDialog';
 import { SyncStatus } from '../sync/SyncStatus';
+import { useCountdown } from '../ui/useCountdown';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
 import { ExtraTokens } from './ExtraTokens';
@@ -43,6 +44,8 @@ export function TokensPanel(props: TokensPanelProps) {
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
   const extras = extraGroups(all);
+  // The service's state turns Create off and is its one message (issue 18).
+  const blocked = writeBlock(model.error.value, useCountdown(model.error.value?.retryAt));
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
 
   return (
@@ -51,9 +54,9 @@ export function TokensPanel(props: TokensPanelProps) {
         existingNames={all.map((t) => t.name)}
         onCreate={model.create}
         inputRef={nameInput}
-        restriction={account?.restriction.value}
+        restriction={account?.restriction.value ?? blocked}
       />
-      {model.error.value ? (
+      {model.error.value && !blocked ? (
         <p class="banner error" role="alert">
           {model.error.value.message}
         </p>

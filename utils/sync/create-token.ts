@@ -8,6 +8,8 @@ export type CreateResult =
   | { ok: true; token: TokenRecord | null; sync: SyncResult }
   | { ok: false; message: string; sync: SyncResult | null };
 
+const SERVICE_STATES: ReadonlySet<string> = new Set(['signed-out', 'maintenance', 'rate-limited', 'sunset']);
+
 /** Answers after which the service may have created the token anyway: the answer was lost. */
 function ambiguous(error: AppError): boolean {
   return (
@@ -49,9 +51,10 @@ export async function createToken(ctx: SyncContext, name: string): Promise<Creat
   if (!created.ok && ambiguous(created.error)) return settleLost(ctx, name, startedAt, created.error);
   if (!created.ok) {
     await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
-    // A 401 is the session ending: the caller signs out. Other refusals are about this create only.
-    const sync: SyncResult | null = created.error.code === 'signed-out' ? created : null;
-    return { ok: false, message: created.error.message, sync };
+    // The service's state (a 401 ends the session, maintenance, a rate limit, the sunset) is told
+    // once, by the page, as the sync's error. Other refusals are about this create only.
+    if (SERVICE_STATES.has(created.error.code)) return { ok: false, message: '', sync: created };
+    return { ok: false, message: created.error.message, sync: null };
   }
   // Made. Until the person is told, the attempt remembers the token: a page closing now still
   // answers a retry with it. (Without an id in the answer, a list would match it.)

@@ -8,6 +8,7 @@ import type { Scope } from '../store';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
+import { createQuiet } from './quiet';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { withLock } from './with-lock';
 
@@ -55,15 +56,27 @@ const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError
 const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
 
 export function createEngine(deps: EngineDeps): Engine {
-  /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
+  const quiet = createQuiet();
+  /**
+   * Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data.
+   * While a rate limit's wait lasts, nothing is sent to that service (utils/sync/quiet.ts).
+   */
   async function run<T extends EngineReply>(
     fn: (ctx: SyncContext) => Promise<T>,
     from = '',
+    /** What is kept on this device even while the service is not asked (a revoke waits). */
+    local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
     if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
+    const held = quiet.check(scope.service, deps.now());
+    if (held) {
+      if (local) await withDb(deps, (db) => local(db, scope));
+      if (local) announceChange(scope, from);
+      return { sync: { ok: false, error: held }, notices: [] };
+    }
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
     const db = await deps.openDb();
@@ -73,6 +86,15 @@ export function createEngine(deps: EngineDeps): Engine {
       reply = await withLock(SYNC_LOCK, async () => fn({ ...ctx, secrets: await deps.secretPolicy?.() }));
     } finally {
       db.close();
+    }
+    if (reply.sync) {
+      const error = quiet.note(
+        scope.service,
+        reply.sync.ok ? null : reply.sync.error,
+        deps.now(),
+        deps.random,
+      );
+      if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
     }
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
     // The other open pages show what changed without asking the service again.
@@ -109,17 +131,32 @@ export function createEngine(deps: EngineDeps): Engine {
           };
     },
     revoke: (id, from) =>
-      run(async (ctx) => {
-        await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
-        return { sync: await syncAccount(ctx), notices: [] };
-      }, from),
+      run(
+        async (ctx) => {
+          await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
+          return { sync: await syncAccount(ctx), notices: [] };
+        },
+        from,
+        (db, scope) => requestRevoke(db, scope, id, deps.now()),
+      ),
     async account() {
       const session = await deps.loadSession();
       if (!session) return { ok: false, error: signedOutError() };
+      const held = quiet.check(session.serviceUrl, deps.now());
+      if (held) return { ok: false, error: held };
       const scope: Scope = { service: session.serviceUrl, account: session.account };
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },
   };
+}
+
+async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {
+  const db = await deps.openDb();
+  try {
+    await fn(db);
+  } finally {
+    db.close();
+  }
 }
 
 function extrasOf(sync: SyncResult, tokenId: string | null): number {
