@@ -79,6 +79,13 @@ const SWITCHES: Record<string, Parser> = {
       return undefined;
     };
   },
+  classic: (value) => {
+    if (typeof value !== 'boolean') return 'classic must be a boolean';
+    return (deps) => {
+      faultsOf(deps).setClassic(value);
+      return undefined;
+    };
+  },
   faults: (value) => {
     const faults = parseFaults(value);
     if (typeof faults === 'string') return faults;

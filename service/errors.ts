@@ -15,6 +15,13 @@ export const maintenance = (): Reply =>
   error(503, 'ERROR_MAINTENANCE', 'API undergoing maintenance, please try again later');
 export const sunset = (): Reply =>
   error(410, 'ERROR_FEATURE_HAS_BEEN_SUNSET', 'This API feature has been sunset, and is no longer available');
+/** This project's extension (docs/idempotency.md): a key already used for a create with another body. */
+export const idempotencyKeyReused = (): Reply =>
+  error(
+    422,
+    'ERROR_IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a create with a different body',
+  );
 /** `HTTPError` in the original: a 4xx thrown by a handler. */
 export const httpError = (status: number, message: string): Reply => error(status, 'HTTP_ERROR', message);
 /** Postgres' own text may quote request data (a credential sent as an id), so it never leaves. */

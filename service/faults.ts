@@ -28,6 +28,8 @@ export const MAX_DELAY_MS = 600_000;
  *   503 ERROR_MAINTENANCE; 410 ERROR_FEATURE_HAS_BEEN_SUNSET; 500 ERROR_DB).
  * - `delay`: runs the route at once (the change is applied) and holds the answer back `ms`.
  * - `lose`: runs the route (the change is applied), then destroys the socket instead of answering.
+ *   With `times` > 1 it keeps losing while the browser resends the request on a new connection,
+ *   as Chromium does when a reused keep-alive connection closes without an answer.
  * - `refuse`: destroys the socket without running the route.
  */
 export type Fault = { route: FaultRoute; times: number } & (
@@ -42,10 +44,17 @@ export interface FaultState {
   down: boolean;
   /** Planned faults, first match wins; each one's `times` counts down to its removal. */
   faults: Fault[];
+  /**
+   * Plays a classic-contract server: `Idempotency-Key` is ignored, so a create whose answer is
+   * lost and that the browser resends is made again (issue 18).
+   */
+  classic: boolean;
 }
 
 export interface Faults {
   setDown(down: boolean): void;
+  setClassic(classic: boolean): void;
+  classic(): boolean;
   /** Replaces the planned faults; `[]` clears them. */
   setFaults(faults: readonly Fault[]): void;
   /** Up, and no faults planned. */
@@ -57,17 +66,22 @@ export interface Faults {
 }
 
 export function createFaults(): Faults {
-  const state: FaultState = { down: false, faults: [] };
+  const state: FaultState = { down: false, faults: [], classic: false };
   return {
     setDown(down) {
       state.down = down;
     },
+    setClassic(classic) {
+      state.classic = classic;
+    },
+    classic: () => state.classic,
     setFaults(faults) {
       state.faults = faults.map((fault) => ({ ...fault }));
     },
     reset() {
       state.down = false;
       state.faults = [];
+      state.classic = false;
     },
     snapshot() {
       return structuredClone(state);

@@ -134,4 +134,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sign_in_attempt_key_at_idx ON sign_in_attempt (key, at);
   CREATE INDEX sign_in_attempt_at_idx ON sign_in_attempt (at);
   `,
+  // 4 (issue 18): the Idempotency-Key extension of POST /user/tokens (docs/idempotency.md). One row per
+  // (account, key); the body's hash tells a retry from a reuse. Rows are honoured 24 h, then replaced.
+  `
+  CREATE TABLE idempotency_key (
+    user_id     BIGINT NOT NULL REFERENCES public.user (id),
+    key         TEXT NOT NULL,
+    body_hash   TEXT NOT NULL,
+    token_id    BIGINT REFERENCES auth_key (id),
+    inserted_at TIMESTAMPTZ(3) NOT NULL DEFAULT now(),
+    PRIMARY KEY (user_id, key)
+  );
+  `,
 ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db';
+import { bodyHash, createOnce, type OnceResult } from './idempotency';
 
 export interface SessionUser {
   id: string;
@@ -57,6 +58,8 @@ export interface Store {
   uploadedBytes(userId: string): Promise<number>;
   listTokens(userId: string): Promise<TokenRow[]>;
   createToken(userId: string, name: string, secret: string): Promise<string>;
+  /** The same, at most once per (user, Idempotency-Key) for 24 h (service/idempotency.ts). */
+  createTokenOnce(userId: string, name: string, secret: string, key: string): Promise<OnceResult>;
   /** Soft delete; null when nothing of this user's was live under that id. Throws on a non-numeric id. */
   deleteToken(userId: string, tokenId: string): Promise<string | null>;
   /** The token with exactly this secret in the account whose issuer is `sub`, deleted ones included. */
@@ -174,6 +177,17 @@ export function createStore(db: Db): Store {
       );
       if (!row) throw new Error('insert returned no row');
       return row.id;
+    },
+
+    createTokenOnce(userId, name, secret, key) {
+      return createOnce(db, userId, key, bodyHash(name), async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          'INSERT INTO auth_key (name, secret, user_id) VALUES ($1, $2, $3) RETURNING id::text AS id',
+          [name, secret, userId],
+        );
+        if (!rows[0]) throw new Error('insert returned no row');
+        return rows[0].id;
+      });
     },
 
     async deleteToken(userId, tokenId) {

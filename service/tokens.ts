@@ -1,6 +1,8 @@
-import { jsonBody, type UserHandler } from './context';
-import { deleteRestricted, httpError } from './errors';
+import { type Deps, jsonBody, type Req, type UserHandler } from './context';
+import { deleteRestricted, httpError, idempotencyKeyReused } from './errors';
+import { faultsOf } from './faults';
 import { emptyJson, json } from './http';
+import { MAX_IDEMPOTENCY_KEY } from './idempotency';
 import { signApiToken } from './jwt';
 
 // Handlers of packages/api/src/user.js, quirks kept: see /work/shared/api-contract.md.
@@ -15,8 +17,20 @@ export const createToken: UserHandler = async (req, deps, user) => {
   const name = (body as { name?: unknown } | null | undefined)?.name;
   if (typeof name !== 'string' || name === '') return httpError(400, 'invalid name');
   const secret = signApiToken({ sub: user.issuer, iat: Date.now(), name }, deps.salt);
-  return json(201, { _id: await deps.store.createToken(user.id, name, secret) });
+  const key = idempotencyKey(req, deps);
+  if (key === null) return json(201, { _id: await deps.store.createToken(user.id, name, secret) });
+  if (key.length > MAX_IDEMPOTENCY_KEY) return httpError(400, 'Idempotency-Key too long');
+  const once = await deps.store.createTokenOnce(user.id, name, secret, key);
+  return once.kind === 'reused' ? idempotencyKeyReused() : json(201, { _id: once.id });
 };
+
+/** This project's extension (docs/idempotency.md); a `classic` service (test switch) ignores it. */
+function idempotencyKey(req: Req, deps: Deps): string | null {
+  const value = req.headers['idempotency-key'];
+  const key = Array.isArray(value) ? value[0] : value;
+  if (key === undefined || key === '' || faultsOf(deps).classic()) return null;
+  return key;
+}
 
 /**
  * `DELETE /user/tokens/:id`: soft delete. An id that matched nothing live of this user's answers

@@ -6,6 +6,8 @@ import { useModalDialog } from '../ui/useModalDialog';
 
 interface RevokeDialogProps {
   name: string;
+  /** What revoking does, when not one token's usual words (the extras of one click, issue 18). */
+  text?: string;
   onConfirm(): Promise<Result<void>>;
   onClose(): void;
 }
@@ -14,7 +16,7 @@ interface RevokeDialogProps {
  * A modal confirmation that names the token. The native <dialog> traps focus and gives it back on
  * close. A failed revoke keeps the dialog open with the reason, so nothing is lost.
  */
-export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
+export function RevokeDialog({ name, text, onConfirm, onClose }: RevokeDialogProps) {
   const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function RevokeDialog({ name, onConfirm, onClose }: RevokeDialogProps) {
         <bdi>{visibleName(name)}</bdi>
         {titleAfter}
       </h2>
-      <p id="revoke-text">{t('revokeText')}</p>
+      <p id="revoke-text">{text ?? t('revokeText')}</p>
       {error ? (
         <p class="banner error" role="alert">
           {error}

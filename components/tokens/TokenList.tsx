@@ -57,7 +57,11 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
                   <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                     {relativeTime(token.createdMs, now)}
                   </time>
-                  {isNeverUsed(token, now) ? <span class="badge quiet-badge">{t('neverUsed')}</span> : null}
+                  {token.extraOf ? (
+                    <span class="badge pending">{t('extraBadge')}</span>
+                  ) : isNeverUsed(token, now) ? (
+                    <span class="badge quiet-badge">{t('neverUsed')}</span>
+                  ) : null}
                 </div>
               </div>
               {pending ? (

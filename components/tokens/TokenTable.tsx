@@ -73,7 +73,12 @@ export function TokenTable({
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
               {visibleName(token.name)}
-              {isNeverUsed(token, now) ? (
+              {token.extraOf ? (
+                <>
+                  {' '}
+                  <span class="badge pending">{t('extraBadge')}</span>
+                </>
+              ) : isNeverUsed(token, now) ? (
                 <>
                   {' '}
                   <span class="badge quiet-badge">{t('neverUsed')}</span>

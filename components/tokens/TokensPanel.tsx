@@ -2,11 +2,19 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
-import type { CheckOutcome, TokensModel, TokenUsage } from '../../utils/tokens';
+import {
+  type CheckOutcome,
+  extraGroups,
+  type TokensModel,
+  type TokenUsage,
+  writeBlock,
+} from '../../utils/tokens';
 import { FillDialog } from '../fill/FillDialog';
 import { SyncStatus } from '../sync/SyncStatus';
+import { useCountdown } from '../ui/useCountdown';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
+import { ExtraTokens } from './ExtraTokens';
 import { RevokeDialog } from './RevokeDialog';
 import { RevokedSection } from './RevokedSection';
 import { SearchBar } from './SearchBar';
@@ -43,6 +51,9 @@ export function TokensPanel(props: TokensPanelProps) {
   const now = Date.now();
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
+  const extras = extraGroups(all);
+  // The service's state turns Create off and is its one message (issue 18).
+  const blocked = writeBlock(model.error.value, useCountdown(model.error.value?.retryAt));
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
 
   return (
@@ -51,13 +62,14 @@ export function TokensPanel(props: TokensPanelProps) {
         existingNames={all.map((t) => t.name)}
         onCreate={model.create}
         inputRef={nameInput}
-        restriction={account?.restriction.value}
+        restriction={account?.restriction.value ?? blocked}
       />
-      {model.error.value ? (
+      {model.error.value && !blocked ? (
         <p class="banner error" role="alert">
           {model.error.value.message}
         </p>
       ) : null}
+      {extras.length > 0 ? <ExtraTokens groups={extras} model={model} /> : null}
       <p class="notice" role="status">
         {model.notice.value}
       </p>

@@ -67,7 +67,8 @@ async function revokeWhileDown(popup: Page, name: string): Promise<void> {
   await expect(popup.getByRole('status')).toHaveText(
     `Revoking “${name}” is pending: it will be sent again automatically until the service confirms it.`,
   );
-  await expect(popup.getByRole('alert')).toHaveText(/Can’t reach the token service/);
+  // Told as pending, once: no error beside it (issue 18).
+  await expect(popup.getByRole('alert')).toHaveCount(0);
 }
 
 /** The pending revoke as a row shows it: a badge instead of the buttons, and the count below. */

@@ -13,6 +13,11 @@ export type FaultyMethod = 'listTokens' | 'createToken' | 'revokeToken';
 export type Fault =
   | { kind: 'server' | 'maintenance' | 'sunset' | 'rate-limited' | 'timeout' | 'network' | 'signed-out' }
   | { kind: 'lost'; as: 'network' | 'timeout' | 'server' }
+  /**
+   * Issue 18: a create's answer was lost and the browser resent it by itself, `copies` requests
+   * in all, each applied by a classic server; the last one's answer arrives, or is lost too (`as`).
+   */
+  | { kind: 'resent'; copies: number; as?: 'network' | 'timeout' | 'server' }
   | { kind: 'crash-before' | 'crash-after' };
 
 /** A queued fault, taken by the next request of `on` (or of any method). */
@@ -58,6 +63,8 @@ export interface ServiceLog {
 
 export interface FaultyService {
   api: ApiClient;
+  /** Honours Idempotency-Key (docs/idempotency.md); a classic server (false, the default) ignores it. */
+  honoursKey: boolean;
   /** What the service holds now, by id. */
   tokens: Map<string, ApiToken>;
   /** Faults still to come, first come first taken. */
@@ -76,6 +83,7 @@ export function createFaultyService(now: () => number): FaultyService {
   const tokens = new Map<string, ApiToken>();
   const faults: QueuedFault[] = [];
   const log: ServiceLog = { lists: 0, creates: [], deletes: [] };
+  const keys = new Map<string, string>();
   let nextId = 315318824629961583n;
 
   function add(name: string): ApiToken {
@@ -109,6 +117,11 @@ export function createFaultyService(now: () => number): FaultyService {
       case 'lost':
         apply();
         return { ok: false, error: errorOf(fault.as) };
+      case 'resent': {
+        let value = apply();
+        for (let copy = 1; copy < fault.copies; copy++) value = apply();
+        return fault.as ? { ok: false, error: errorOf(fault.as) } : { ok: true, value };
+      }
       default:
         return { ok: false, error: errorOf(fault.kind) };
     }
@@ -132,9 +145,12 @@ export function createFaultyService(now: () => number): FaultyService {
       if (listed.ok) log.lists++;
       return listed;
     },
-    async createToken(name) {
+    async createToken(name, key) {
       return request('createToken', () => {
+        const made = key && service.honoursKey ? keys.get(key) : undefined;
+        if (made) return { id: made };
         const { id } = add(name);
+        if (key) keys.set(key, id);
         log.creates.push({ name, id });
         return { id };
       });
@@ -154,8 +170,9 @@ export function createFaultyService(now: () => number): FaultyService {
     },
   };
 
-  return {
+  const service: FaultyService = {
     api,
+    honoursKey: false,
     tokens,
     faults,
     log,
@@ -169,4 +186,5 @@ export function createFaultyService(now: () => number): FaultyService {
       },
     },
   };
+  return service;
 }

@@ -41,6 +41,24 @@ describe('two services on one PostgreSQL database', () => {
     expect(refused.json()).toEqual({ code: 'ERROR_TOKEN_NOT_FOUND', message: 'API token no longer valid' });
   });
 
+  it('should make one token for one Idempotency-Key sent to both processes at once', async () => {
+    const credential = await one.createAccount('idempotent@example.org');
+    const headers = { 'Idempotency-Key': 'one-key-two-processes' };
+    const send = (service: RunningService) =>
+      call(service.url, '/user/tokens', { method: 'POST', credential, body: { name: 'once' }, headers });
+    const answers = await Promise.all([send(one), send(two), send(one), send(two)]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
+    expect(await listTokens(two.url, credential)).toHaveLength(1);
+    const other = await call(one.url, '/user/tokens', {
+      method: 'POST',
+      credential,
+      body: { name: 'another' },
+      headers,
+    });
+    expect(other.status).toBe(422);
+  });
+
   it('should count a token made through one against the limit on both', async () => {
     const credential = await two.createAccount('limited@example.org');
     // Two requests of the limit go to the session credential, which is counted on its own.

@@ -30,8 +30,11 @@ export interface ApiClient {
   /** `GET /user/account`: storage used and its limit (issue 7). */
   storageUsage(): Promise<Result<StorageUsage>>;
   listTokens(): Promise<Result<ApiToken[]>>;
-  /** The new id only: the service never returns the secret here, list again to get it. */
-  createToken(name: string): Promise<Result<{ id: string | null }>>;
+  /**
+   * The new id only: the service never returns the secret here, list again to get it. `key` goes
+   * out as `Idempotency-Key` (docs/idempotency.md): a server that honours it makes one token per key.
+   */
+  createToken(name: string, key?: string): Promise<Result<{ id: string | null }>>;
   /** `alreadyGone` when the service answered 200 with an empty body (unknown or deleted id). */
   revokeToken(id: string): Promise<Result<{ alreadyGone: boolean }>>;
   /** Asks the service whether it takes API token `secret` (issue 13); the secret is in no answer. */
@@ -47,9 +50,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     doFetch: options.fetch ?? globalThis.fetch.bind(globalThis),
   };
 
-  async function request(method: string, path: string, body?: unknown): Promise<Result<unknown>> {
+  async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Result<unknown>> {
     const bearer = path.startsWith('/user/') ? options.credential : undefined;
-    const res = await exchange(link, method, path, body, bearer);
+    const res = await exchange(link, method, path, body, bearer, headers);
     if (!res.ok) return res;
     const { status, body: answer, retryAfter } = res.value;
     if (status < 200 || status > 299)
@@ -86,8 +94,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const tokens = parseTokenList(res.value);
       return tokens ? ok(tokens) : badResponse();
     },
-    async createToken(name) {
-      const res = await request('POST', '/user/tokens', { name });
+    async createToken(name, key) {
+      const res = await request('POST', '/user/tokens', { name }, key ? { 'Idempotency-Key': key } : {});
       return res.ok ? ok({ id: parseIdBody(res.value) }) : res;
     },
     async revokeToken(id) {
@@ -121,8 +129,9 @@ async function exchange(
   path: string,
   body: unknown,
   bearer: string | undefined,
+  extra: Record<string, string> = {},
 ): Promise<Result<Answer>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extra };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {

@@ -12,13 +12,13 @@ export const RATE_LIMIT_WAIT_MS = 30_000;
 export function errorFromResponse(status: number, body: unknown, retryAfter: string | null): AppError {
   const code = readCode(body);
   if (status === 429) {
-    const seconds = Number(retryAfter);
-    const wait = Math.max(RATE_LIMIT_WAIT_MS, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0);
+    // Only a wait the service states is kept; without one the engine backs off (utils/sync/quiet.ts).
+    const told = retryAfterMs(retryAfter);
     return {
       code: 'rate-limited',
       status,
-      retryAfterMs: wait,
-      message: t('errRateLimited', describeWait(wait)),
+      ...(told === undefined ? {} : { retryAfterMs: told }),
+      message: t('errRateLimited', describeWait(told ?? RATE_LIMIT_WAIT_MS)),
     };
   }
   if (code === 'ERROR_MAINTENANCE' || status === 503) {
@@ -44,6 +44,9 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
   }
   if (status === 401) {
     return { code: 'signed-out', status, message: t('errSignedOut') };
+  }
+  if (code === 'ERROR_ACCOUNT_RESTRICTED' || (status === 403 && code !== 'ERROR_DELETE_RESTRICTED')) {
+    return { code: 'restricted', status, message: t('errRestricted') };
   }
   if (code === 'ERROR_DELETE_RESTRICTED') {
     return {
@@ -78,6 +81,15 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
     status,
     message: t('errHttp', status),
   };
+}
+
+/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3); undefined when absent or unusable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds > 0 ? Math.ceil(seconds * 1000) : undefined;
+  const at = Date.parse(header);
+  return Number.isFinite(at) && at > Date.now() ? at - Date.now() : undefined;
 }
 
 function describeWait(ms: number): string {

@@ -54,3 +54,9 @@ export function absoluteTime(ms: number, locale: string = uiLanguage()): string 
   );
   return format.format(ms);
 }
+
+/** "0:27", "2:05": what is left of a wait, to the second (a rate limit's countdown, issue 18). */
+export function countdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

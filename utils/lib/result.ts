@@ -7,8 +7,10 @@ export interface AppError {
   message: string;
   /** HTTP status when the service answered; absent for network failures and timeouts. */
   status?: number;
-  /** Set for rate limits: how long to wait before the next request. */
+  /** Set for rate limits: how long to wait before the next request (the service's Retry-After). */
   retryAfterMs?: number;
+  /** Set by the engine for rate limits (issue 18): when it will ask that service again. */
+  retryAt?: number;
 }
 
 export type ErrorCode =
@@ -20,6 +22,7 @@ export type ErrorCode =
   | 'signed-out'
   | 'wrong-credential'
   | 'delete-restricted'
+  | 'restricted'
   | 'invalid-name'
   | 'not-found'
   | 'server'

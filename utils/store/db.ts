@@ -168,7 +168,7 @@ export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind
 }
 
 /** What a person may set on a token here: its note, and the replacement a rotation made. */
-export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'rotatedTo'>>;
+export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'rotatedTo' | 'extraOf'>>;
 
 export async function annotateToken(
   db: TokenDatabase,

@@ -42,6 +42,12 @@ export interface TokenRecord extends Scope {
   note?: string;
   /** Local only: a replacement made by Rotate, waiting for the person to confirm it works (issue 7). */
   rotatedTo?: string | null;
+  /**
+   * Local only (issue 18): one of several tokens a single create made (the browser resent a
+   * request whose answer was lost). `of` is the token kept as the one created; `unsure` when the
+   * timing cannot tell it from a token another client made. Cleared when the person keeps it.
+   */
+  extraOf?: { of: string; unsure: boolean } | null;
   /** Local only: when this device first saw the token. */
   firstSeenAt: number;
   state: TokenState;
@@ -61,6 +67,10 @@ export interface CreateAttempt {
   name: string;
   startedAt: number;
   tokenId?: string;
+  /** Issue 18: the Idempotency-Key sent with this create and with every retry of it. */
+  key?: string;
+  /** Issue 18: when a list first settled it; the tokens it may have made are counted only then. */
+  settledAt?: number;
 }
 
 /** Revoked tokens stay visible this long, then are purged. */

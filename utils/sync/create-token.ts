@@ -8,6 +8,8 @@ export type CreateResult =
   | { ok: true; token: TokenRecord | null; sync: SyncResult }
   | { ok: false; message: string; sync: SyncResult | null };
 
+const SERVICE_STATES: ReadonlySet<string> = new Set(['signed-out', 'maintenance', 'rate-limited', 'sunset']);
+
 /** Answers after which the service may have created the token anyway: the answer was lost. */
 function ambiguous(error: AppError): boolean {
   return (
@@ -19,10 +21,12 @@ function ambiguous(error: AppError): boolean {
 }
 
 /**
- * Creates a token, never twice. The API is not idempotent, so every create is written down before
- * it is sent; one whose answer is lost (or whose page closed) stays written down until a list
- * settles it (same name, created after the attempt began, not known here before), and a retry of
- * the same name gets the token it made. Call under the sync lock.
+ * Creates a token, never twice. The classic API is not idempotent, so every create is written
+ * down before it is sent; one whose answer is lost (or whose page closed) stays written down until
+ * a list settles it (same name, created after the attempt began, not known here before), and a
+ * retry of the same name gets the token it made. A browser's own resends may still have made more
+ * than one: the list that settles the attempt marks those `extraOf` (utils/sync/extras.ts) and the
+ * page asks the person about them. Call under the sync lock.
  */
 export async function createToken(ctx: SyncContext, name: string): Promise<CreateResult> {
   const account = await getAccount(ctx.db, ctx.scope);
@@ -40,14 +44,17 @@ export async function createToken(ctx: SyncContext, name: string): Promise<Creat
   }
 
   const startedAt = ctx.now();
-  await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt });
-  const created = await ctx.api.createToken(name);
+  // One key per attempt, sent again with every resend of it (docs/idempotency.md).
+  const key = crypto.randomUUID();
+  await addCreateAttempt(ctx.db, ctx.scope, { name, startedAt, key });
+  const created = await ctx.api.createToken(name, key);
   if (!created.ok && ambiguous(created.error)) return settleLost(ctx, name, startedAt, created.error);
   if (!created.ok) {
     await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
-    // A 401 is the session ending: the caller signs out. Other refusals are about this create only.
-    const sync: SyncResult | null = created.error.code === 'signed-out' ? created : null;
-    return { ok: false, message: created.error.message, sync };
+    // The service's state (a 401 ends the session, maintenance, a rate limit, the sunset) is told
+    // once, by the page, as the sync's error. Other refusals are about this create only.
+    if (SERVICE_STATES.has(created.error.code)) return { ok: false, message: '', sync: created };
+    return { ok: false, message: created.error.message, sync: null };
   }
   // Made. Until the person is told, the attempt remembers the token: a page closing now still
   // answers a retry with it. (Without an id in the answer, a list would match it.)

@@ -8,6 +8,7 @@ import type { Scope } from '../store';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
+import { createQuiet } from './quiet';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { withLock } from './with-lock';
 
@@ -54,16 +55,28 @@ const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSig
 const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError() }, notices: [] });
 const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
 
-export function createEngine(deps: EngineDeps): Engine {
-  /** Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data. */
-  async function run<T extends EngineReply>(
+/** The engine's one way to call the service for the signed-in account (see `run` below). */
+function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
+  /**
+   * Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data.
+   * While a rate limit's wait lasts, nothing is sent to that service (utils/sync/quiet.ts).
+   */
+  return async function run<T extends EngineReply>(
     fn: (ctx: SyncContext) => Promise<T>,
     from = '',
+    /** What is kept on this device even while the service is not asked (a revoke waits). */
+    local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
     if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
+    const held = quiet.check(scope.service, deps.now());
+    if (held) {
+      if (local) await withDb(deps, (db) => local(db, scope));
+      if (local) announceChange(scope, from);
+      return { sync: { ok: false, error: held }, notices: [] };
+    }
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
     const db = await deps.openDb();
@@ -74,11 +87,25 @@ export function createEngine(deps: EngineDeps): Engine {
     } finally {
       db.close();
     }
+    if (reply.sync) {
+      const error = quiet.note(
+        scope.service,
+        reply.sync.ok ? null : reply.sync.error,
+        deps.now(),
+        deps.random,
+      );
+      if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
+    }
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
     // The other open pages show what changed without asking the service again.
     announceChange(scope, from);
     return reply;
-  }
+  };
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const quiet = createQuiet();
+  const run = createRun(deps, quiet);
 
   return {
     sync: (options = {}) =>
@@ -94,7 +121,9 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!result.ok)
           return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
         const tokenId = result.token?.id ?? null;
-        return { sync: result.sync, notices: [t('createdNotice', name)], created: { ok: true, tokenId } };
+        // Extras of this click are told by the page's own message about them, one message at a time.
+        const notices = extrasOf(result.sync, tokenId) > 0 ? [] : [t('createdNotice', name)];
+        return { sync: result.sync, notices, created: { ok: true, tokenId } };
       }, from);
       return 'created' in reply
         ? (reply as CreateReply)
@@ -107,18 +136,39 @@ export function createEngine(deps: EngineDeps): Engine {
           };
     },
     revoke: (id, from) =>
-      run(async (ctx) => {
-        await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
-        return { sync: await syncAccount(ctx), notices: [] };
-      }, from),
+      run(
+        async (ctx) => {
+          await requestRevoke(ctx.db, ctx.scope, id, ctx.now());
+          return { sync: await syncAccount(ctx), notices: [] };
+        },
+        from,
+        (db, scope) => requestRevoke(db, scope, id, deps.now()),
+      ),
     async account() {
       const session = await deps.loadSession();
       if (!session) return { ok: false, error: signedOutError() };
       if (!session.credential) return { ok: false, error: lockedError() };
+      const held = quiet.check(session.serviceUrl, deps.now());
+      if (held) return { ok: false, error: held };
       const scope: Scope = { service: session.serviceUrl, account: session.account };
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },
   };
+}
+
+async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {
+  const db = await deps.openDb();
+  try {
+    await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function extrasOf(sync: SyncResult, tokenId: string | null): number {
+  if (!sync.ok || tokenId === null) return 0;
+  return sync.value.tokens.filter((token) => token.extraOf?.of === tokenId && token.state === 'active')
+    .length;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ApiToken } from '../api';
 import type { Envelope } from '../lock';
-import { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../store';
+import { type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../store';
+import { settleClick } from './extras';
 
 export interface SyncPlan {
   put: TokenRecord[];
@@ -10,7 +11,7 @@ export interface SyncPlan {
   dueRevokes: string[];
   /** Attempts still open before this list, settled by it: the token made, or null when it never reached the service. */
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
-  /** The attempts to keep: those that made a token that still lives. */
+  /** The attempts to keep: those that made a token that still lives (settled, see CreateAttempt). */
   attempts: CreateAttempt[];
 }
 
@@ -61,20 +62,7 @@ export function planSync(
     plan.put.push(revoked(record, now, record.state === 'pending-revoke'));
   }
 
-  const claimed = new Set(attempts.flatMap((attempt) => (attempt.tokenId ? [attempt.tokenId] : [])));
-  for (const attempt of attempts) {
-    if (attempt.tokenId) {
-      // Kept while its token lives, until a page shows that token or a retry of the name gets it.
-      if (after.has(attempt.tokenId)) plan.attempts.push(attempt);
-      continue;
-    }
-    const token = matchAttempt(attempt, [...after.values()], byId, claimed);
-    if (token) {
-      claimed.add(token.id);
-      plan.attempts.push({ ...attempt, tokenId: token.id });
-    }
-    plan.settled.push({ attempt, token });
-  }
+  settleAttempts(plan, attempts, after, now);
   return plan;
 }
 
@@ -109,24 +97,43 @@ function newRecord(scope: Scope, id: string, now: number): TokenRecord {
   };
 }
 
-/** The attempt's token: same name, created after the attempt began, and not known here before it. */
-function matchAttempt(
-  attempt: CreateAttempt,
-  candidates: readonly TokenRecord[],
-  before: ReadonlyMap<string, TokenRecord>,
-  claimed: ReadonlySet<string>,
-): TokenRecord | null {
-  const matches = candidates.filter((token) => {
-    const known = before.get(token.id);
-    return (
-      token.name === attempt.name &&
-      !claimed.has(token.id) &&
-      token.createdMs >= attempt.startedAt - CLOCK_SKEW_MS &&
-      !(known && known.firstSeenAt <= attempt.startedAt)
-    );
-  });
-  matches.sort((a, b) => a.createdMs - b.createdMs);
-  return matches[0] ?? null;
+/**
+ * Settles the attempts no list has settled yet (issue 18): the token each made, and the extras a
+ * resent request made, marked `extraOf` so the person can be told and asked. Oldest first; an
+ * attempt's extras are only tokens made before the next attempt of its name began.
+ */
+function settleAttempts(
+  plan: SyncPlan,
+  attempts: readonly CreateAttempt[],
+  after: Map<string, TokenRecord>,
+  now: number,
+): void {
+  const claimed = new Set(attempts.flatMap((attempt) => (attempt.tokenId ? [attempt.tokenId] : [])));
+  const ordered = [...attempts].sort((a, b) => a.startedAt - b.startedAt);
+  for (const [i, attempt] of ordered.entries()) {
+    if (attempt.settledAt !== undefined) {
+      // Kept while its token lives, until a page shows that token or a retry of the name gets it.
+      if (attempt.tokenId && after.has(attempt.tokenId)) plan.attempts.push(attempt);
+      continue;
+    }
+    const next = ordered.slice(i + 1).find((later) => later.name === attempt.name);
+    const own = new Set([...claimed].filter((id) => id !== attempt.tokenId));
+    const { kept, extras, unsure } = settleClick(attempt, [...after.values()], own, now, next?.startedAt);
+    if (kept) {
+      claimed.add(kept.id);
+      plan.attempts.push({ ...attempt, tokenId: kept.id, settledAt: now });
+    }
+    const of = kept?.id ?? attempt.tokenId;
+    for (const extra of of ? extras : []) {
+      claimed.add(extra.id);
+      const marked: TokenRecord = { ...extra, extraOf: { of: of as string, unsure } };
+      after.set(marked.id, marked);
+      const at = plan.put.findIndex((record) => record.id === marked.id);
+      if (at >= 0) plan.put[at] = marked;
+      else plan.put.push(marked);
+    }
+    plan.settled.push({ attempt, token: kept });
+  }
 }
 
 function sameServerFields(a: TokenRecord, b: TokenRecord): boolean {

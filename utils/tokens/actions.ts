@@ -41,10 +41,10 @@ export function createActions(
     const refused = sync.ok ? sync.value.refused.find((r) => r.id === id) : undefined;
     if (refused) return { ok: false, error: refused.error };
     if (!sync.ok && sync.error.code === 'signed-out') return { ok: false, error: sync.error };
-    s.notice.value =
-      s.tokens.value.find((t) => t.id === id)?.state === 'revoked'
-        ? t('revokedNotice', name)
-        : t('revokePendingNotice', name);
+    const done = s.tokens.value.find((t) => t.id === id)?.state === 'revoked';
+    // A revoke that waits is told as pending, once: not as an error beside it (issue 18).
+    if (!done) s.error.value = null;
+    s.notice.value = done ? t('revokedNotice', name) : t('revokePendingNotice', name);
     return { ok: true, value: undefined };
   }
 

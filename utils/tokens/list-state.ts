@@ -8,7 +8,16 @@ import type { FillQuestion, TokensModel, ViewState } from './types';
 /** The model's signals and the values computed from them; the actions write them. */
 export type TokensState = Omit<
   TokensModel,
-  'start' | 'refresh' | 'create' | 'revoke' | 'copy' | 'fill' | 'setCopyFormat' | 'annotate'
+  | 'start'
+  | 'refresh'
+  | 'create'
+  | 'revoke'
+  | 'copy'
+  | 'fill'
+  | 'setCopyFormat'
+  | 'annotate'
+  | 'revokeExtras'
+  | 'keepExtras'
 > & {
   /** Active and pending-revoke tokens, in no particular order. */
   live: ReadonlySignal<TokenRecord[]>;

@@ -1,5 +1,6 @@
 import { createActions } from './actions';
 import { createCopy } from './copy';
+import { createExtraActions } from './extras';
 import { createFillQuestion } from './fill-question';
 import { createListState } from './list-state';
 import { createStoreLink } from './store-link';
@@ -16,6 +17,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const link = createStoreLink(deps, state);
   const sync = createSyncCalls(deps, state, link);
   const question = createFillQuestion(deps, state);
+  const actions = createActions(deps, state, link, sync);
 
   async function start(): Promise<void> {
     const local = await link.open();
@@ -29,7 +31,8 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     ...shown,
     start,
     refresh: sync.refresh,
-    ...createActions(deps, state, link, sync),
+    ...actions,
+    ...createExtraActions(actions),
     ...createCopy(deps, state, link),
     fill: question.fill,
   };

@@ -1,10 +1,13 @@
 import { batch } from '@preact/signals';
+import type { AppError } from '../lib';
 import type { EngineReply, SyncResult } from '../sync';
 import { retryDelay } from '../sync';
 import { localFailure, signedOutError } from './failures';
 import type { TokensState } from './list-state';
 import type { StoreLink } from './store-link';
 import type { TokensDeps } from './types';
+
+export const MAINTENANCE_RECHECK_MS = 30_000;
 
 export interface SyncCalls {
   /** Runs one engine call and takes in its reply; a 401 signs out and keeps local data. */
@@ -48,12 +51,11 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
       // shows, and a page left open tries again, later after each failure.
       await link.reload();
       failedSyncs += 1;
-      if (s.tokens.value.some((token) => token.state === 'pending-revoke')) {
-        retryTimer = setTimeout(
-          () => void refresh(),
-          retryDelay(failedSyncs, sync.error, deps.random ?? Math.random),
-        );
-      }
+      const delay = retryIn(
+        sync.error,
+        s.tokens.value.some((token) => token.state === 'pending-revoke'),
+      );
+      if (delay !== null) retryTimer = setTimeout(() => void refresh(), delay);
       return;
     }
     failedSyncs = 0;
@@ -75,6 +77,13 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     return (
       reply?.sync ?? { ok: false, error: link.context ? (s.error.value ?? localFailure()) : signedOutError() }
     );
+  }
+
+  /** When a page left open tries again: never before a rate limit's end; maintenance every 30 s (issue 18). */
+  function retryIn(error: AppError, pending: boolean): number | null {
+    if (error.retryAt !== undefined) return Math.max(1000, error.retryAt - deps.now());
+    if (error.code === 'maintenance') return MAINTENANCE_RECHECK_MS;
+    return pending ? retryDelay(failedSyncs, error, deps.random ?? Math.random) : null;
   }
 
   return { call, refresh };

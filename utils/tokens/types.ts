@@ -6,6 +6,7 @@ import type { Fill } from '../messages';
 import type { TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
 import type { Engine, SyncResult } from '../sync';
 import type { CopyFormat } from './copy-format';
+import type { ExtraGroup } from './extras';
 import type { SortKey } from './order';
 
 // The page model's shapes: what it needs (TokensDeps) and what it offers the pages (TokensModel).
@@ -79,4 +80,7 @@ export interface TokensModel {
   setCopyFormat(format: CopyFormat): void;
   /** Saves a note or a rotation on the token, on this device only. */
   annotate(id: string, patch: TokenAnnotation): Promise<void>;
+  /** Tokens one click made beyond the one it was for (issue 18): revoke them, or keep them. */
+  revokeExtras(group: ExtraGroup): Promise<Result<void>>;
+  keepExtras(group: ExtraGroup): Promise<void>;
 }

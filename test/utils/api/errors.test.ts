@@ -30,26 +30,43 @@ describe('errorFromResponse', () => {
       body: { code: 'ERROR_DB', message: 'invalid input syntax for type bigint' },
       code: 'server',
     },
-    { status: 403, body: { code: 'ERROR_TOKEN_BLOCKED', message: 'blocked' }, code: 'http' },
+    { status: 403, body: { code: 'ERROR_TOKEN_BLOCKED', message: 'blocked' }, code: 'restricted' },
   ])('should map $status "$body.message" to $code', ({ status, body, code }) => {
     expect(errorFromResponse(status, body, null)).toMatchObject({ code, status });
   });
 
-  it('should treat a 429 with a text body and no Retry-After as a block of at least 30 seconds', () => {
+  it('should leave the wait of a 429 with a text body and no Retry-After to the engine (30 s said)', () => {
     const error = errorFromResponse(429, HTML_PAGE, null);
     expect(error.code).toBe('rate-limited');
-    expect(error.retryAfterMs).toBeGreaterThanOrEqual(30_000);
+    expect(error.retryAfterMs).toBeUndefined();
+    expect(error.message).toContain('Wait about 30 seconds,');
+    expect(RATE_LIMIT_WAIT_MS).toBe(30_000);
   });
 
   it.each([
     { retryAfter: '120', ms: 120_000, says: 'about 2 minutes' },
-    { retryAfter: '5', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
-    { retryAfter: 'soon', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
-    { retryAfter: '-10', ms: RATE_LIMIT_WAIT_MS, says: 'about 30 seconds' },
+    { retryAfter: '5', ms: 5000, says: 'about 5 seconds' },
+    { retryAfter: 'soon', ms: undefined, says: 'about 30 seconds' },
+    { retryAfter: '-10', ms: undefined, says: 'about 30 seconds' },
   ])('should wait $ms ms ($says) for a 429 with Retry-After $retryAfter', ({ retryAfter, ms, says }) => {
     const error = errorFromResponse(429, null, retryAfter);
     expect(error.retryAfterMs).toBe(ms);
     expect(error.message).toContain(`Wait ${says},`);
+  });
+
+  it('should read a Retry-After given as an HTTP date', () => {
+    const at = new Date(Date.now() + 90_000).toUTCString();
+    const error = errorFromResponse(429, null, at);
+    expect(error.retryAfterMs).toBeGreaterThan(80_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(90_000);
+  });
+
+  it.each([
+    { body: { code: 'ERROR_ACCOUNT_RESTRICTED', message: 'x' }, code: 'restricted' },
+    { body: 'Forbidden', code: 'restricted' },
+    { body: { code: 'ERROR_DELETE_RESTRICTED', message: 'x' }, code: 'delete-restricted' },
+  ])('should tell a 403 $body.code as $code', ({ body, code }) => {
+    expect(errorFromResponse(403, body, null).code).toBe(code);
   });
 
   it.each([

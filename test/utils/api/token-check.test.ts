@@ -46,7 +46,7 @@ describe('ApiClient.checkToken', () => {
     ['a 401 without a body', 401, '', 'revoked'],
     ['a blocked token', 403, json('ERROR_TOKEN_BLOCKED'), 'blocked'],
     ['a restricted account', 403, json('ERROR_ACCOUNT_RESTRICTED'), 'restricted'],
-    ['another 403', 403, json('ERROR_FORBIDDEN'), 'unknown', 'http'],
+    ['another 403', 403, json('ERROR_FORBIDDEN'), 'unknown', 'restricted'],
     ['maintenance', 503, json('ERROR_MAINTENANCE'), 'unknown', 'maintenance'],
     ['a 503 page from a proxy', 503, 'Service Unavailable', 'unknown', 'maintenance'],
     ['the sunset', 410, json('ERROR_FEATURE_HAS_BEEN_SUNSET'), 'unknown', 'sunset'],

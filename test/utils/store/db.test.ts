@@ -127,7 +127,7 @@ describe('applyList', () => {
       ...local,
       email: 'ada@example.org',
       lastSyncedAt: 3000,
-      createAttempts: [{ name: 'token 7', startedAt: 500, tokenId: '7' }],
+      createAttempts: [{ name: 'token 7', startedAt: 500, tokenId: '7', settledAt: 3000 }],
     });
   });
 

@@ -71,8 +71,9 @@ describe('createToken', () => {
     async (kind) => {
       service.faults.push({ kind, ...ON_CREATE });
       const result = await createToken(ctx, 'laptop');
-      // A 401 travels on as a failed sync, so the page signs out; the others concern this create only.
-      expect(result).toMatchObject({ ok: false, sync: kind === 'signed-out' ? { ok: false } : null });
+      // The service's state travels on as a failed sync, told once by the page (issue 18): a 401
+      // signs out, maintenance and the sunset turn Create off, a rate limit counts down.
+      expect(result).toMatchObject({ ok: false, message: '', sync: { ok: false, error: { code: kind } } });
       expect(result.ok ? '' : result.message).not.toMatch(/created/);
       expect(service.tokens.size).toBe(0);
       expect(await attempts()).toEqual([]);
@@ -83,7 +84,7 @@ describe('createToken', () => {
     service.faults.push({ kind: 'lost', as: 'timeout', ...ON_CREATE }, { kind: 'network', ...ON_LIST });
     const first = await createToken(ctx, 'laptop');
     expect(first).toMatchObject({ ok: false, message: expect.stringContaining('will be checked before') });
-    expect(await attempts()).toEqual([{ name: 'laptop', startedAt: clock }]);
+    expect(await attempts()).toEqual([{ name: 'laptop', startedAt: clock, key: expect.any(String) }]);
 
     clock += 5 * 60_000;
     const retry = await createToken(ctx, 'laptop');
@@ -150,5 +151,40 @@ describe('createToken', () => {
     clock += 1000;
     await createToken(ctx, 'laptop');
     expect(namesOnService()).toEqual(['laptop']);
+  });
+});
+
+describe('createToken when the browser resent a create (issue 18)', () => {
+  it('should send one Idempotency-Key per attempt, so a server that honours it makes one token', async () => {
+    service.honoursKey = true;
+    service.faults.push({ kind: 'resent', copies: 3, as: 'network', ...ON_CREATE });
+    const result = await createToken(ctx, 'laptop');
+    expect(result).toMatchObject({ ok: true, token: { name: 'laptop' } });
+    expect(namesOnService()).toEqual(['laptop']);
+  });
+
+  it('should keep one of the tokens a classic server made for one click and mark the others, revoking none', async () => {
+    service.faults.push({ kind: 'resent', copies: 3, ...ON_CREATE });
+    const result = await createToken(ctx, 'laptop');
+    const kept = result.ok ? result.token?.id : undefined;
+    expect(kept).toBe(service.log.creates[2]?.id);
+    const after = await syncAccount(ctx);
+    const marked = after.ok ? after.value.tokens.filter((t) => t.extraOf) : [];
+    expect(marked.map((t) => t.id).sort()).toEqual([service.log.creates[0]?.id, service.log.creates[1]?.id]);
+    expect(marked.every((t) => t.extraOf?.of === kept && t.extraOf?.unsure === false)).toBe(true);
+    expect(namesOnService()).toEqual(['laptop', 'laptop', 'laptop']);
+    expect(service.log.deletes).toEqual([]);
+  });
+
+  it('should not mark a same-name token another client made before this device last listed', async () => {
+    service.other.create('laptop');
+    await syncAccount(ctx);
+    clock += 60_000;
+    service.faults.push({ kind: 'resent', copies: 2, as: 'timeout', ...ON_CREATE });
+    await createToken(ctx, 'laptop');
+    const after = await syncAccount(ctx);
+    const marked = after.ok ? after.value.tokens.filter((t) => t.extraOf) : [];
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.id).toBe(service.log.creates[1]?.id);
   });
 });

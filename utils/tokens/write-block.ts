@@ -1,0 +1,16 @@
+import type { AppError } from '../lib';
+import { countdown, t } from '../lib';
+
+/**
+ * Why Create is off while the service is in a state that refuses it (issue 18): its one message,
+ * with what happens next, or null. A rate limit counts down to the second; it ends at `retryAt`.
+ */
+export function writeBlock(error: AppError | null, now: number): string | null {
+  if (!error) return null;
+  if (error.code === 'rate-limited' && error.retryAt !== undefined) {
+    return error.retryAt > now ? t('rateLimitedWait', countdown(error.retryAt - now)) : null;
+  }
+  if (error.code === 'maintenance') return t('readOnlyNotice');
+  if (error.code === 'sunset') return error.message;
+  return null;
+}
