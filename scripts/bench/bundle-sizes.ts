@@ -11,9 +11,12 @@ export interface EntrySize {
 
 export type BundleSizes = Record<'popup' | 'options' | 'background' | 'fill', EntrySize>;
 
-// Issue 6: everything popup.html loads before it runs, at most 20 KB gzip (20 × 1024 bytes).
+// Issue 6: everything popup.html loads before it runs, at most 20 KB gzip (20 × 1024 bytes), raised
+// to 22 KB in the round of issues 11, 15 and 18, which put the row menu, the extra-tokens message,
+// the rate-limit countdown, the fill refusals and the http warning into the popup (20.91 KB at the
+// merge). Loading the popup's rare parts on demand is the way back under 20 KB (issue 14's note).
 // Issue 4: the fill code injected into web pages, at most 4 KB gzip.
-export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 20 * 1024, fill: 4 * 1024 };
+export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 22 * 1024, fill: 4 * 1024 };
 
 // Each file is gzipped on its own, as a browser fetches it, at level 9 (`gzip -9`): a figure
 // checked against a budget should not depend on a library's default level.
