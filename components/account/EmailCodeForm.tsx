@@ -15,9 +15,9 @@ export function EmailCodeForm({ model }: EmailCodeFormProps) {
 
   function send(event: Event): void {
     event.preventDefault();
-    setCode('');
     // No await before the call: it asks for the host permission inside the click (Firefox).
-    void model.sendCode();
+    // The typed code goes only once a new one is on its way.
+    void model.sendCode().then(() => model.signInError.value === null && setCode(''));
   }
 
   function verify(event: Event): void {

@@ -118,6 +118,7 @@ test.describe('sign-in with an email code', () => {
     await options.getByLabel('Service URL').fill(service.url);
     await options.getByLabel('Email').fill(email);
     await options.getByRole('button', { name: 'Send code' }).click();
+    await expect(options.getByLabel('Sign-in code')).toBeVisible();
     await options.getByLabel('Sign-in code').fill(codeFor(email));
     await options.getByRole('button', { name: 'Sign in' }).click();
     await expect(options.getByText(`Signed in as ${email}.`)).toBeVisible();
