@@ -75,21 +75,11 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   }
 
   async function testConnection(): Promise<void> {
-    const url = normalizeServiceUrl(serviceUrl.value);
-    if (!url.ok) {
-      test.value = { ok: false, message: url.error.message };
-      return;
-    }
     busy.value = 'testing';
-    const version = await deps.makeApi(url.value).version();
+    const feedback = await checkService(deps, serviceUrl.value);
     batch(() => {
       busy.value = null;
-      test.value = version.ok
-        ? {
-            ok: true,
-            message: t('connectedTo', version.value.version, describeMode(version.value.mode)),
-          }
-        : { ok: false, message: version.error.message };
+      test.value = feedback;
     });
   }
 
@@ -130,34 +120,41 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   async function signOut(): Promise<void> {
     const current = session.value;
     busy.value = 'signing-out';
-    // A sealed credential (locked, after a restart) is empty here: nothing to send, forget it only.
-    const ended = current?.credential
-      ? await deps.makeSignInApi(current.serviceUrl).endSession(current.credential)
-      : null;
-    await deps.clearSession();
+    const notice = await endSession(deps, current);
     await deps.saveServiceUrl(current?.serviceUrl ?? serviceUrl.value);
     batch(() => {
       busy.value = null;
       session.value = null;
-      signOutNotice.value = ended && !ended.ok ? t('signedOutLocally', ended.error.message) : null;
+      signOutNotice.value = notice;
     });
   }
 
   const email = createEmailSignIn(deps, { serviceUrl, busy, signInError, finish });
-  return {
-    ...email,
-    serviceUrl,
-    busy,
-    test,
-    signInError,
-    signOutNotice,
-    session,
-    insecure,
-    start,
-    testConnection,
-    signIn,
-    signOut,
-  };
+  const state = { serviceUrl, busy, test, signInError, signOutNotice, session, insecure };
+  return { ...email, ...state, start, testConnection, signIn, signOut };
+}
+
+/** The version and mode of the service at `raw`, in words. */
+async function checkService(deps: ConnectionDeps, raw: string): Promise<Feedback> {
+  const url = normalizeServiceUrl(raw);
+  if (!url.ok) return { ok: false, message: url.error.message };
+  const version = await deps.makeApi(url.value).version();
+  return version.ok
+    ? { ok: true, message: t('connectedTo', version.value.version, describeMode(version.value.mode)) }
+    : { ok: false, message: version.error.message };
+}
+
+/**
+ * Ends `current` on the service, then forgets it here whatever the answer. Returns what a person
+ * should know when the service could not end it, or null.
+ */
+async function endSession(deps: ConnectionDeps, current: Session | null): Promise<string | null> {
+  // A sealed credential (locked, after a restart) is empty here: nothing to send, forget it only.
+  const ended = current?.credential
+    ? await deps.makeSignInApi(current.serviceUrl).endSession(current.credential)
+    : null;
+  await deps.clearSession();
+  return ended && !ended.ok ? t('signedOutLocally', ended.error.message) : null;
 }
 
 type Identity = { ok: true; value: { account: string; email: string } } | { ok: false; error: AppError };
