@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { ConnectionModel } from '../../utils/account';
 import { t, tAround } from '../../utils/lib';
-
-// A command to type, the same in every language: not a message.
-const ACCOUNT_COMMAND = 'npm run --silent account -- you@example.org';
+import { CredentialForm } from './CredentialForm';
+import { EmailCodeForm } from './EmailCodeForm';
 
 interface ConnectionSectionProps {
   model: ConnectionModel;
@@ -11,17 +9,10 @@ interface ConnectionSectionProps {
 
 /** Which service to talk to, and who is signed in there. */
 export function ConnectionSection({ model }: ConnectionSectionProps) {
-  const [credential, setCredential] = useState('');
   const session = model.session.value;
   const busy = model.busy.value;
   const test = model.test.value;
   const [signedInBefore, signedInAfter] = tAround('signedInAs');
-  const [helpBefore, helpAfter] = tAround('credentialHelp');
-
-  async function signIn(event: Event): Promise<void> {
-    event.preventDefault();
-    if (await model.signIn(credential)) setCredential('');
-  }
 
   return (
     <section class="field card" aria-labelledby="service-title">
@@ -62,38 +53,52 @@ export function ConnectionSection({ model }: ConnectionSectionProps) {
             <strong>{session.email || t('thisAccount')}</strong>
             {signedInAfter}
           </p>
-          <button type="button" onClick={() => void model.signOut()}>
-            {t('signOut')}
+          <button type="button" onClick={() => void model.signOut()} disabled={busy !== null}>
+            {busy === 'signing-out' ? t('signingOut') : t('signOut')}
           </button>
         </div>
       ) : (
-        <form class="field" onSubmit={signIn}>
-          <label for="credential">{t('credentialLabel')}</label>
-          <div class="row">
-            <input
-              id="credential"
-              type="password"
-              autocomplete="off"
-              value={credential}
-              aria-describedby="credential-help"
-              onInput={(event) => setCredential(event.currentTarget.value)}
-            />
-            <button type="submit" class="primary" disabled={busy !== null}>
-              {busy === 'signing-in' ? t('signingIn') : t('signIn')}
-            </button>
-          </div>
-          <p id="credential-help" class="muted small">
-            {helpBefore}
-            <code>{ACCOUNT_COMMAND}</code>
-            {helpAfter}
-          </p>
-          {model.signInError.value ? (
-            <p class="field-error" role="alert">
-              {model.signInError.value}
-            </p>
-          ) : null}
-        </form>
+        <SignInForms model={model} />
       )}
     </section>
+  );
+}
+
+/** Email and code, or a pasted credential when the service has no email sign-in. */
+function SignInForms({ model }: ConnectionSectionProps) {
+  const error = model.signInError.value;
+  const noEmail = model.noEmailSignIn.value;
+  return (
+    <div class="field">
+      {model.signOutNotice.value ? (
+        <p class="banner" role="status">
+          {model.signOutNotice.value}
+        </p>
+      ) : null}
+      {model.insecure.value ? (
+        <p class="banner error" role="alert">
+          {t('insecureService')}
+        </p>
+      ) : null}
+      {noEmail ? (
+        <>
+          <p role="status">{t('noEmailSignIn')}</p>
+          <CredentialForm model={model} />
+        </>
+      ) : (
+        <>
+          <EmailCodeForm model={model} />
+          <details>
+            <summary>{t('useCredential')}</summary>
+            <CredentialForm model={model} />
+          </details>
+        </>
+      )}
+      {error ? (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -33,7 +33,7 @@ test.describe('accessibility', () => {
     const popup = await openPopup();
     await expectAccessible(popup, () => expect(popup.getByText('You’re not signed in.')).toBeVisible());
     const options = await openOptions();
-    await expectAccessible(options, () => expect(options.getByLabel('Session credential')).toBeVisible());
+    await expectAccessible(options, () => expect(options.getByLabel('Email')).toBeVisible());
   });
 
   test('should stop the spinner’s motion when reduced motion is asked for', async ({ openPopup }) => {

@@ -34,6 +34,13 @@ test.describe('against an independent server', () => {
     await expect(
       options.getByText('Connected to version 0.0.0-independent: tokens can be listed, created and revoked.'),
     ).toBeVisible();
+    // No email sign-in on this server (POST /auth/email is 404): the credential form takes its place.
+    await options.getByLabel('Email').fill('someone@example.org');
+    await options.getByRole('button', { name: 'Send code' }).click();
+    await expect(
+      options.getByText('This service does not offer sign-in by email.', { exact: false }),
+    ).toBeVisible();
+    await expect(options.getByLabel('Email')).toHaveCount(0);
     await options.getByLabel('Session credential').fill(independent.credential);
     await options.getByRole('button', { name: 'Sign in' }).click();
     // No /user/info here: the account has no e-mail address to show.
@@ -73,8 +80,11 @@ test.describe('against an independent server', () => {
       headers: { Authorization: `Bearer ${independent.credential}` },
     });
     expect(await listed.json()).toEqual([]);
-    // Chromium logs every 4xx fetch itself; the probe of the missing /user/info is expected.
-    const infoProbe = `${independent.url}/user/info: Failed to load resource: the server responded with a status of 404 (Not Found)`;
-    expect(consoleErrors.filter((line) => line !== infoProbe)).toEqual([]);
+    // Chromium logs every 4xx fetch itself; the probes of the missing /user/info and /auth/email are expected.
+    const probes = ['/user/info', '/auth/email'].map(
+      (path) =>
+        `${independent.url}${path}: Failed to load resource: the server responded with a status of 404 (Not Found)`,
+    );
+    expect(consoleErrors.filter((line) => !probes.includes(line))).toEqual([]);
   });
 });

@@ -50,13 +50,17 @@ export async function control(url: string, body: unknown): Promise<void> {
   expect(res.status, await res.text()).toBe(200);
 }
 
-/** Connects the options page to `url`, tests the connection and signs in with `credential`. */
+/**
+ * Connects the options page to `url`, tests the connection and signs in with `credential`, pasted
+ * under "Use a session credential instead" (sign-in.spec.ts signs in with an email code).
+ */
 export async function signIn(options: Page, url: string, credential: string): Promise<void> {
   await options.getByLabel('Service URL').fill(url);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(
     options.getByText(/Connected to version .*: tokens can be listed, created and revoked\./),
   ).toBeVisible();
+  await options.getByText('Use a session credential instead').click();
   await options.getByLabel('Session credential').fill(credential);
   await options.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -99,7 +99,7 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
       return shown.includes('Sign in') ? shown : undefined;
     }, 'the options page to render');
     expect(text).toContain('Web3.Storage API tokens');
-    expect(text).toContain('Session credential');
+    expect(text).toContain('Send code');
     await screenshot('firefox-options');
   });
 
@@ -124,18 +124,28 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
     await screenshot('firefox-popup');
   });
 
-  it('should sign in to the reference service and create a token, like a person would', async () => {
+  it('should sign in to the reference service with an email code and create a token, like a person would', async () => {
     const { startService } = await import('../../service/server');
-    const service = await startService({ port: 0, log: () => {} });
+    const printed: string[] = [];
+    const service = await startService({ port: 0, log: () => {}, printCode: (line) => printed.push(line) });
     try {
-      const credential = await service.createAccount('firefox@example.org');
       await evaluate(`location.assign('${PAGES}options.html')`);
       // The page fills the Service URL field from storage once it has loaded: type after that.
       const settled = `[...document.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent?.trim() === 'Service URL')?.value.startsWith('http') || undefined`;
       await until(() => evaluate(settled), 'the options page to load its settings');
       await typeInto('Service URL', service.url);
-      await typeInto('Session credential', credential);
+      await typeInto('Email', 'firefox@example.org');
       // A real click: Firefox grants `permissions.request` only inside a person's gesture.
+      await click('button', 'Send code');
+      const code = await until(
+        async () => /for firefox@example\.org: (\d{6}) /.exec(printed.join('\n'))?.[1],
+        'the sign-in code',
+      );
+      await until(
+        async () => ((await textOnPage()).includes('Sign-in code') ? true : undefined),
+        'the code step',
+      );
+      await typeInto('Sign-in code', code);
       await click('button', 'Sign in');
       await until(
         async () => ((await textOnPage()).includes('Signed in as') ? true : undefined),
@@ -143,6 +153,10 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
       ).catch(async (error: Error) => {
         throw new Error(`${error.message}; the page says:\n${await textOnPage()}`);
       });
+      const credential = String(
+        await evaluate(`browser.storage.local.get('session.v1').then((s) => s['session.v1'].credential)`),
+      );
+      expect(credential.length).toBeGreaterThan(20);
       await typeInto('Token name', 'firefox token');
       await click('button', 'Create token');
       const text = await until(async () => {

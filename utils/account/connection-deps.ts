@@ -1,4 +1,4 @@
-import { createApiClient } from '../api';
+import { createApiClient, createSignInApi } from '../api';
 import { lockClient } from '../messages';
 import type { ConnectionDeps } from './connection-model';
 import { requestServiceAccess } from './permissions';
@@ -15,5 +15,6 @@ export function pageConnectionDeps(): ConnectionDeps {
     clearSession,
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
+    makeSignInApi: (baseUrl) => createSignInApi({ baseUrl }),
   };
 }

@@ -1,8 +1,9 @@
-import { batch, type Signal, signal } from '@preact/signals';
-import type { ApiClient } from '../api';
-import { normalizeServiceUrl } from '../api';
+import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import type { ApiClient, SignInApi } from '../api';
+import { isPlainHttpRemote, normalizeServiceUrl } from '../api';
 import type { AppError } from '../lib';
 import { type MessageKey, t } from '../lib';
+import { createEmailSignIn, type EmailSignIn, type SignInBusy } from './email-sign-in';
 import { credentialFingerprint } from './key';
 import type { Session } from './session';
 
@@ -16,6 +17,7 @@ export interface ConnectionDeps {
   /** Asks for the service origin as a host permission; must be the first thing a click does. */
   requestAccess(serviceUrl: string): Promise<boolean>;
   makeApi(baseUrl: string, credential?: string): ApiClient;
+  makeSignInApi(baseUrl: string): SignInApi;
 }
 
 export interface Feedback {
@@ -23,15 +25,21 @@ export interface Feedback {
   message: string;
 }
 
-export interface ConnectionModel {
+export interface ConnectionModel extends EmailSignIn {
   serviceUrl: Signal<string>;
-  busy: Signal<'testing' | 'signing-in' | null>;
+  busy: Signal<SignInBusy | null>;
   test: Signal<Feedback | null>;
   signInError: Signal<string | null>;
+  /** What the last sign-out could not do (the service was out of reach), or null. */
+  signOutNotice: Signal<string | null>;
   session: Signal<Session | null>;
+  /** Plain http:// to another computer: warned about at sign-in (issue 11). */
+  insecure: ReadonlySignal<boolean>;
   start(): Promise<void>;
   testConnection(): Promise<void>;
+  /** Signs in with a pasted session credential. */
   signIn(credential: string): Promise<boolean>;
+  /** Ends the session on the service, then forgets it here (even when the service is out of reach). */
   signOut(): Promise<void>;
 }
 
@@ -49,10 +57,15 @@ function describeMode(mode: string): string {
 /** The options page's "which service, which account" section. */
 export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   const serviceUrl = signal('');
-  const busy = signal<'testing' | 'signing-in' | null>(null);
+  const busy = signal<SignInBusy | null>(null);
   const test = signal<Feedback | null>(null);
   const signInError = signal<string | null>(null);
+  const signOutNotice = signal<string | null>(null);
   const session = signal<Session | null>(null);
+  const insecure = computed(() => {
+    const url = normalizeServiceUrl(serviceUrl.value);
+    return url.ok && isPlainHttpRemote(url.value);
+  });
 
   async function start(): Promise<void> {
     const [url, current] = await Promise.all([deps.loadServiceUrl(), deps.loadSession()]);
@@ -63,21 +76,11 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   }
 
   async function testConnection(): Promise<void> {
-    const url = normalizeServiceUrl(serviceUrl.value);
-    if (!url.ok) {
-      test.value = { ok: false, message: url.error.message };
-      return;
-    }
     busy.value = 'testing';
-    const version = await deps.makeApi(url.value).version();
+    const feedback = await checkService(deps, serviceUrl.value);
     batch(() => {
       busy.value = null;
-      test.value = version.ok
-        ? {
-            ok: true,
-            message: t('connectedTo', version.value.version, describeMode(version.value.mode)),
-          }
-        : { ok: false, message: version.error.message };
+      test.value = feedback;
     });
   }
 
@@ -90,17 +93,23 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     if (!granted) {
       return failSignIn(t('errNoPermission', new URL(url.value).host));
     }
+    return finish(url.value, secret, '');
+  }
+
+  /** Identifies the account behind `credential` and keeps the session. */
+  async function finish(url: string, credential: string, email: string): Promise<boolean> {
     busy.value = 'signing-in';
-    const who = await identify(deps.makeApi(url.value, secret), secret);
+    const who = await identify(deps.makeApi(url, credential), credential);
     busy.value = null;
     if (!who.ok) return failSignIn(who.error.message);
-    const next: Session = { serviceUrl: url.value, credential: secret, ...who.value };
+    const next: Session = { serviceUrl: url, credential, ...who.value, email: who.value.email || email };
     const refused = await deps.saveSession(next);
     if (refused) return failSignIn(refused);
     batch(() => {
-      serviceUrl.value = url.value;
+      serviceUrl.value = url;
       session.value = next;
       signInError.value = null;
+      signOutNotice.value = null;
     });
     return true;
   }
@@ -111,12 +120,43 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   }
 
   async function signOut(): Promise<void> {
-    await deps.clearSession();
-    await deps.saveServiceUrl(session.value?.serviceUrl ?? serviceUrl.value);
-    session.value = null;
+    const current = session.value;
+    busy.value = 'signing-out';
+    const notice = await endSession(deps, current);
+    await deps.saveServiceUrl(current?.serviceUrl ?? serviceUrl.value);
+    batch(() => {
+      busy.value = null;
+      session.value = null;
+      signOutNotice.value = notice;
+    });
   }
 
-  return { serviceUrl, busy, test, signInError, session, start, testConnection, signIn, signOut };
+  const email = createEmailSignIn(deps, { serviceUrl, busy, signInError, finish });
+  const state = { serviceUrl, busy, test, signInError, signOutNotice, session, insecure };
+  return { ...email, ...state, start, testConnection, signIn, signOut };
+}
+
+/** The version and mode of the service at `raw`, in words. */
+async function checkService(deps: ConnectionDeps, raw: string): Promise<Feedback> {
+  const url = normalizeServiceUrl(raw);
+  if (!url.ok) return { ok: false, message: url.error.message };
+  const version = await deps.makeApi(url.value).version();
+  return version.ok
+    ? { ok: true, message: t('connectedTo', version.value.version, describeMode(version.value.mode)) }
+    : { ok: false, message: version.error.message };
+}
+
+/**
+ * Ends `current` on the service, then forgets it here whatever the answer. Returns what a person
+ * should know when the service could not end it, or null.
+ */
+async function endSession(deps: ConnectionDeps, current: Session | null): Promise<string | null> {
+  // A sealed credential (locked, after a restart) is empty here: nothing to send, forget it only.
+  const ended = current?.credential
+    ? await deps.makeSignInApi(current.serviceUrl).endSession(current.credential)
+    : null;
+  await deps.clearSession();
+  return ended && !ended.ok ? t('signedOutLocally', ended.error.message) : null;
 }
 
 type Identity = { ok: true; value: { account: string; email: string } } | { ok: false; error: AppError };

@@ -25,3 +25,24 @@ export function originPattern(serviceUrl: string): string {
   const url = new URL(serviceUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * True for plain http:// to a host other than this computer: the credential, the sign-in code and
+ * every token would cross the network unencrypted (issue 11). Loopback names are fine.
+ */
+export function isPlainHttpRemote(serviceUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  const loopback =
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host);
+  return !loopback;
+}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ConnectionDeps, createConnectionModel } from '../../../utils/account/connection-model';
 import type { Session } from '../../../utils/account/session';
 import { createApiClient } from '../../../utils/api/client';
+import { createSignInApi } from '../../../utils/api/sign-in';
 import { ok } from '../../../utils/lib/result';
 import { openTokenDb } from '../../../utils/store/open';
 import { createTokensModel } from '../../../utils/tokens/model';
@@ -53,6 +54,7 @@ async function signIn() {
     },
     requestAccess: async () => true,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential, timeoutMs: 5_000 }),
+    makeSignInApi: (baseUrl) => createSignInApi({ baseUrl, timeoutMs: 5_000 }),
   };
   const model = createConnectionModel(deps);
   await model.start();
