@@ -235,7 +235,7 @@ describe('clearing and validation', () => {
     expect(await statusOf('/user/tokens')).toBe(200);
     await control(service.url, { faults: [{ route: '*', kind: 'refuse', times: 5 }], down: true });
     await control(service.url, { reset: true });
-    expect(service.faults()).toEqual({ down: false, faults: [] });
+    expect(service.faults()).toEqual({ down: false, faults: [], classic: false });
     expect(await statusOf('/user/tokens')).toBe(200);
   });
 
@@ -260,7 +260,7 @@ describe('clearing and validation', () => {
     const answer = await call(service.url, '/__control', { method: 'POST', body: { down: true, ...body } });
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ code: 'HTTP_ERROR' });
-    expect(service.faults()).toEqual({ down: false, faults: [] });
+    expect(service.faults()).toEqual({ down: false, faults: [], classic: false });
     expect(await statusOf('/user/tokens')).toBe(200);
   });
 });
