@@ -26,6 +26,7 @@ test.describe('a German browser', () => {
         /Verbunden mit Version .*: Token können aufgelistet, erstellt und widerrufen werden\./,
       ),
     ).toBeVisible();
+    await options.getByText('Stattdessen Sitzungs-Zugangsdaten verwenden').click();
     await options.getByLabel('Sitzungs-Zugangsdaten').fill(credential);
     await options.getByRole('button', { name: 'Anmelden' }).click();
     await expect(options.getByRole('columnheader', { name: 'Zuletzt kopiert' })).toBeVisible();
@@ -34,7 +35,9 @@ test.describe('a German browser', () => {
     await expect(popup.getByRole('heading', { name: 'API-Token' })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Token erstellen' })).toBeVisible();
     await expect(popup.getByRole('button', { name: 'Buchhaltung kopieren' })).toBeVisible();
-    await expect(popup.getByRole('button', { name: 'Über-Backup widerrufen' })).toBeVisible();
+    await popup.getByRole('button', { name: 'Weitere Aktionen für Über-Backup' }).click();
+    await expect(popup.getByRole('menuitem', { name: 'Widerrufen …' })).toBeVisible();
+    await popup.keyboard.press('Escape');
     await expect(popup.getByText(/Zuletzt synchronisiert: /)).toBeVisible();
 
     await popup.getByRole('button', { name: 'Buchhaltung kopieren' }).click();
