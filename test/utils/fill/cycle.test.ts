@@ -5,6 +5,7 @@ import type { FrameAnswer } from '../../../utils/fill/frames';
 import type { GrantRecord } from '../../../utils/store';
 import { addGrant, applyList, recordFill } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
+import { frameAnswer } from '../../helpers/frame-answer';
 import { testSession } from '../../helpers/session';
 
 const SITE = 'https://ci.example';
@@ -86,22 +87,7 @@ describe('the fill shortcut, pressed again', () => {
     db.close();
     let now = 10_000;
     const filled: string[] = [];
-    const answer = (frameId: number): FrameAnswer => ({
-      frameId,
-      origin: SITE,
-      url: `${SITE}/`,
-      path: [],
-      self: -1,
-      view: { l: 0, t: 0, r: 800, b: 600 },
-      found: true,
-      score: 5,
-      focused: false,
-      box: { l: 10, t: 10, r: 310, b: 40 },
-      focusIn: null,
-      refused: null,
-      unseen: null,
-      frames: [],
-    });
+    const answer = (frameId: number): FrameAnswer => frameAnswer({ frameId, origin: SITE });
     const filler = createFiller({
       loadSession: async () => testSession,
       openDb: () => openTokenDb('cycle'),

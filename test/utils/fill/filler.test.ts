@@ -4,6 +4,7 @@ import type { FrameAnswer } from '../../../utils/fill/frames';
 import type { ChildFrame, PageAnswer } from '../../../utils/fill/page';
 import { applyList, listGrants, listUsage, requestRevoke } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
+import { frameAnswer } from '../../helpers/frame-answer';
 import { testScope, testSession } from '../../helpers/session';
 
 const session = testSession;
@@ -12,23 +13,7 @@ const SITE = 'https://ci.example';
 let dbCount = 0;
 
 const FRAME = 'https://widget.example';
-const frame = (changes: Partial<FrameAnswer>): FrameAnswer => ({
-  frameId: 0,
-  origin: SITE,
-  url: `${changes.origin ?? SITE}/`,
-  path: [],
-  self: -1,
-  view: { l: 0, t: 0, r: 800, b: 600 },
-  found: true,
-  score: 5,
-  focused: false,
-  box: { l: 10, t: 10, r: 310, b: 40 },
-  focusIn: null,
-  refused: null,
-  unseen: null,
-  frames: [],
-  ...changes,
-});
+const frame = (changes: Partial<FrameAnswer>): FrameAnswer => frameAnswer({ origin: SITE, ...changes });
 /** The top frame's view of its one child frame, seen. */
 const child: ChildFrame = {
   index: 0,
