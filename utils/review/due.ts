@@ -3,7 +3,6 @@ import type { TokenRecord } from '../store';
 
 /** The presets a person picks from: in 30, 90 or 180 days. */
 export const REVIEW_PRESETS = [30, 90, 180] as const;
-const DAY_MS = 24 * 3600_000;
 /** Ten years: further than that is a typing slip, not a plan. */
 const LATEST_DAYS = 3653;
 
