@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Session } from '../account';
+import { onSessionChange, type Session } from '../account';
 import { listAllTokens, type TokenDatabase } from '../store';
 import { onChange } from '../sync';
 import { nextReviewAt } from './due';
@@ -15,6 +15,11 @@ export interface ReviewAlarmDeps {
   onDue(): Promise<void> | void;
 }
 
+export interface ReviewWatch {
+  arm(): Promise<number | null>;
+  stop(): void;
+}
+
 /** Arms the one review alarm for the next due date of any account's token, or clears it. */
 export async function armReviewAlarm(deps: Pick<ReviewAlarmDeps, 'openDb' | 'now'>): Promise<number | null> {
   const db = await deps.openDb();
@@ -27,10 +32,11 @@ export async function armReviewAlarm(deps: Pick<ReviewAlarmDeps, 'openDb' | 'now
 
 /**
  * Keeps the review alarm armed: now (the service worker starting is also the browser starting),
- * whenever a page or the engine announces a change to the signed-in account's records (a date
- * set or cleared, a token revoked), and after it fires, for the date after. Returns `arm`.
+ * on signing in or out (which also changes the account whose announcements count), whenever a
+ * page or the engine announces a change to that account's records (a date set or cleared, a
+ * token revoked), and after it fires, for the date after. Returns `arm`, and `stop` for tests.
  */
-export function watchReviews(deps: ReviewAlarmDeps): () => Promise<number | null> {
+export function watchReviews(deps: ReviewAlarmDeps): ReviewWatch {
   let queue: Promise<number | null> = Promise.resolve(null);
   let scope: { service: string; account: string } | null = null;
   const arm = (): Promise<number | null> => {
@@ -43,14 +49,20 @@ export function watchReviews(deps: ReviewAlarmDeps): () => Promise<number | null
       .catch(() => null);
     return queue;
   };
-  onChange(
+  const stopChanges = onChange(
     () => scope,
     () => void arm(),
   );
-  browser.alarms.onAlarm.addListener(({ name }) => {
-    if (name !== REVIEW_ALARM) return;
-    void Promise.resolve(deps.onDue()).finally(() => void arm());
-  });
+  const stopSession = onSessionChange(() => void arm());
+  const fired = ({ name }: { name: string }): void => {
+    if (name === REVIEW_ALARM) void Promise.resolve(deps.onDue()).finally(() => void arm());
+  };
+  browser.alarms.onAlarm.addListener(fired);
   void arm();
-  return arm;
+  const stop = (): void => {
+    stopChanges();
+    stopSession();
+    browser.alarms.onAlarm.removeListener(fired);
+  };
+  return { arm, stop };
 }

@@ -2,7 +2,7 @@
 // since the service has no expiry. The rules (due: presets, custom dates, which tokens are due,
 // the next due date) are pure; the background arms one alarm for the next due date (alarm) and
 // re-arms it whenever the records change, at start-up and when it fires.
-export { REVIEW_ALARM, type ReviewAlarmDeps, watchReviews } from './alarm';
+export { REVIEW_ALARM, type ReviewAlarmDeps, type ReviewWatch, watchReviews } from './alarm';
 export {
   customReviewBy,
   dueForReview,

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { saveSession } from '../../../utils/account/session';
 import { armReviewAlarm, REVIEW_ALARM, watchReviews } from '../../../utils/review/alarm';
@@ -50,7 +50,13 @@ describe('armReviewAlarm', () => {
     await seed({ '1': NOW + DAY, '2': NOW + 2 * DAY });
     let now = NOW;
     const onDue = vi.fn();
-    const arm = watchReviews({ loadSession: async () => testSession, openDb, now: () => now, onDue });
+    const { arm, stop } = watchReviews({
+      loadSession: async () => testSession,
+      openDb,
+      now: () => now,
+      onDue,
+    });
+    onTestFinished(stop);
     expect(await arm()).toBe(NOW + DAY);
     now = NOW + DAY;
     await fakeBrowser.alarms.onAlarm.trigger({ name: REVIEW_ALARM, scheduledTime: NOW + DAY });
@@ -65,12 +71,13 @@ describe('armReviewAlarm', () => {
 
   it('should re-arm when a page announces a changed date', async () => {
     await seed({ '1': NOW + 5 * DAY });
-    const arm = watchReviews({
+    const { arm, stop } = watchReviews({
       loadSession: async () => testSession,
       openDb,
       now: () => NOW,
       onDue: vi.fn(),
     });
+    onTestFinished(stop);
     expect(await arm()).toBe(NOW + 5 * DAY);
     const db = await openDb();
     await setReviewBy(db, testScope, '1', NOW + DAY);
@@ -79,6 +86,30 @@ describe('armReviewAlarm', () => {
     announceChange(testScope, 'a page');
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(REVIEW_ALARM))?.scheduledTime).toBe(NOW + DAY),
+    );
+  });
+
+  it('should follow the account signed in after it started, signed out at first', async () => {
+    await seed({ '1': NOW + 5 * DAY });
+    let session: typeof testSession | null = null;
+    await fakeBrowser.storage.local.clear();
+    const { arm, stop } = watchReviews({
+      loadSession: async () => session,
+      openDb,
+      now: () => NOW,
+      onDue: vi.fn(),
+    });
+    onTestFinished(stop);
+    await arm();
+    session = testSession;
+    await saveSession(testSession);
+    const db = await openDb();
+    await setReviewBy(db, testScope, '1', NOW + 2 * DAY);
+    db.close();
+    const { announceChange } = await import('../../../utils/sync/channel');
+    announceChange(testScope, 'a page');
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.alarms.get(REVIEW_ALARM))?.scheduledTime).toBe(NOW + 2 * DAY),
     );
   });
 });
