@@ -75,7 +75,8 @@ export function TokenTable({
         {tokens.flatMap((token) => [
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
-              {visibleName(token.name)} <UseBadge token={token} now={now} long />
+              {visibleName(token.name)}
+              <UseBadge token={token} now={now} long />
             </td>
             <td class="mono">{maskSecret(token.secret)}</td>
             <td>
