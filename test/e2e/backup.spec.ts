@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { axeSerious } from './axe';
 import { expect, screenshot, test } from './fixtures';
 import { extensionIdOf, launchWithExtension, preGrantOrigins, settleFirstRun } from './launch';
 import { serviceTokens, signedInWithToken, signIn } from './people';
@@ -128,6 +129,7 @@ test.describe('export and import (issue 15)', () => {
       );
       await expect(other.getByLabel('Sync in the background')).toHaveValue('60');
       await other.getByRole('heading', { name: 'Export and import' }).scrollIntoViewIfNeeded();
+      expect(await axeSerious(other)).toEqual([]);
       await screenshot(other, 'options-import-done', { secrets: [secret, credential] });
     } finally {
       await fresh.close();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { browser } from 'wxt/browser';
+import { axeSerious, axeSeriousInPopup } from './axe';
 import { expect, openToolbarPopup, screenshot, test } from './fixtures';
 import { createElsewhere, serviceTokens, signedInWithToken } from './people';
 
@@ -88,6 +89,7 @@ test.describe('review dates (issue 15)', () => {
     expect(notice).toContain('Due for review');
     expect(notice).toContain(name);
     expect(notice).not.toContain(other);
+    expect(await axeSeriousInPopup(popup)).toEqual([]);
     await screenshot(popup, 'popup-review-due', { secrets });
     const opened = context.waitForEvent('page');
     await popup.click(`Review ${name}: details and a new date`);
@@ -97,6 +99,7 @@ test.describe('review dates (issue 15)', () => {
     const due = details.getByRole('group', { name: 'Review by' });
     await expect(due).toContainText('Due for review since');
     await expect(details.getByRole('cell', { name: new RegExp(`^${name}`) })).toContainText('Review due');
+    expect(await axeSerious(details)).toEqual([]);
     await screenshot(details, 'options-review-due', { secrets });
 
     // A new date ends it: the badge clears and the alarm waits for that day.
