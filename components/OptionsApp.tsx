@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
 import type { AccountModel, ConnectionModel } from '../utils/account';
+import type { BackupModel } from '../utils/backup';
 import type { SitesModel } from '../utils/fill';
 import { t } from '../utils/lib';
 import type { LockModel } from '../utils/lock';
@@ -11,6 +12,7 @@ import { AccountSection } from './account/AccountSection';
 import { ConnectionSection } from './account/ConnectionSection';
 import { GrantsSection } from './fill/GrantsSection';
 import { LockSettings } from './lock/LockSettings';
+import { BackupSection } from './settings/BackupSection';
 import { ClipboardSettings } from './settings/ClipboardSettings';
 import { SyncSettings } from './settings/SyncSettings';
 import { CopyFormatMenu } from './tokens/CopyFormatMenu';
@@ -30,10 +32,13 @@ interface OptionsAppProps {
   lock?: { model: LockModel; unlock: LockClient['unlock'] };
   /** Check token (issue 13), in a token's details and the rotation. */
   check?: (id: string) => Promise<CheckOutcome>;
+  /** Export and import of this device's own data (issue 15). */
+  backup?: BackupModel;
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock, check } = props;
+  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock, check, backup } =
+    props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
@@ -86,6 +91,7 @@ export function OptionsApp(props: OptionsAppProps) {
         seconds={settings.value.clipboardSeconds}
         onChange={(clipboardSeconds) => onSettings({ ...settings.value, clipboardSeconds })}
       />
+      {backup ? <BackupSection model={backup} /> : null}
     </main>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../utils/fill';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
 import { handleMessage, isExtensionPage, isPersonAction } from '../utils/messages';
+import { watchReviews } from '../utils/review';
 import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
@@ -34,7 +35,9 @@ export default defineBackground(() => {
     const { enabled, unlocked } = await locker.vault.status();
     return enabled && !unlocked;
   };
-  watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
+  const refreshBadge = watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
+  // Review dates (issue 15): one alarm for the next due date; when it fires, the badge says so.
+  watchReviews({ loadSession, openDb: engineDeps.openDb, now: Date.now, onDue: refreshBadge });
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { bearer } from './auth';
 import type { Mode, Req, SignInLimits } from './context';
 import { openDb } from './db';

@@ -48,3 +48,9 @@ export async function loadCopyFormat(): Promise<CopyFormat> {
 export async function saveCopyFormat(format: CopyFormat): Promise<void> {
   await browser.storage.local.set({ [COPY_FORMAT_KEY]: format });
 }
+
+/** Whether this device ever saved settings of its own: an import fills them in only when not. */
+export async function hasOwnSettings(): Promise<boolean> {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, COPY_FORMAT_KEY]);
+  return stored[SETTINGS_KEY] !== undefined || stored[COPY_FORMAT_KEY] !== undefined;
+}

@@ -3,6 +3,7 @@ import { absoluteTime, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
 import { type CheckOutcome, hostOf, type TokenUsage } from '../../utils/tokens';
 import { CheckToken } from './CheckToken';
+import { ReviewDate } from './ReviewDate';
 
 interface TokenDetailsProps {
   token: TokenRecord;
@@ -10,6 +11,8 @@ interface TokenDetailsProps {
   /** Where the token was filled (options page); the popup knows the time only. */
   usage?: TokenUsage;
   onSaveNote(note: string): Promise<void>;
+  /** Sets or clears the review date (issue 15); absent where it is not offered. */
+  onSaveReview?: (reviewBy: number | null) => Promise<void>;
   /** Absent where rotating is not offered. */
   onRotate?: () => void;
   /** Check token (issue 13): the service's verdict on this token, in words. */
@@ -21,7 +24,8 @@ function when(ms: number | null | undefined, now: number): string {
 }
 
 /** Everything this device and the service know of one token, a note, and the way to rotate it. */
-export function TokenDetails({ token, now, usage, onSaveNote, onRotate, onCheck }: TokenDetailsProps) {
+export function TokenDetails(props: TokenDetailsProps) {
+  const { token, now, usage, onSaveNote, onSaveReview, onRotate, onCheck } = props;
   const id = useId();
   const [note, setNote] = useState(token.note ?? '');
   const [saved, setSaved] = useState(false);
@@ -72,6 +76,9 @@ export function TokenDetails({ token, now, usage, onSaveNote, onRotate, onCheck 
           </span>
         </div>
       </form>
+      {token.state === 'active' && onSaveReview ? (
+        <ReviewDate token={token} now={now} onSave={onSaveReview} />
+      ) : null}
       {token.state === 'active' && onRotate ? (
         <p class="row">
           <span class="grow muted small">{token.rotatedTo ? t('rotationPending') : t('rotateHint')}</span>

@@ -1,7 +1,8 @@
 import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
-import { isNeverUsed, visibleName } from '../../utils/tokens';
+import { visibleName } from '../../utils/tokens';
 import { RowMenu } from './RowMenu';
+import { UseBadge } from './UseBadge';
 import { useVirtualRows } from './useVirtualRows';
 
 interface TokenListProps {
@@ -57,11 +58,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
                   <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                     {relativeTime(token.createdMs, now)}
                   </time>
-                  {token.extraOf ? (
-                    <span class="badge pending">{t('extraBadge')}</span>
-                  ) : isNeverUsed(token, now) ? (
-                    <span class="badge quiet-badge">{t('neverUsed')}</span>
-                  ) : null}
+                  <UseBadge token={token} now={now} />
                 </div>
               </div>
               {pending ? (

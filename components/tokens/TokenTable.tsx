@@ -5,12 +5,12 @@ import {
   type CheckOutcome,
   describeLastFill,
   hostOf,
-  isNeverUsed,
   type TokenUsage,
   visibleName,
 } from '../../utils/tokens';
 import { TokenActions } from './TokenActions';
 import { TokenDetails } from './TokenDetails';
+import { UseBadge } from './UseBadge';
 
 interface TokenTableProps {
   tokens: readonly TokenRecord[];
@@ -21,6 +21,8 @@ interface TokenTableProps {
   /** Where each token was filled (issue 4), by token id. */
   usage?: ReadonlyMap<string, TokenUsage>;
   onSaveNote(id: string, note: string): Promise<void>;
+  /** Sets or clears a token's review date (issue 15). */
+  onSaveReview?: (id: string, reviewBy: number | null) => Promise<void>;
   onRotate?: (id: string) => void;
   onCheck?: (id: string) => Promise<CheckOutcome>;
   /** A token whose details open at once (the popup's Details button lands here). */
@@ -38,6 +40,7 @@ export function TokenTable({
   onRevoke,
   usage,
   onSaveNote,
+  onSaveReview,
   onRotate,
   onCheck,
   openDetails,
@@ -73,17 +76,7 @@ export function TokenTable({
           <tr key={token.id}>
             <td class="token-name" dir="auto" title={token.name}>
               {visibleName(token.name)}
-              {token.extraOf ? (
-                <>
-                  {' '}
-                  <span class="badge pending">{t('extraBadge')}</span>
-                </>
-              ) : isNeverUsed(token, now) ? (
-                <>
-                  {' '}
-                  <span class="badge quiet-badge">{t('neverUsed')}</span>
-                </>
-              ) : null}
+              <UseBadge token={token} now={now} long />
             </td>
             <td class="mono">{maskSecret(token.secret)}</td>
             <td>
@@ -115,6 +108,7 @@ export function TokenTable({
                   now={now}
                   usage={usage?.get(token.id)}
                   onSaveNote={(note) => onSaveNote(token.id, note)}
+                  onSaveReview={onSaveReview && ((at) => onSaveReview(token.id, at))}
                   onRotate={onRotate && (() => onRotate(token.id))}
                   onCheck={onCheck}
                 />

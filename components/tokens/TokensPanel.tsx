@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
+import { dueForReview } from '../../utils/review';
 import {
   type CheckOutcome,
   extraGroups,
@@ -15,6 +16,7 @@ import { useCountdown } from '../ui/useCountdown';
 import { CreateTokenForm } from './CreateTokenForm';
 import { EmptyState } from './EmptyState';
 import { ExtraTokens } from './ExtraTokens';
+import { ReviewNotice } from './ReviewNotice';
 import { RevokeDialog } from './RevokeDialog';
 import { RevokedSection } from './RevokedSection';
 import { SearchBar } from './SearchBar';
@@ -52,10 +54,12 @@ export function TokensPanel(props: TokensPanelProps) {
   const names = useMemo(() => all.map((token) => token.name), [all]);
   const extras = useMemo(() => extraGroups(all), [all]);
   const pending = useMemo(() => all.filter((token) => token.state === 'pending-revoke').length, [all]);
+  const due = useMemo(() => dueForReview(all, Date.now()), [all]);
   const visible = model.visible.value;
   const now = Date.now();
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
+  const saveReview = (id: string, reviewBy: number | null): Promise<void> => model.annotate(id, { reviewBy });
   // The service's state turns Create off and is its one message (issue 18).
   const blocked = writeBlock(model.error.value, useCountdown(model.error.value?.retryAt));
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
@@ -74,6 +78,7 @@ export function TokensPanel(props: TokensPanelProps) {
         </p>
       ) : null}
       {extras.length > 0 ? <ExtraTokens groups={extras} model={model} /> : null}
+      {layout === 'popup' ? <ReviewNotice tokens={due} onOpen={onDetails} /> : null}
       <p class="notice" role="status">
         {model.notice.value}
       </p>
@@ -107,6 +112,7 @@ export function TokensPanel(props: TokensPanelProps) {
           onDetails={onDetails}
           usage={usage}
           onSaveNote={saveNote}
+          onSaveReview={saveReview}
           onRotate={onRotate}
           onCheck={onCheck}
           openDetails={openDetails}

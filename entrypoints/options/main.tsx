@@ -9,6 +9,7 @@ import {
   onSessionChange,
   pageConnectionDeps,
 } from '../../utils/account';
+import { createBackupModel, pageBackupDeps } from '../../utils/backup';
 import { createSitesModel, releaseFrameOrigins, releaseOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { createLockModel } from '../../utils/lock';
@@ -35,6 +36,12 @@ const sites = createSitesModel({ ...deps, releaseOrigins });
 const account = createAccountModel(pageAccountDeps());
 const check = createCheck({ checkToken: checkClient(), onLocked: () => void lock.refresh() });
 const settings = signal<Settings>(DEFAULT_SETTINGS);
+const showSettings = (): Promise<void> =>
+  loadSettings().then((loaded) => {
+    settings.value = loaded;
+  });
+// An import changes records (repainted on its broadcast), grants and perhaps settings: shown at once.
+const backup = createBackupModel(pageBackupDeps(() => void Promise.all([sites.load(), showSettings()])));
 const onSettings = (next: Settings): void => {
   settings.value = next;
   void saveSettings(next);
@@ -50,12 +57,11 @@ render(
     onSettings={onSettings}
     lock={{ model: lock, unlock: client.unlock }}
     check={check}
+    backup={backup}
   />,
   document.getElementById('app') as HTMLElement,
 );
-void loadSettings().then((loaded) => {
-  settings.value = loaded;
-});
+void showSettings();
 const start = (): Promise<void> =>
   connection
     .start()

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Session } from '../account';
+import { dueForReview } from '../review';
 import { listTokens, type TokenDatabase } from '../store';
 import { onChange } from '../sync';
 import { type Attention, type Badge, badgeOf } from './badge';
@@ -11,15 +12,19 @@ export interface BadgeDeps {
   isLocked(): Promise<boolean>;
 }
 
-/** Reads what needs attention now: the signed-in account's waiting revokes and the lock. */
-export async function readAttention(deps: BadgeDeps): Promise<Attention> {
+/** Reads what needs attention now: the signed-in account's waiting revokes and due reviews, and the lock. */
+export async function readAttention(deps: BadgeDeps, now = Date.now()): Promise<Attention> {
   const [session, locked] = await Promise.all([deps.loadSession(), deps.isLocked()]);
-  if (!session) return { pendingRevokes: 0, locked };
+  if (!session) return { pendingRevokes: 0, locked, dueReviews: 0 };
   const db = await deps.openDb();
   const tokens = await listTokens(db, { service: session.serviceUrl, account: session.account }).finally(() =>
     db.close(),
   );
-  return { pendingRevokes: tokens.filter((token) => token.state === 'pending-revoke').length, locked };
+  return {
+    pendingRevokes: tokens.filter((token) => token.state === 'pending-revoke').length,
+    locked,
+    dueReviews: dueForReview(tokens, now).length,
+  };
 }
 
 async function show(badge: Badge): Promise<void> {

@@ -55,6 +55,15 @@ export function absoluteTime(ms: number, locale: string = uiLanguage()): string 
   return format.format(ms);
 }
 
+const dateFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+/** "5 Mar 2027": a day without its time (a review date, issue 15), in the UI language. */
+export function absoluteDate(ms: number, locale: string = uiLanguage()): string {
+  return cached(dateFormats, locale, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
+    ms,
+  );
+}
+
 /** "0:27", "2:05": what is left of a wait, to the second (a rate limit's countdown, issue 18). */
 export function countdown(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));

@@ -167,8 +167,8 @@ export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind
   await tx.done;
 }
 
-/** What a person may set on a token here: its note, and the replacement a rotation made. */
-export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'rotatedTo' | 'extraOf'>>;
+/** What a person may set on a token here: its note, its review date, the replacement a rotation made. */
+export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'reviewBy' | 'rotatedTo' | 'extraOf'>>;
 
 export async function annotateToken(
   db: TokenDatabase,
@@ -182,6 +182,16 @@ export async function annotateToken(
   if (next) await tx.store.put(next);
   await tx.done;
   return next;
+}
+
+/** Sets or clears (null) a token's review date, the way a note is written (annotateToken). */
+export function setReviewBy(
+  db: TokenDatabase,
+  scope: Scope,
+  id: string,
+  reviewBy: number | null,
+): Promise<TokenRecord | undefined> {
+  return annotateToken(db, scope, id, { reviewBy });
 }
 
 /** Every copy and fill of the account's tokens, oldest first. */

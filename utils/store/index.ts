@@ -1,6 +1,7 @@
 // utils/store/: this device's IndexedDB (idb): the schema and its upgrades, and repository
-// functions for everything the other features keep (db); the shapes of what is kept (records). Only
-// this folder opens a transaction.
+// functions for everything the other features keep (db), every account's local data at once for
+// export and import (device-data); the shapes of what is kept (records). Only this folder opens a
+// transaction.
 export {
   addCreateAttempt,
   addGrant,
@@ -22,10 +23,12 @@ export {
   recordFill,
   removeGrant,
   requestRevoke,
+  setReviewBy,
   setSiteDefault,
   settleCreateAttempt,
   type TokenAnnotation,
 } from './db';
+export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
 export type { GrantRecord, TokenDatabase, UsageRecord } from './schema';

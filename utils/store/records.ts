@@ -40,6 +40,11 @@ export interface TokenRecord extends Scope {
   lastFilledAt?: number | null;
   /** Local only: the person's note about the token (issue 7; absent until one is written). */
   note?: string;
+  /**
+   * Local only (issue 15): when the person wants to look at this token again, as the start of
+   * that local day in ms. The service has no expiry; utils/review/ arms an alarm for the next one.
+   */
+  reviewBy?: number | null;
   /** Local only: a replacement made by Rotate, waiting for the person to confirm it works (issue 7). */
   rotatedTo?: string | null;
   /**

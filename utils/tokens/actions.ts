@@ -2,6 +2,7 @@ import type { Result } from '../lib';
 import { t } from '../lib';
 import type { TokenAnnotation } from '../store';
 import { annotateToken } from '../store';
+import { announceChange } from '../sync';
 import { localFailure, signedOutError } from './failures';
 import type { TokensState } from './list-state';
 import { checkName } from './names';
@@ -52,7 +53,10 @@ export function createActions(
     const context = link.context;
     if (!context) return;
     const next = await annotateToken(context.db, context.scope, id, patch);
-    if (next) s.tokens.value = s.tokens.value.map((t) => (t.id === id ? next : t));
+    if (!next) return;
+    s.tokens.value = s.tokens.value.map((t) => (t.id === id ? next : t));
+    // The other pages repaint, and the background re-arms the review alarm and redraws the badge.
+    announceChange(context.scope, link.self);
   }
 
   return { create, revoke, annotate };

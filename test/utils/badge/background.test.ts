@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAttention } from '../../../utils/badge/background';
-import { applyList, requestRevoke } from '../../../utils/store/db';
+import { applyList, requestRevoke, setReviewBy } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import { testScope, testSession } from '../../helpers/session';
 
@@ -33,7 +33,7 @@ describe('readAttention', () => {
         openDb: () => openTokenDb('badge'),
         isLocked: async () => false,
       });
-      expect(attention).toEqual({ pendingRevokes: ids.length, locked: false });
+      expect(attention).toEqual({ pendingRevokes: ids.length, locked: false, dueReviews: 0 });
     },
   );
 
@@ -44,6 +44,28 @@ describe('readAttention', () => {
       openDb: () => openTokenDb('badge'),
       isLocked: async () => true,
     });
-    expect(attention).toEqual({ pendingRevokes: 0, locked: true });
+    expect(attention).toEqual({ pendingRevokes: 0, locked: true, dueReviews: 0 });
+  });
+
+  it('should count the account’s active tokens whose review date has come, not those waiting to be revoked', async () => {
+    await seed(['3']);
+    const db = await openTokenDb('badge');
+    await setReviewBy(db, testScope, '1', 1_000);
+    await setReviewBy(db, testScope, '2', 5_000);
+    await setReviewBy(db, testScope, '3', 1_000);
+    await setReviewBy(db, { ...testScope, account: '43' }, '9', 1_000);
+    db.close();
+    const read = (now: number) =>
+      readAttention(
+        {
+          loadSession: async () => testSession,
+          openDb: () => openTokenDb('badge'),
+          isLocked: async () => false,
+        },
+        now,
+      );
+    expect((await read(999)).dueReviews).toBe(0);
+    expect((await read(1_000)).dueReviews).toBe(1);
+    expect((await read(5_000)).dueReviews).toBe(2);
   });
 });
