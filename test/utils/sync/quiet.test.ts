@@ -86,12 +86,15 @@ describe('createQuiet', () => {
 });
 
 describe('backoffMs', () => {
-  it.each([1, 2, 3, 4, 5, 6, 10, 50])('should stay in [ceiling, 1.5 × ceiling] after %s 429s in a row', (n) => {
-    const ceiling = Math.min(600_000, 30_000 * 2 ** (n - 1));
-    for (const r of [0, 0.25, 0.5, 0.75, 0.999999]) {
-      const ms = backoffMs(n, () => r);
-      expect(ms).toBeGreaterThanOrEqual(ceiling);
-      expect(ms).toBeLessThanOrEqual(ceiling * 1.5);
-    }
-  });
+  it.each([1, 2, 3, 4, 5, 6, 10, 50])(
+    'should stay in [ceiling, 1.5 × ceiling] after %s 429s in a row',
+    (n) => {
+      const ceiling = Math.min(600_000, 30_000 * 2 ** (n - 1));
+      for (const r of [0, 0.25, 0.5, 0.75, 0.999999]) {
+        const ms = backoffMs(n, () => r);
+        expect(ms).toBeGreaterThanOrEqual(ceiling);
+        expect(ms).toBeLessThanOrEqual(ceiling * 1.5);
+      }
+    },
+  );
 });
