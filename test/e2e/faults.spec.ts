@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { RunningService } from '../../service/server';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openToolbarPopup, screenshot, test } from './fixtures';
 import { control, createElsewhere, serviceTokens, signIn } from './people';
 
 // Issue 18, point 3, end to end in real Chromium against the reference service's fault switches:
@@ -104,6 +104,25 @@ test.describe('faults told before the click, one message at a time', () => {
     await expect(field).toHaveValue('deploy bot');
     await create.click();
     await expect(popup.getByRole('listitem').filter({ hasText: 'deploy bot' })).toBeVisible();
+  });
+
+  test('should show the read-only state in the real toolbar popup before any click', async ({
+    context,
+    extensionId,
+    service,
+  }) => {
+    const { popup, secrets } = await signedIn(context, extensionId, service);
+    await popup.close();
+    await control(service.url, { mode: 'r-' });
+    const toolbar = await openToolbarPopup(context);
+    await toolbar.waitFor(`document.body.innerText.includes(${JSON.stringify(READ_ONLY)})`);
+    const create = `[...document.querySelectorAll('button')].find((b) => b.textContent === 'Create token')`;
+    expect(await toolbar.evaluate<boolean>(`${create}.disabled`)).toBe(true);
+    const reason = `document.getElementById(${create}.getAttribute('aria-describedby')).textContent`;
+    expect(await toolbar.evaluate<string>(reason)).toContain(READ_ONLY);
+    expect(await toolbar.evaluate<number>(`document.querySelectorAll('[role="alert"]').length`)).toBe(0);
+    await screenshot(toolbar, 'fault-maintenance-toolbar-popup', { secrets });
+    await toolbar.close();
   });
 
   test('should turn the rotation’s Create replacement off on the options page during maintenance', async ({
