@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountModel } from '../../utils/account';
 import { t } from '../../utils/lib';
 import {
@@ -47,12 +47,16 @@ export function TokensPanel(props: TokensPanelProps) {
   const { model, layout, Rows, tools, usage, account, onDetails, onRotate, openDetails, onCheck } = props;
   const nameInput = useRef<HTMLInputElement>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
-  const all = model.tokens.value.filter((token) => token.state !== 'revoked');
+  // Worked out once per list, not on every keystroke of a search (issue 14: 10,000 names).
+  const tokens = model.tokens.value;
+  const all = useMemo(() => tokens.filter((token) => token.state !== 'revoked'), [tokens]);
+  const names = useMemo(() => all.map((token) => token.name), [all]);
+  const extras = useMemo(() => extraGroups(all), [all]);
+  const pending = useMemo(() => all.filter((token) => token.state === 'pending-revoke').length, [all]);
   const visible = model.visible.value;
   const now = Date.now();
   const target = revoking === null ? undefined : all.find((token) => token.id === revoking);
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
-  const extras = extraGroups(all);
   // The service's state turns Create off and is its one message (issue 18).
   const standing = model.hold.value ?? model.error.value;
   const blocked = writeBlock(standing, useCountdown(standing?.retryAt));
@@ -64,7 +68,7 @@ export function TokensPanel(props: TokensPanelProps) {
   return (
     <section class="field" aria-label={t('yourTokens')}>
       <CreateTokenForm
-        existingNames={all.map((t) => t.name)}
+        existingNames={names}
         onCreate={model.create}
         inputRef={nameInput}
         restriction={account?.restriction.value}
@@ -119,7 +123,7 @@ export function TokensPanel(props: TokensPanelProps) {
       <SyncStatus
         syncing={model.syncing.value}
         lastSyncedAt={model.lastSyncedAt.value}
-        pending={all.filter((token) => token.state === 'pending-revoke').length}
+        pending={pending}
         now={now}
         onSyncNow={() => void model.refresh({ now: true })}
       />

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/app.css';
@@ -23,7 +23,10 @@ const showLock = async (): Promise<void> => {
   };
   unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={onUnlocked} />;
 };
-const model = createTokensModel(pageTokensDeps(() => void showLock()));
+const deps = pageTokensDeps(() => void showLock());
+// Issue 14: the database opens while the session is read, not after it.
+void deps.openDb();
+const model = createTokensModel(deps);
 const account = createAccountModel(pageAccountDeps());
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
@@ -43,6 +46,16 @@ render(
   />,
   document.getElementById('app') as HTMLElement,
 );
-void showLock();
 void model.start();
-void account.start();
+// Issue 14: the names paint first; the lock's state and the account's restriction each ask the
+// background (which may be asleep) and follow one frame later, off the popup's critical path.
+const stop = effect(() => {
+  if (model.state.value === 'loading') return;
+  queueMicrotask(() => stop());
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      void showLock();
+      void account.start();
+    }),
+  );
+});

@@ -135,6 +135,7 @@ export function probe(): void {
   };
   const isReady = (): boolean => {
     if (location.pathname.endsWith('/blank.html')) return true;
+    if (location.pathname.endsWith('/primitive.html')) return document.body?.dataset.ready === 'true';
     return location.pathname.endsWith('/popup.html') && popupReady();
   };
   const observer = new MutationObserver(() => check());
@@ -150,7 +151,12 @@ export function probe(): void {
   document.addEventListener('DOMContentLoaded', () => {
     check();
     if (!state.ready)
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributeFilter: ['data-ready'],
+      });
   });
 
   const isSearch = (target: EventTarget | null): target is HTMLInputElement =>

@@ -3,20 +3,25 @@ import type { RunResults, SizeRun } from './run';
 import { count, kb, mb, median, ms, type Row, ratio } from './stats';
 
 // The targets of issue 6.
-const READY_TARGET: Record<number, number> = { 1000: 1.2, 10000: 1.5 };
+const READY_TARGET: Record<number, number> = { 0: 1.2, 10: 1.2, 1000: 1.2, 10000: 1.5 };
 const SYNC_TARGET = 2;
 const HEAP_TARGET = 20 * 1024 * 1024;
 const SEARCH_TARGET_MS = 16;
+// Issue 14: from the gesture to the token in the field.
+const FILL_TARGET_MS = 50;
 
+// Issue 14: where a target is below what the browser allows, the floor is the empty page plus
+// the primitive, the least any popup must do first (the session and one read, browser.ts).
 function readyRow(run: SizeRun): Row {
-  const floor = median(run.blankReady);
+  const blank = median(run.blankReady);
+  const floor = median(run.primitiveReady);
   const popup = median(run.popupReady);
   const target = READY_TARGET[run.tokens];
   return {
     measure: `Popup ready, ${count(run.tokens)} tokens`,
     result: ms(popup),
-    floor: `${ms(floor)} empty page`,
-    ratio: ratio(popup / floor),
+    floor: `${ms(blank)} empty page, ${ms(floor)} + session and one read`,
+    ratio: `${ratio(popup / floor)} (${ratio(popup / blank)} of empty)`,
     target: target === undefined ? undefined : `≤ ${target}×`,
     met: target === undefined ? undefined : popup / floor <= target,
   };
@@ -41,6 +46,22 @@ function syncRows(run: SizeRun): Row[] {
   });
 }
 
+function fillRows(fill: RunResults['fill']): Row[] {
+  const gestures = [
+    ['Fill, popup click → value in field', fill.popup],
+    ['Fill, shortcut → value in field', fill.shortcut],
+  ] as const;
+  return gestures.map(([label, samples]) => {
+    const value = median(samples);
+    return {
+      measure: `${label}, ${count(fill.tokens)} tokens (median / worst)`,
+      result: fill.skipped ? `not measured: ${fill.skipped}` : `${ms(value)} / ${ms(Math.max(...samples))}`,
+      target: `median ≤ ${FILL_TARGET_MS} ms`,
+      met: fill.skipped ? false : value <= FILL_TARGET_MS,
+    };
+  });
+}
+
 /** The table the benchmark prints and docs/performance.md shows. */
 export function tableRows(results: RunResults, bundles: BundleSizes): Row[] {
   const syncs = results.sizes.flatMap((run) => [...run.firstSync, ...run.repeatSync]);
@@ -52,6 +73,7 @@ export function tableRows(results: RunResults, bundles: BundleSizes): Row[] {
   return [
     ...results.sizes.map(readyRow),
     ...results.sizes.flatMap(syncRows),
+    ...fillRows(results.fill),
     {
       measure: 'IndexedDB transactions per sync',
       result: `${least === most ? most : `${least}–${most}`} (no revokes waiting)`,

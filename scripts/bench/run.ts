@@ -1,11 +1,23 @@
 import { startService } from '../../service/server';
 import { type BenchBrowser, signIn, startBrowser } from './browser';
+import { type FillLatency, measureFillLatency } from './fill-latency';
 import { bareFetchParse, clearDevice, heapUsed, openReady, type SyncFigures, waitSynced } from './measure';
 import { pageScript } from './page';
 import { probe } from './probe';
 import { measureSearch, type SearchSample } from './search';
 import { seedTokens } from './seed';
 import { workerProbe } from './worker-probe';
+
+/**
+ * The popup's one read before its first paint, for the primitive page (browser.ts): the session's
+ * storage key, and the store (with the index, when it is a `getAll`) keyed by the account.
+ */
+const PRIMITIVE_READ = `primitive.html?${new URLSearchParams({
+  db: 'w3s-tokens',
+  session: 'session.v1',
+  store: 'tokens',
+  index: 'by-scope',
+})}`;
 
 export interface RunOptions {
   /** Ascending: the same account grows from one size to the next. */
@@ -23,6 +35,8 @@ export interface SizeRun {
   tokens: number;
   /** Navigation start until the ready frame is painted, in ms: the empty page and the popup, interleaved. */
   blankReady: number[];
+  /** The same for the primitive page: the empty page plus the session and one read (browser.ts). */
+  primitiveReady: number[];
   popupReady: number[];
   /** Sync into a device that holds none of the tokens yet. */
   firstSync: SyncFigures[];
@@ -37,6 +51,8 @@ export interface RunResults {
   /** At the largest size, in bytes, after a full GC. */
   heap: { tokens: number; popup: number; blank: number };
   search: { tokens: number; samples: SearchSample[] };
+  /** A second account with a handful of tokens, in headed Chromium (the shortcut needs X input). */
+  fill: FillLatency;
 }
 
 const required = <T>(value: T | null, what: string): T => {
@@ -55,6 +71,7 @@ async function measureSize(
   const run: SizeRun = {
     tokens,
     blankReady: [],
+    primitiveReady: [],
     popupReady: [],
     firstSync: [],
     repeatSync: [],
@@ -76,6 +93,8 @@ async function measureSize(
   for (let i = 0; i < opts.warmup + opts.reps; i++) {
     const blank = await openReady(browser, 'blank.html');
     await blank.page.close();
+    const primitive = await openReady(browser, PRIMITIVE_READ);
+    await primitive.page.close();
     await worker.install();
     const popup = await openReady(browser, 'popup.html');
     // The popup syncs after it has painted; wait for it so it does not run into the next sample.
@@ -83,6 +102,7 @@ async function measureSize(
     await popup.page.close();
     if (i < opts.warmup) continue;
     run.blankReady.push(blank.ms);
+    run.primitiveReady.push(primitive.ms);
     run.popupReady.push(popup.ms);
     run.repeatSync.push(sync);
   }
@@ -124,7 +144,19 @@ export async function runBench(opts: RunOptions): Promise<RunResults> {
     const samples = await measureSearch(popup.page, opts.searchQuery, opts.searchRounds);
     await popup.page.close();
     opts.log(`  ${largest} tokens: heap and search done`);
+    await browser.close();
+    browser = undefined;
+    const fill = await measureFillLatency({
+      buildDir: opts.buildDir,
+      serviceUrl: service.url,
+      credential: await service.createAccount('fill@example.org'),
+      tokens: 10,
+      warmup: opts.warmup,
+      reps: opts.reps,
+      log: opts.log,
+    });
     return {
+      fill,
       sizes,
       heap: { tokens: largest, popup: popupHeap, blank: blankHeap },
       search: { tokens: largest, samples },

@@ -91,3 +91,17 @@ export function preGrantOrigins(userDataDir: string, extensionId: string, origin
   }
   writeFileSync(file, JSON.stringify(prefs));
 }
+
+/**
+ * Pins the extension's button to the toolbar in a profile that has loaded it once and is closed
+ * (Chromium puts a new extension under its puzzle-piece menu, where no badge shows).
+ */
+export function pinToToolbar(userDataDir: string, extensionId: string): void {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  prefs.extensions ??= {};
+  prefs.extensions.pinned_extensions = [
+    ...new Set([...(prefs.extensions.pinned_extensions ?? []), extensionId]),
+  ];
+  writeFileSync(file, JSON.stringify(prefs));
+}
