@@ -43,6 +43,12 @@ export function OptionsApp(props: OptionsAppProps) {
   return (
     <main class="options">
       <h1>{t('pageTitle')}</h1>
+      {tokens.state.value === 'signed-out' && tokens.error.value?.status === 401 ? (
+        // The service ended the session (issue 18): the sign-in form below is the next step.
+        <p class="banner warning" role="status">
+          {t('errSignedOut')}
+        </p>
+      ) : null}
       <ConnectionSection model={connection} />
       {tokens.state.value === 'ready' ? (
         <AccountSection

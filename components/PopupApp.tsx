@@ -38,7 +38,10 @@ export function PopupApp({ model, account, unlock, onOpenSettings, onOpenDetails
           <span class="spinner" aria-hidden="true" /> {t('loading')}
         </p>
       ) : state === 'signed-out' ? (
-        <SignedOut onOpenSettings={onOpenSettings} />
+        <SignedOut
+          ended={model.error.value?.code === 'signed-out' && model.error.value.status === 401}
+          onOpenSettings={onOpenSettings}
+        />
       ) : (
         <>
           {unlock?.value}

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Deps } from './context';
-import { dbError, maintenance, sunset, tooManyRequests } from './errors';
-import type { Reply } from './http';
+import { accountRestricted, dbError, maintenance, noToken, sunset, tooManyRequests } from './errors';
+import { json, type Reply } from './http';
 
 // Fault injection for tests, over real HTTP: the service can play dead, answer an error, answer
 // late, lose its answer after applying a change, or refuse a request without applying it.
@@ -15,7 +15,7 @@ export const FAULT_ROUTES = [
 ] as const;
 export type FaultRoute = (typeof FAULT_ROUTES)[number];
 
-export const FAULT_STATUSES = [500, 503, 410, 429] as const;
+export const FAULT_STATUSES = [500, 503, 410, 429, 401, 403] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /** Longest `delay` accepted, so a forgotten fault cannot hold a request for ever. */
@@ -25,7 +25,10 @@ export const MAX_DELAY_MS = 600_000;
  * One planned fault: it hits the next `times` requests of `route` ('*', also when `route` is left
  * out of the control body: any request but preflights and `/__control`), then is gone.
  * - `status`: answers the error without running the route (429: plain text, no Retry-After;
- *   503 ERROR_MAINTENANCE; 410 ERROR_FEATURE_HAS_BEEN_SUNSET; 500 ERROR_DB).
+ *   503 ERROR_MAINTENANCE; 410 ERROR_FEATURE_HAS_BEEN_SUNSET; 500 ERROR_DB; 401 ERROR_NO_TOKEN, a
+ *   session the service no longer takes; 403 ERROR_ACCOUNT_RESTRICTED, e.g. on writes only).
+ *   A 429 may carry `retryAfter` (the header's text as given: seconds or an HTTP date) and
+ *   `body: 'json'` (the API's own `{code, message}` instead of the CDN's plain text).
  * - `delay`: runs the route at once (the change is applied) and holds the answer back `ms`.
  * - `lose`: runs the route (the change is applied), then destroys the socket instead of answering.
  *   With `times` > 1 it keeps losing while the browser resends the request on a new connection,
@@ -33,7 +36,7 @@ export const MAX_DELAY_MS = 600_000;
  * - `refuse`: destroys the socket without running the route.
  */
 export type Fault = { route: FaultRoute; times: number } & (
-  | { kind: 'status'; status: FaultStatus }
+  | { kind: 'status'; status: FaultStatus; retryAfter?: string; body?: 'json' | 'text' }
   | { kind: 'delay'; ms: number }
   | { kind: 'lose' }
   | { kind: 'refuse' }
@@ -127,7 +130,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
 const FAULT_KEYS: Record<Fault['kind'], readonly string[]> = {
-  status: ['route', 'kind', 'times', 'status'],
+  status: ['route', 'kind', 'times', 'status', 'retryAfter', 'body'],
   delay: ['route', 'kind', 'times', 'ms'],
   lose: ['route', 'kind', 'times'],
   refuse: ['route', 'kind', 'times'],
@@ -160,7 +163,7 @@ function parseFault(item: unknown): Fault | string {
   if (kind === 'status') {
     const status = FAULT_STATUSES.find((candidate) => candidate === item.status);
     if (!status) return `status must be one of ${FAULT_STATUSES.join(', ')}`;
-    return { route, times, kind, status };
+    return parseRateLimitParts({ route, times, kind, status }, item);
   }
   if (kind === 'delay') {
     if (!isCount(item.ms) || item.ms > MAX_DELAY_MS) return `ms must be an integer from 1 to ${MAX_DELAY_MS}`;
@@ -169,11 +172,43 @@ function parseFault(item: unknown): Fault | string {
   return { route, times, kind };
 }
 
+/** A 429's `retryAfter` (visible ASCII, as a header allows) and `body`; other statuses take neither. */
+function parseRateLimitParts(
+  fault: Fault & { kind: 'status' },
+  item: Record<string, unknown>,
+): Fault | string {
+  const { retryAfter, body } = item;
+  if ((retryAfter !== undefined || body !== undefined) && fault.status !== 429)
+    return 'retryAfter and body go with status 429 only';
+  if (
+    retryAfter !== undefined &&
+    (typeof retryAfter !== 'string' || !/^[\x20-\x7e]{1,100}$/.test(retryAfter))
+  )
+    return 'retryAfter must be a header value: seconds or an HTTP date';
+  if (body !== undefined && body !== 'json' && body !== 'text') return "body must be 'json' or 'text'";
+  return {
+    ...fault,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(body === undefined ? {} : { body }),
+  };
+}
+
 /** The answer of a `status` fault, with the body the original (or its CDN) sent for that status. */
-export function faultReply(status: FaultStatus): Reply {
-  switch (status) {
-    case 429:
-      return tooManyRequests();
+export function faultReply(fault: Fault & { kind: 'status' }): Reply {
+  switch (fault.status) {
+    case 429: {
+      const reply =
+        fault.body === 'json'
+          ? json(429, { code: 'ERROR_TOO_MANY_REQUESTS', message: 'Too many requests, slow down' })
+          : tooManyRequests();
+      return fault.retryAfter === undefined
+        ? reply
+        : { ...reply, headers: { ...reply.headers, 'Retry-After': fault.retryAfter } };
+    }
+    case 401:
+      return noToken();
+    case 403:
+      return accountRestricted();
     case 503:
       return maintenance();
     case 410:

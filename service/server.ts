@@ -146,7 +146,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<RunningSe
       return;
     }
     let reply: Reply;
-    if (fault?.kind === 'status') reply = faultReply(fault.status);
+    if (fault?.kind === 'status') reply = faultReply(fault);
     else {
       try {
         reply = await respond(req, path);

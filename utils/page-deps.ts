@@ -8,6 +8,9 @@ import { loadCopyFormat, saveCopyFormat } from './settings';
 import { openTokenDb } from './store';
 import type { TokensDeps } from './tokens';
 
+/** storage.session: the name typed under Create, kept over a sign-in again (issue 18); never a secret. */
+const DRAFT_KEY = 'createDraft';
+
 /**
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
  * the connection's (connection-deps.ts): the popup must not carry the API client (size budget).
@@ -29,6 +32,11 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     loadCopyFormat,
     saveCopyFormat,
+    loadDraft: async () => {
+      const draft = (await browser.storage.session.get(DRAFT_KEY))[DRAFT_KEY];
+      return typeof draft === 'string' ? draft : '';
+    },
+    saveDraft: (name) => browser.storage.session.set({ [DRAFT_KEY]: name }),
     now: Date.now,
   };
 }

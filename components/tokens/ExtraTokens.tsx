@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/lib';
-import type { ExtraGroup, TokensModel } from '../../utils/tokens';
+import { type ExtraGroup, revokeBlock, type TokensModel } from '../../utils/tokens';
 import { RevokeDialog } from './RevokeDialog';
 
 export interface ExtraTokensProps {
   groups: readonly ExtraGroup[];
-  model: Pick<TokensModel, 'revokeExtras' | 'keepExtras'>;
+  model: Pick<TokensModel, 'revokeExtras' | 'keepExtras'> & Partial<Pick<TokensModel, 'hold'>>;
 }
 
 /**
@@ -34,6 +34,7 @@ export function ExtraTokens({ groups, model }: ExtraTokensProps) {
       {asking ? (
         <RevokeDialog
           name={asking.name}
+          blocked={revokeBlock(model.hold?.value ?? null)}
           text={
             asking.ids.length === 1
               ? t('revokeExtraOneText')

@@ -8,6 +8,8 @@ interface RevokeDialogProps {
   name: string;
   /** What revoking does, when not one token's usual words (the extras of one click, issue 18). */
   text?: string;
+  /** Why revoking is off now (the service is read-only, issue 18), or null. */
+  blocked?: string | null;
   onConfirm(): Promise<Result<void>>;
   onClose(): void;
 }
@@ -16,7 +18,7 @@ interface RevokeDialogProps {
  * A modal confirmation that names the token. The native <dialog> traps focus and gives it back on
  * close. A failed revoke keeps the dialog open with the reason, so nothing is lost.
  */
-export function RevokeDialog({ name, text, onConfirm, onClose }: RevokeDialogProps) {
+export function RevokeDialog({ name, text, blocked, onConfirm, onClose }: RevokeDialogProps) {
   const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function RevokeDialog({ name, text, onConfirm, onClose }: RevokeDialogPro
     <dialog
       ref={ref}
       aria-labelledby="revoke-title"
-      aria-describedby="revoke-text"
+      aria-describedby={blocked ? 'revoke-text revoke-blocked' : 'revoke-text'}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onClose();
@@ -46,7 +48,11 @@ export function RevokeDialog({ name, text, onConfirm, onClose }: RevokeDialogPro
         {titleAfter}
       </h2>
       <p id="revoke-text">{text ?? t('revokeText')}</p>
-      {error ? (
+      {blocked ? (
+        <p id="revoke-blocked" class="banner warning">
+          {blocked}
+        </p>
+      ) : error ? (
         <p class="banner error" role="alert">
           {error}
         </p>
@@ -55,7 +61,13 @@ export function RevokeDialog({ name, text, onConfirm, onClose }: RevokeDialogPro
         <button type="button" onClick={onClose} disabled={busy}>
           {t('cancel')}
         </button>
-        <button type="button" class="danger" onClick={confirm} disabled={busy}>
+        <button
+          type="button"
+          class="danger"
+          onClick={confirm}
+          disabled={busy || Boolean(blocked)}
+          aria-describedby={blocked ? 'revoke-blocked' : undefined}
+        >
           {busy ? t('revoking') : error ? t('tryAgain') : t('revokeToken')}
         </button>
       </div>

@@ -13,6 +13,8 @@ interface RotateDialogProps {
   replacement: TokenRecord | null;
   now: number;
   copiedId: string | null;
+  /** Why the replacement cannot be made now (the service's state, issue 18), or null. */
+  blocked?: string | null;
   /** Creates the replacement through the engine (never twice) and remembers it on the old token. */
   onCreate(name: string): Promise<CreateOutcome>;
   onCopy(id: string): void;
@@ -62,7 +64,13 @@ export function RotateDialog(props: RotateDialogProps) {
           onCheck={props.onCheck}
         />
       ) : (
-        <RotateNameStep name={steps.name} busy={busy} onName={steps.setName} onSubmit={steps.create} />
+        <RotateNameStep
+          name={steps.name}
+          busy={busy}
+          blocked={props.blocked}
+          onName={steps.setName}
+          onSubmit={steps.create}
+        />
       )}
       {error ? (
         <p class="banner error" role="alert">

@@ -1,4 +1,4 @@
-import type { CheckOutcome, TokensModel } from '../../utils/tokens';
+import { type CheckOutcome, type TokensModel, writeBlock } from '../../utils/tokens';
 import { RotateDialog } from './RotateDialog';
 
 interface RotateFlowProps {
@@ -21,6 +21,7 @@ export function RotateFlow({ model, rotatingId, onClose, onCheck }: RotateFlowPr
       replacement={replacement}
       now={Date.now()}
       copiedId={model.copiedId.value}
+      blocked={writeBlock(model.hold.value, Date.now())}
       onCreate={async (name) => {
         const outcome = await model.create(name);
         // Noted on the old token, so Rotate resumes at the confirmation after the page closes.

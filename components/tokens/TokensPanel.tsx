@@ -6,6 +6,7 @@ import { dueForReview } from '../../utils/review';
 import {
   type CheckOutcome,
   extraGroups,
+  revokeBlock,
   type TokensModel,
   type TokenUsage,
   writeBlock,
@@ -61,7 +62,11 @@ export function TokensPanel(props: TokensPanelProps) {
   const saveNote = (id: string, note: string): Promise<void> => model.annotate(id, { note });
   const saveReview = (id: string, reviewBy: number | null): Promise<void> => model.annotate(id, { reviewBy });
   // The service's state turns Create off and is its one message (issue 18).
-  const blocked = writeBlock(model.error.value, useCountdown(model.error.value?.retryAt));
+  const standing = model.hold.value ?? model.error.value;
+  const blocked = writeBlock(standing, useCountdown(standing?.retryAt));
+  const error = model.error.value;
+  // A rate limit's error says "wait": once the wait is over, it has nothing left to say.
+  const stale = error?.code === 'rate-limited' && (error.retryAt ?? 0) <= Date.now();
   const firstLoad = all.length === 0 && model.lastSyncedAt.value === null && model.error.value === null;
 
   return (
@@ -70,11 +75,13 @@ export function TokensPanel(props: TokensPanelProps) {
         existingNames={names}
         onCreate={model.create}
         inputRef={nameInput}
-        restriction={account?.restriction.value ?? blocked}
+        restriction={account?.restriction.value}
+        blocked={blocked}
+        draft={{ value: model.draft.value, set: model.setDraft }}
       />
-      {model.error.value && !blocked ? (
+      {error && !blocked && !stale ? (
         <p class="banner error" role="alert">
-          {model.error.value.message}
+          {error.message}
         </p>
       ) : null}
       {extras.length > 0 ? <ExtraTokens groups={extras} model={model} /> : null}
@@ -138,6 +145,7 @@ export function TokensPanel(props: TokensPanelProps) {
       {target ? (
         <RevokeDialog
           name={target.name}
+          blocked={revokeBlock(model.hold.value)}
           onConfirm={() => model.revoke(target.id)}
           onClose={() => setRevoking(null)}
         />

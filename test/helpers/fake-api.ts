@@ -13,6 +13,7 @@ export function createFakeApi(initial: ApiToken[] = []) {
   const failures = new Map<keyof ApiClient, AppError>();
   const calls: string[] = [];
   let restricted = false;
+  let mode = 'rw';
 
   function failed<T>(method: keyof ApiClient): Result<T> | undefined {
     calls.push(method);
@@ -24,7 +25,7 @@ export function createFakeApi(initial: ApiToken[] = []) {
 
   const api: ApiClient = {
     async version() {
-      return failed('version') ?? { ok: true, value: { version: '7.0.0', mode: 'rw' } };
+      return failed('version') ?? { ok: true, value: { version: '7.0.0', mode } };
     },
     async accountInfo() {
       return (
@@ -75,6 +76,10 @@ export function createFakeApi(initial: ApiToken[] = []) {
     /** Sets what `accountInfo` says of the account restriction from now on. */
     restrict(value: boolean): void {
       restricted = value;
+    },
+    /** Sets the mode `/version` answers from now on (`rw`, `r-` read-only for maintenance, `--`). */
+    setMode(value: string): void {
+      mode = value;
     },
     tokens,
     calls,

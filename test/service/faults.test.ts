@@ -81,6 +81,8 @@ describe('status faults', () => {
     [500, { code: 'ERROR_DB', message: expect.any(String) }],
     [503, { code: 'ERROR_MAINTENANCE', message: 'API undergoing maintenance, please try again later' }],
     [410, { code: 'ERROR_FEATURE_HAS_BEEN_SUNSET', message: expect.any(String) }],
+    [401, { code: 'ERROR_NO_TOKEN', message: expect.any(String) }],
+    [403, { code: 'ERROR_ACCOUNT_RESTRICTED', message: expect.any(String) }],
   ])('should answer %i with its JSON body, without creating the token', async (status, body) => {
     const name = unique(`status ${status}`);
     await control(service.url, {
@@ -106,6 +108,37 @@ describe('status faults', () => {
     expect(answer.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(answer.headers.has('retry-after')).toBe(false);
     expect(answer.headers.get('access-control-allow-origin')).toBe('chrome-extension://x');
+  });
+
+  it.each([
+    { retryAfter: '7', body: 'json' as const },
+    { retryAfter: 'Wed, 21 Oct 2037 07:28:00 GMT', body: 'text' as const },
+    { retryAfter: '120', body: undefined },
+  ])('should answer 429 with Retry-After $retryAfter and a $body body', async ({ retryAfter, body }) => {
+    await control(service.url, {
+      faults: [{ route: 'POST /user/tokens', kind: 'status', status: 429, times: 1, retryAfter, body }],
+    });
+    const name = unique('limited');
+    const answer = await create(name);
+    if (answer === 'network error') throw new Error('no answer');
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe(retryAfter);
+    if (body === 'json') expect(answer.json()).toMatchObject({ code: 'ERROR_TOO_MANY_REQUESTS' });
+    else expect(answer.text).toBe('Too Many Requests');
+    expect(await namesOnService()).not.toContain(name);
+  });
+
+  it.each([
+    [{ kind: 'status', status: 503, times: 1, retryAfter: '5' }, /429 only/],
+    [{ kind: 'status', status: 429, times: 1, retryAfter: 'a\nb' }, /header value/],
+    [{ kind: 'status', status: 429, times: 1, body: 'html' }, /body must be/],
+  ])('should refuse the fault %j', async (fault, message) => {
+    const res = await fetch(`${service.url}/__control`, {
+      method: 'POST',
+      body: JSON.stringify({ faults: [fault] }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(message);
   });
 
   it('should hit only its route, `times` times, then be gone', async () => {

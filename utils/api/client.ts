@@ -13,6 +13,11 @@ import {
 } from './shapes';
 import { CHECK_PATH, type TokenCheck, tokenCheckOf } from './token-check';
 
+/**
+ * Every request is abandoned after this long (issue 18): a slow service gets a message, and a
+ * write whose answer did not come is settled as a lost reply (utils/sync/create-token.ts), never
+ * sent again blindly. One constant for every call; tests make the service slower instead.
+ */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface ApiClientOptions {
@@ -173,7 +178,7 @@ function parseJson(text: string): unknown {
 function networkFailure<T>(error: unknown, base: string): Result<T> {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return fail('timeout', t('errTimeout'));
+    return fail('timeout', t('errTimeout', DEFAULT_TIMEOUT_MS / 1000));
   }
   let host = base;
   try {

@@ -72,7 +72,8 @@ export function createSignInApi(options: SignInApiOptions): SignInApi {
       };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') return fail('timeout', t('errTimeout'));
+      if (name === 'TimeoutError' || name === 'AbortError')
+        return fail('timeout', t('errTimeout', Math.round(timeoutMs / 1000)));
       return fail('network', t('errNetwork', hostOf(base)));
     }
   }

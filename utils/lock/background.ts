@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Locker } from '../messages';
 import { openTokenDb } from '../store';
-import { backgroundSync, type Engine, type EngineDeps } from '../sync';
+import { backgroundSync, createQuiet, type Engine, type EngineDeps } from '../sync';
 import { checkToken } from './check';
 import { type RevealReply, revealSecret } from './reveal';
 import { createVault, type Vault } from './vault';
@@ -26,7 +26,15 @@ export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): 
       },
     },
     reveal,
-    check: (id) => checkToken({ ...engineDeps, reveal }, id),
+    check: (id) =>
+      checkToken(
+        {
+          ...engineDeps,
+          reveal,
+          held: (service) => createQuiet(engineDeps.holds).check(service, Date.now()),
+        },
+        id,
+      ),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Session } from '../account';
 import type { ApiClient, TokenCheck } from '../api';
+import type { AppError } from '../lib';
 import { t } from '../lib';
 import type { RevealReply } from './reveal';
 
@@ -10,6 +11,8 @@ export interface CheckDeps {
   reveal(id: string): Promise<RevealReply>;
   loadSession(): Promise<Session | null>;
   makeApi(session: Session): ApiClient;
+  /** A rate limit's wait at `service` (issue 18): while it lasts nothing is sent there, a check neither. */
+  held?(service: string): Promise<AppError | null>;
 }
 
 /**
@@ -23,5 +26,7 @@ export async function checkToken(deps: CheckDeps, id: string): Promise<CheckRepl
   const session = await deps.loadSession();
   // Signed out between the reveal and now.
   if (!session) return { ok: false, locked: false, message: t('errRevealSignedOut') };
+  const held = await deps.held?.(session.serviceUrl);
+  if (held) return { ok: true, check: { verdict: 'unknown', error: held } };
   return { ok: true, check: await deps.makeApi(session).checkToken(revealed.secret) };
 }

@@ -4,6 +4,7 @@ import { createApiClient } from '../api';
 import { loadSettings } from '../settings';
 import { listTokens, openTokenDb } from '../store';
 import type { Engine, EngineDeps } from './engine';
+import type { HoldStore, ServiceHold } from './quiet';
 import { nextRetry } from './sync';
 
 export const SYNC_ALARM = 'sync';
@@ -12,6 +13,21 @@ export const RETRY_ALARM = 'retry-revokes';
 const MIN_ALARM_DELAY_MS = 30_000;
 /** When the service cannot be reached at all, look again after this long while revokes wait. */
 const OFFLINE_RETRY_MS = 60_000;
+/** While the service is read-only for maintenance, the background asks `/version` again this often. */
+export const MAINTENANCE_RECHECK_MS = 60_000;
+/** storage.local: rate-limit waits and read-only states per service address (utils/sync/quiet.ts). */
+const HOLDS_KEY = 'serviceHolds';
+
+/** The holds in storage.local, so a service worker started again (or the browser) keeps to a wait. */
+export function storageHolds(): HoldStore {
+  return {
+    async load() {
+      const stored = (await browser.storage.local.get(HOLDS_KEY))[HOLDS_KEY];
+      return typeof stored === 'object' && stored !== null ? (stored as Record<string, ServiceHold>) : {};
+    },
+    save: (holds) => browser.storage.local.set({ [HOLDS_KEY]: holds }),
+  };
+}
 
 /** The engine's adapters in the background: storage, IndexedDB and the service's API. */
 export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
@@ -22,6 +38,7 @@ export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
     now,
     random: Math.random,
+    holds: storageHolds(),
   };
 }
 
@@ -39,15 +56,20 @@ export async function scheduleSync(): Promise<void> {
  * service worker stops.
  */
 export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
-  const { sync } = await engine.sync();
+  const { sync, hold } = await engine.sync();
   // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
   if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return;
   const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
-  if (pendingAt === null) {
+  // A read-only service is asked again soon, so the write buttons come back by themselves (issue 18).
+  const recheckAt = hold?.code === 'maintenance' ? now() + MAINTENANCE_RECHECK_MS : null;
+  if (pendingAt === null && recheckAt === null) {
     await browser.alarms.clear(RETRY_ALARM);
     return;
   }
-  const due = sync.ok ? pendingAt : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
+  let due = pendingAt === null ? Number.POSITIVE_INFINITY : pendingAt;
+  if (!sync.ok) due = Math.max(due, now() + OFFLINE_RETRY_MS);
+  // Never before a rate limit's wait is over: the engine would not ask the service anyway.
+  due = Math.max(Math.min(due, recheckAt ?? Number.POSITIVE_INFINITY), hold?.retryAt ?? 0);
   await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
 }
 

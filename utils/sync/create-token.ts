@@ -5,7 +5,8 @@ import { addCreateAttempt, getAccount, settleCreateAttempt } from '../store';
 import { type SyncContext, type SyncResult, syncAccount } from './sync';
 
 export type CreateResult =
-  | { ok: true; token: TokenRecord | null; sync: SyncResult }
+  /** `lost`: the create's answer was lost (or too slow) and a list settled it. */
+  | { ok: true; token: TokenRecord | null; sync: SyncResult; lost?: AppError }
   | { ok: false; message: string; sync: SyncResult | null };
 
 const SERVICE_STATES: ReadonlySet<string> = new Set(['signed-out', 'maintenance', 'rate-limited', 'sunset']);
@@ -77,13 +78,13 @@ async function settleLost(
 ): Promise<CreateResult> {
   const after = await syncAccount(ctx);
   if (!after.ok) {
-    const message = `${error.message} Whether “${name}” was created will be checked before it is tried again.`;
+    const message = t('createUnsettled', error.message, name);
     return { ok: false, message, sync: after };
   }
   const settled = after.value.settled.find((s) => s.attempt.startedAt === startedAt);
   if (settled?.token) {
     await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
-    return { ok: true, token: settled.token, sync: after };
+    return { ok: true, token: settled.token, sync: after, lost: error };
   }
   return { ok: false, message: t('nothingCreated', error.message), sync: after };
 }

@@ -8,7 +8,7 @@ import type { Scope } from '../store';
 import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
-import { createQuiet } from './quiet';
+import { createQuiet, type HoldStore, type Quiet } from './quiet';
 import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAccount } from './sync';
 import { withLock } from './with-lock';
 
@@ -22,12 +22,19 @@ export interface EngineDeps {
   random(): number;
   /** How a sync keeps secrets (the lock); read under the sync lock, so a lock turned on meanwhile counts. */
   secretPolicy?(): Promise<SecretPolicy>;
+  /** Where rate-limit waits and read-only states outlive the background (utils/sync/quiet.ts); memory if absent. */
+  holds?: HoldStore;
 }
 
 /** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
 export interface EngineReply {
   sync: SyncResult | null;
   notices: string[];
+  /**
+   * Why writes to the service are off now (a rate limit's wait, maintenance, the sunset), null when
+   * they are on, absent when no account was asked about (issue 18).
+   */
+  hold?: AppError | null;
 }
 
 export type CreateReply = EngineReply & {
@@ -56,7 +63,7 @@ const signedOut = (): EngineReply => ({ sync: { ok: false, error: signedOutError
 const lockedError = (): AppError => ({ code: 'locked', message: t('errLockedSync') });
 
 /** The engine's one way to call the service for the signed-in account (see `run` below). */
-function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
+function createRun(deps: EngineDeps, quiet: Quiet) {
   /**
    * Runs `fn` for the signed-in account under the lock; a 401 ends the session and keeps the data.
    * While a rate limit's wait lasts, nothing is sent to that service (utils/sync/quiet.ts).
@@ -71,11 +78,15 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
     if (!session) return signedOut();
     if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
-    const held = quiet.check(scope.service, deps.now());
+    const held = await quiet.check(scope.service, deps.now());
     if (held) {
       if (local) await withDb(deps, (db) => local(db, scope));
       if (local) announceChange(scope, from);
-      return { sync: { ok: false, error: held }, notices: [] };
+      return {
+        sync: { ok: false, error: held },
+        notices: [],
+        hold: await quiet.hold(scope.service, deps.now()),
+      };
     }
     // A connection per call: the background may live for hours, and a connection it kept would be
     // closed under it by a newer version of the database (or the database being deleted).
@@ -88,7 +99,7 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
       db.close();
     }
     if (reply.sync) {
-      const error = quiet.note(
+      const error = await quiet.note(
         scope.service,
         reply.sync.ok ? null : reply.sync.error,
         deps.now(),
@@ -99,12 +110,12 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
     // The other open pages show what changed without asking the service again.
     announceChange(scope, from);
-    return reply;
+    return { ...reply, hold: await quiet.hold(scope.service, deps.now()) };
   };
 }
 
 export function createEngine(deps: EngineDeps): Engine {
-  const quiet = createQuiet();
+  const quiet = createQuiet(deps.holds);
   const run = createRun(deps, quiet);
 
   return {
@@ -112,6 +123,8 @@ export function createEngine(deps: EngineDeps): Engine {
       run(async (ctx) => {
         if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
         const sync = await syncAccount(ctx);
+        // Known before any click (issue 18): `/version` says whether the service takes writes.
+        if (sync.ok) await checkWritable(ctx, quiet);
         const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
         return { sync, notices };
       }, options.from),
@@ -121,8 +134,11 @@ export function createEngine(deps: EngineDeps): Engine {
         if (!result.ok)
           return { sync: result.sync, notices: [], created: { ok: false, message: result.message } };
         const tokenId = result.token?.id ?? null;
+        // A create went through: whatever read-only state was seen is over.
+        await quiet.writable(ctx.scope.service, 'any');
         // Extras of this click are told by the page's own message about them, one message at a time.
-        const notices = extrasOf(result.sync, tokenId) > 0 ? [] : [t('createdNotice', name)];
+        const done = result.lost ? t('createdLostReply', name) : t('createdNotice', name);
+        const notices = extrasOf(result.sync, tokenId) > 0 ? [] : [done];
         return { sync: result.sync, notices, created: { ok: true, tokenId } };
       }, from);
       return 'created' in reply
@@ -148,12 +164,27 @@ export function createEngine(deps: EngineDeps): Engine {
       const session = await deps.loadSession();
       if (!session) return { ok: false, error: signedOutError() };
       if (!session.credential) return { ok: false, error: lockedError() };
-      const held = quiet.check(session.serviceUrl, deps.now());
+      const held = await quiet.check(session.serviceUrl, deps.now());
       if (held) return { ok: false, error: held };
       const scope: Scope = { service: session.serviceUrl, account: session.account };
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },
   };
+}
+
+/** `/version`'s mode (`rw`, `r-`, `--`): without `w` the service is read-only for maintenance. */
+async function checkWritable(ctx: SyncContext, quiet: Quiet): Promise<void> {
+  const version = await ctx.api.version();
+  // A service without `/version` (or whose answer was lost) tells its state with its next write's answer.
+  if (!version.ok) return;
+  if (version.value.mode.includes('w')) await quiet.writable(ctx.scope.service, 'maintenance');
+  else
+    await quiet.note(
+      ctx.scope.service,
+      { code: 'maintenance', message: t('readOnlyNotice') },
+      ctx.now(),
+      ctx.random,
+    );
 }
 
 async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {

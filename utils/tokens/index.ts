@@ -19,4 +19,4 @@ export { checkName, countCharacters, MAX_NAME_LENGTH, visibleName } from './name
 export { SORT_LABELS, type SortKey } from './order';
 export { rotatedName } from './rotation';
 export { describeLastFill, hostOf, siteDefault, summarizeUsage, type TokenUsage } from './usage';
-export { writeBlock } from './write-block';
+export { revokeBlock, writeBlock } from './write-block';

@@ -18,6 +18,7 @@ export type TokensState = Omit<
   | 'annotate'
   | 'revokeExtras'
   | 'keepExtras'
+  | 'setDraft'
 > & {
   /** Active and pending-revoke tokens, in no particular order. */
   live: ReadonlySignal<TokenRecord[]>;
@@ -45,7 +46,9 @@ export function createListState(): TokensState {
     syncing: signal(false),
     lastSyncedAt: signal<number | null>(null),
     error: signal<AppError | null>(null),
+    hold: signal<AppError | null>(null),
     notice: signal<string | null>(null),
+    draft: signal(''),
     copiedId: signal<string | null>(null),
     email: signal(''),
     confirming: signal<FillQuestion | null>(null),

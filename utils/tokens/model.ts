@@ -20,6 +20,9 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const actions = createActions(deps, state, link, sync);
 
   async function start(): Promise<void> {
+    const draft = await deps.loadDraft?.().catch(() => '');
+    // Typed before this start (on this page) wins over what was kept.
+    if (draft && !state.draft.value) state.draft.value = draft;
     const local = await link.open();
     if (!local) return;
     await question.askPending(local);
@@ -35,5 +38,9 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     ...createExtraActions(actions),
     ...createCopy(deps, state, link),
     fill: question.fill,
+    setDraft(name) {
+      state.draft.value = name;
+      void deps.saveDraft?.(name).catch(() => {});
+    },
   };
 }

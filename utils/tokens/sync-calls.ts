@@ -25,6 +25,7 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     s.syncing.value = true;
     try {
       const reply = await fn();
+      if (reply.hold !== undefined) s.hold.value = reply.hold;
       if (reply.sync) await absorb(reply.sync);
       const last = reply.notices.at(-1);
       if (last) s.notice.value = last;
@@ -65,9 +66,15 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
       s.lastSyncedAt.value = deps.now();
       s.error.value = refused ? refused.error : null;
     });
-    const next = sync.value.nextRetryAt;
-    // While a page is open it retries on its own; the background's alarm covers the rest.
-    if (next !== null) retryTimer = setTimeout(() => void refresh(), Math.max(1000, next - deps.now()));
+    // While a page is open it retries on its own, and asks a read-only service again every 30 s
+    // (issue 18); the background's alarm covers the rest.
+    const hold = s.hold.value;
+    const recheck = hold?.code === 'maintenance' ? deps.now() + MAINTENANCE_RECHECK_MS : null;
+    const next = earliest(sync.value.nextRetryAt, recheck);
+    if (next !== null) {
+      const at = Math.max(next, hold?.retryAt ?? 0);
+      retryTimer = setTimeout(() => void refresh(), Math.max(1000, at - deps.now()));
+    }
   }
 
   async function refresh(options: { now?: boolean } = {}): Promise<SyncResult> {
@@ -87,4 +94,9 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
   }
 
   return { call, refresh };
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
 }

@@ -30,6 +30,9 @@ export interface TokensDeps {
   random?(): number;
   /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */
   reveal?(id: string): Promise<RevealReply>;
+  /** The name typed under Create and not yet created, kept over a sign-in again (issue 18). */
+  loadDraft?(): Promise<string>;
+  saveDraft?(name: string): Promise<void>;
   /** A copy or fill met the lock: the page asks for the passphrase. */
   onLocked?(): void;
 }
@@ -62,7 +65,12 @@ export interface TokensModel {
   syncing: Signal<boolean>;
   lastSyncedAt: Signal<number | null>;
   error: Signal<AppError | null>;
+  /** Why writes are off at the service now (rate limit, maintenance, sunset: issue 18), or null. */
+  hold: Signal<AppError | null>;
   notice: Signal<string | null>;
+  /** The name typed under Create: kept while the page lives, and over a sign-in again. */
+  draft: Signal<string>;
+  setDraft(name: string): void;
   copiedId: Signal<string | null>;
   email: Signal<string>;
   confirming: Signal<FillQuestion | null>;

@@ -92,6 +92,20 @@ describe('tokens/check in the background', () => {
     for (const spy of logged) expect(JSON.stringify(spy.mock.calls)).not.toContain(secret);
   }, 30_000);
 
+  it('should send nothing to a service during a rate limit’s wait kept in storage, and say so', async () => {
+    const { id } = await tokenOnDevice('limited');
+    // The wait a 429 left, as the engine keeps it (utils/sync/quiet.ts), seen by a background started anew.
+    await fakeBrowser.storage.local.set({
+      serviceHolds: { [service.url]: { until: Date.now() + 60_000, strikes: 1 } },
+    });
+    const counter = { route: '*', kind: 'delay', ms: 1, times: 1000 };
+    await fetch(`${service.url}/__control`, { method: 'POST', body: JSON.stringify({ faults: [counter] }) });
+    const [reply] = await ask({ type: 'tokens/check', id });
+    expect(reply).toMatchObject({ ok: true, check: { verdict: 'unknown', error: { code: 'rate-limited' } } });
+    expect(service.faults().faults[0]?.times).toBe(1000);
+    await fetch(`${service.url}/__control`, { method: 'POST', body: JSON.stringify({ reset: true }) });
+  }, 30_000);
+
   it('should ask to unlock when the lock holds the secret, and answer no one but the extension pages', async () => {
     const { id, secret } = await tokenOnDevice('locked');
     expect(await ask({ type: 'vault/enable', passphrase: 'correct horse battery' })).toMatchObject([

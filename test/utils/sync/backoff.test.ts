@@ -38,9 +38,11 @@ describe('retryDelay', () => {
         (attempts, random, retryAfterMs) => {
           const ceiling = Math.min(30 * MINUTE, 15_000 * 2 ** (attempts - 1));
           const delay = retryDelay(attempts, error('rate-limited', retryAfterMs), fixed(random));
+          // A 429 without Retry-After waits at least the classic 30 s (RATE_LIMIT_WAIT_MS).
+          const told = retryAfterMs ?? 30_000;
           expect(Number.isInteger(delay)).toBe(true);
-          expect(delay).toBeGreaterThanOrEqual(Math.max(ceiling / 2, retryAfterMs ?? 0) - 0.5);
-          expect(delay).toBeLessThanOrEqual(Math.max(ceiling, retryAfterMs ?? 0) + 0.5);
+          expect(delay).toBeGreaterThanOrEqual(Math.max(ceiling / 2, told) - 0.5);
+          expect(delay).toBeLessThanOrEqual(Math.max(ceiling, told) + 0.5);
           expect(retryDelay(attempts + 1, error('timeout'), fixed(random))).toBeGreaterThanOrEqual(
             retryDelay(attempts, error('timeout'), fixed(random)),
           );

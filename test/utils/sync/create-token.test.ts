@@ -83,7 +83,10 @@ describe('createToken', () => {
   it('should keep a lost attempt when the list fails too, and settle it before creating that name again', async () => {
     service.faults.push({ kind: 'lost', as: 'timeout', ...ON_CREATE }, { kind: 'network', ...ON_LIST });
     const first = await createToken(ctx, 'laptop');
-    expect(first).toMatchObject({ ok: false, message: expect.stringContaining('will be checked before') });
+    expect(first).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('is checked in the list before'),
+    });
     expect(await attempts()).toEqual([{ name: 'laptop', startedAt: clock, key: expect.any(String) }]);
 
     clock += 5 * 60_000;

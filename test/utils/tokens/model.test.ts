@@ -205,6 +205,58 @@ describe('tokens model', () => {
     db.close();
   });
 
+  it('should keep the typed name, a waiting revoke and a note over a 401 and a sign-in again', async () => {
+    const { deps, fake } = setup();
+    let kept = '';
+    const page = () =>
+      createTokensModel({
+        ...localTokensDeps(deps),
+        loadDraft: async () => kept,
+        saveDraft: async (name) => {
+          kept = name;
+        },
+      });
+    const model = page();
+    await model.start();
+    await model.annotate('1', { note: 'for the laptop' });
+    fake.failNext('revokeToken', { code: 'network', message: 'offline' });
+    expect((await model.revoke('2')).ok).toBe(true);
+    model.setDraft('deploy bot');
+    fake.failNext('listTokens', { code: 'signed-out', status: 401, message: 'Your session has ended.' });
+    await model.refresh();
+    expect(model.state.value).toBe('signed-out');
+    expect(model.error.value).toMatchObject({ code: 'signed-out', status: 401 });
+
+    // Signed in again, to the same account; the page opened anew (the popup closed meanwhile).
+    deps.loadSession = async () => session;
+    const again = page();
+    await again.start();
+    expect(again.state.value).toBe('ready');
+    expect(again.draft.value).toBe('deploy bot');
+    expect(again.tokens.value.find((t) => t.id === '1')?.note).toBe('for the laptop');
+    expect(again.tokens.value.find((t) => t.id === '2')?.state).toBe('pending-revoke');
+    await again.refresh({ now: true });
+    expect(again.tokens.value.find((t) => t.id === '2')?.state).toBe('revoked');
+    expect(fake.tokens.has('2')).toBe(false);
+  });
+
+  it('should say a create was made when its answer timed out and a list found it, sending it once', async () => {
+    const { model, fake, deps } = setup();
+    // The fake service stamps a token with the real clock; the attempt must begin before it.
+    deps.now = () => Date.now() - 60_000;
+    await model.start();
+    const create = fake.api.createToken;
+    fake.api.createToken = async (name, key) => {
+      await create(name, key);
+      return { ok: false, error: { code: 'timeout', message: 'too slow' } };
+    };
+    const outcome = await model.create('slow one');
+    expect(outcome).toMatchObject({ ok: true, token: { name: 'slow one' } });
+    expect(fake.calls.filter((call) => call === 'createToken')).toHaveLength(1);
+    expect(model.notice.value).toContain('answer was lost or too slow');
+    expect(model.error.value).toBeNull();
+  });
+
   it('should ask in the popup before a fill on a new site, then fill and say where', async () => {
     const fill = vi.fn(async (_id: string, confirmed?: string) =>
       confirmed
