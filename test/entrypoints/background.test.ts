@@ -31,7 +31,10 @@ describe('background', () => {
     await saveSession(session);
     background.main();
     const titles = () => [...menus.items.values()].map((item) => (item as { title: string }).title);
-    await vi.waitFor(() => expect(titles()).toEqual(['Fill API token', 'CI && deploy', 'laptop']));
+    // The most recent first (made at the same time here: in the list's order), then "More tokens…".
+    await vi.waitFor(() =>
+      expect(titles()).toEqual(['Fill API token', 'laptop', 'CI && deploy', '', 'More tokens…']),
+    );
     await clearSession();
     await vi.waitFor(() => expect(menus.items.size).toBe(0));
   });

@@ -8,6 +8,7 @@ export {
   applyList,
   applyRevokeOutcomes,
   getAccount,
+  getSecret,
   getToken,
   hasGrant,
   hurryRevokes,
@@ -19,6 +20,8 @@ export {
   markCopied,
   putSecrets,
   type RevokeOutcome,
+  readList,
+  readMenuSource,
   recordFill,
   removeGrant,
   requestRevoke,
@@ -28,4 +31,4 @@ export {
 } from './db';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
-export type { GrantRecord, TokenDatabase, UsageRecord } from './schema';
+export type { GrantRecord, ListRecord, SecretsRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';

@@ -4,8 +4,8 @@ import { type AccountStatus, fetchAccountStatus } from '../api';
 import type { AppError, Result } from '../lib';
 import { t } from '../lib';
 import type { SecretPolicy } from '../lock';
-import type { Scope } from '../store';
-import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
+import type { Scope, TokenRecord } from '../store';
+import { requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
 import { createQuiet } from './quiet';
@@ -22,6 +22,8 @@ export interface EngineDeps {
   random(): number;
   /** How a sync keeps secrets (the lock); read under the sync lock, so a lock turned on meanwhile counts. */
   secretPolicy?(): Promise<SecretPolicy>;
+  /** Called after every call that wrote to the store, with the account's tokens when a sync listed them. */
+  changed?(scope: Scope, tokens: readonly TokenRecord[] | null): void;
 }
 
 /** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
@@ -66,6 +68,8 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
     from = '',
     /** What is kept on this device even while the service is not asked (a revoke waits). */
     local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
+    /** A sync that wrote nothing tells nobody; a create or a revoke always wrote. */
+    onlyIfChanged = false,
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
@@ -74,7 +78,7 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
     const held = quiet.check(scope.service, deps.now());
     if (held) {
       if (local) await withDb(deps, (db) => local(db, scope));
-      if (local) announceChange(scope, from);
+      if (local) tell(deps, scope, from, null);
       return { sync: { ok: false, error: held }, notices: [] };
     }
     // A connection per call: the background may live for hours, and a connection it kept would be
@@ -97,8 +101,9 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
       if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
     }
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
-    // The other open pages show what changed without asking the service again.
-    announceChange(scope, from);
+    // Nothing changed, nothing to show: no broadcast, no menu or badge work.
+    const changed = reply.notices.length > 0 || (reply.sync?.ok === true && reply.sync.value.changed);
+    if (!onlyIfChanged || changed) tell(deps, scope, from, reply.sync?.ok ? reply.sync.value.tokens : null);
     return reply;
   };
 }
@@ -109,12 +114,16 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     sync: (options = {}) =>
-      run(async (ctx) => {
-        if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
-        const sync = await syncAccount(ctx);
-        const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
-        return { sync, notices };
-      }, options.from),
+      run(
+        async (ctx) => {
+          const sync = await syncAccount(ctx, { hurry: options.now === true });
+          const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
+          return { sync, notices };
+        },
+        options.from,
+        undefined,
+        true,
+      ),
     async create(name, from) {
       const reply = await run(async (ctx): Promise<CreateReply> => {
         const result = await createToken(ctx, name);
@@ -154,6 +163,16 @@ export function createEngine(deps: EngineDeps): Engine {
       return fetchAccountStatus(deps.makeApi(session), scope, deps.now());
     },
   };
+}
+
+/**
+ * After a call that wrote: the other open pages show what changed without asking the service
+ * again, and the background's own followers (menu, badge) get the tokens the sync already holds,
+ * so they read nothing (`null`: they read for themselves).
+ */
+function tell(deps: EngineDeps, scope: Scope, from: string, tokens: readonly TokenRecord[] | null): void {
+  announceChange(scope, from);
+  deps.changed?.(scope, tokens);
 }
 
 async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {
