@@ -15,6 +15,7 @@ import {
   listTokens,
   listUsage,
   markCopied,
+  putSecrets,
   type RevokeOutcome,
   readList,
   recordFill,
@@ -404,5 +405,39 @@ describe('annotateToken', () => {
   it('should change nothing for an unknown token', async () => {
     expect(await annotateToken(db, local, 'nope', { note: 'x' })).toBeUndefined();
     expect(await byId(local)).toEqual({});
+  });
+});
+
+describe("what a row shows of a secret (the list record's hint)", () => {
+  const envelope = { v: 1 as const, iv: 'aXY=', ct: 'c2VhbGVk' };
+  const listText = async (): Promise<string> => JSON.stringify(await db.getAll('lists'));
+
+  it('should keep the last six characters of a secret kept in the clear, never the secret', async () => {
+    await applyList(db, local, [token('1'), token('2', { secret: 'short-one' })], 1000);
+    const shown = await shownById(local);
+    expect(shown['1']).toMatchObject({ secret: '', hint: '-1.sig' });
+    // Twelve characters or fewer: too much of it would show, so nothing does (as maskSecret).
+    expect(shown['2']?.hint).toBeUndefined();
+    expect(await listText()).not.toMatch(/eyJ\.secret|short-one/);
+  });
+
+  it('should keep no hint of a sealed or unkept secret, and drop it when the lock seals it', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await putSecrets(db, [
+      { ...local, id: '1', secret: '', sealed: envelope },
+      { ...local, id: '2', secret: '', sealed: null },
+    ]);
+    expect(Object.values(await shownById(local)).map((t) => t.hint)).toEqual([undefined, undefined]);
+    expect(await listText()).not.toMatch(/sig|c2VhbGVk/);
+    // The lock turned off again: the secret in the clear, and its hint, come back.
+    await putSecrets(db, [{ ...local, id: '1', secret: 'eyJ.secret-1.sig', sealed: null }]);
+    expect((await shownById(local))['1']?.hint).toBe('-1.sig');
+  });
+
+  it('should keep no hint with a sync while the lock is on', async () => {
+    const sealed = new Map([['1', envelope]]);
+    await applyList(db, local, [{ ...token('1'), secret: '' }], 1000, sealed);
+    expect((await shownById(local))['1']?.hint).toBeUndefined();
+    expect((await getToken(db, local, '1'))?.sealed).toEqual(envelope);
   });
 });

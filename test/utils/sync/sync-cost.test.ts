@@ -1,8 +1,11 @@
 import { IDBDatabase, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Session } from '../../../utils/account/session';
+import { watchBadge } from '../../../utils/badge/background';
 import { createFillMenu } from '../../../utils/fill/menu';
 import { openTokenDb } from '../../../utils/store/open';
+import type { TokenRecord } from '../../../utils/store/records';
 import { createEngine, type EngineReply } from '../../../utils/sync/engine';
 import { createTokensModel } from '../../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../../helpers/fake-api';
@@ -22,6 +25,7 @@ const tokens = (n: number) => Array.from({ length: n }, (_, i) => apiToken(Strin
 
 function setup(count: number) {
   const fake = createFakeApi(tokens(count));
+  const followers: Promise<void>[] = [];
   const deps = {
     loadSession: async () => session,
     endSession: async () => {},
@@ -29,17 +33,21 @@ function setup(count: number) {
     makeApi: () => fake.api,
     now: () => 1_800_000_000_000,
     random: () => 0.5,
+    // As entrypoints/background.ts wires them: the menu and the badge follow the engine's writes.
+    changed: (_scope: unknown, written: readonly TokenRecord[] | null) => {
+      followers.push(menu.refresh(written ?? undefined), badge.tokensChanged(written));
+    },
   };
   const engine = createEngine(deps);
   const menu = createFillMenu(deps);
-  /** As the background does after a page's sync (entrypoints/background.ts, menuAfter). */
+  const badge = watchBadge({ ...deps, isLocked: async () => false });
+  /** A page's sync, and everything it sets off in the background, settled. */
   const syncAndMenu = async (): Promise<EngineReply> => {
     const reply = await engine.sync({ from: 'page' });
-    if (reply.sync?.ok && reply.sync.value.changed) await menu.refresh(reply.sync.value.tokens);
-    else if (!reply.sync?.ok) await menu.refresh();
+    await Promise.all(followers.splice(0));
     return reply;
   };
-  return { fake, deps, engine, menu, syncAndMenu };
+  return { fake, deps, engine, menu, badge, syncAndMenu };
 }
 
 function counters() {
@@ -54,8 +62,15 @@ function counters() {
 }
 
 let menus: ReturnType<typeof fakeMenusAndCommands>;
+let badgeText: ReturnType<typeof vi.fn>;
 beforeEach(() => {
   menus = fakeMenusAndCommands();
+  badgeText = vi.fn(async () => {});
+  Object.assign(fakeBrowser.action, {
+    setBadgeText: badgeText,
+    setBadgeBackgroundColor: async () => {},
+    setTitle: async () => {},
+  });
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -65,8 +80,10 @@ describe('the cost of a sync', () => {
   it.each([10, 1_000])(
     'should cost one transaction, three records and one broadcast for a first sync of %i tokens',
     async (count) => {
-      const { menu, syncAndMenu } = setup(count);
-      await menu.refresh(); // the background's start: reads the (empty) list and the grants once
+      const { menu, badge, syncAndMenu } = setup(count);
+      // The background's start: the menu reads the (empty) list and the grants once, the badge the list.
+      await Promise.all([menu.refresh(), badge.tokensChanged(null)]);
+      badgeText.mockClear();
       const create = vi.spyOn(menus.items, 'set');
       const c = counters();
       const reply = await syncAndMenu();
@@ -74,17 +91,19 @@ describe('the cost of a sync', () => {
       expect(c.transactions()).toBe(1);
       expect(c.written()).toBe(3);
       expect(c.broadcasts()).toBe(1);
-      // The menu is a handful of entries, made from the sync's own tokens (no read of its own).
+      // The menu is a handful of entries and the badge unchanged, both from the sync's own
+      // tokens (no read of their own: the one transaction above is the sync's).
       expect(create.mock.calls.length).toBe(1 + 4 + 2);
+      expect(badgeText).not.toHaveBeenCalled();
     },
   );
 
   it.each([0, 10, 1_000])(
     'should cost one transaction, no write, no broadcast and no menu for %i tokens unchanged',
     async (count) => {
-      const { menu, syncAndMenu } = setup(count);
+      const { syncAndMenu } = setup(count);
       await syncAndMenu();
-      await menu.refresh();
+      badgeText.mockClear();
       const create = vi.spyOn(menus.items, 'set');
       const c = counters();
       const reply = await syncAndMenu();
@@ -93,6 +112,7 @@ describe('the cost of a sync', () => {
       expect(c.written()).toBe(0);
       expect(c.broadcasts()).toBe(0);
       expect(create).not.toHaveBeenCalled();
+      expect(badgeText).not.toHaveBeenCalled();
     },
   );
 
@@ -110,8 +130,8 @@ describe('the cost of a sync', () => {
 
 describe("the popup's first paint", () => {
   it('should read one record from the store before it paints 1,000 tokens', async () => {
-    const { deps, engine } = setup(1_000);
-    await engine.sync();
+    const { deps, syncAndMenu } = setup(1_000);
+    await syncAndMenu();
     const model = createTokensModel(
       localTokensDeps({ ...deps, copyText: async () => ({ ok: true, value: undefined }) }),
     );
