@@ -76,7 +76,15 @@ const v5 = <T extends { state: string; secret: string }>(t: T): T => {
 };
 const sealedEnvelope = { v: 1 as const, iv: 'aXY=', ct: 'c2VhbGVk' };
 const v4Tokens = [
-  { ...v2Tokens[0], ...v4Defaults },
+  // The optional fields v4 records gained without an upgrade (issues 7 and 18) move with the row.
+  {
+    ...v2Tokens[0],
+    ...v4Defaults,
+    note: 'CI deploy',
+    rotatedTo: '2',
+    lastFilledAt: 1_700_000_700_000,
+    extraOf: { of: '2', unsure: true },
+  },
   { ...v2Tokens[1], secret: '', sealed: sealedEnvelope },
   { ...v2Tokens[2], ...v4Defaults },
 ];
