@@ -6,9 +6,11 @@ import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
 import {
   backgroundFillDeps,
   createFiller,
+  createFillMenu,
   FILL_COMMAND,
-  refreshFillMenu,
+  isMoreTokens,
   tokenOfMenuItem,
+  withMenuAfterFills,
 } from '../utils/fill';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
 import { handleMessage, isExtensionPage, isPersonAction } from '../utils/messages';
@@ -26,49 +28,56 @@ import {
 export default defineBackground(() => {
   const engineDeps = backgroundEngineDeps();
   const locker = backgroundLocker(engineDeps, () => engine);
-  const engine = createEngine({ ...engineDeps, secretPolicy: locker.vault.policy });
+  // The badge and the context menu follow what the engine wrote, from the tokens it holds.
+  const engine = createEngine({
+    ...engineDeps,
+    secretPolicy: locker.vault.policy,
+    changed: (_scope, tokens) => {
+      void menu.refresh(tokens ?? undefined);
+      void badge.tokensChanged(tokens);
+    },
+  });
   const fillDeps = backgroundFillDeps(locker.reveal);
-  const filler = createFiller(fillDeps);
+  const menu = createFillMenu(fillDeps);
+  const filler = withMenuAfterFills(createFiller(fillDeps), menu);
   const clipboard = backgroundClipboardGuard();
-  // The toolbar badge: waiting revokes and the lock (issue 15).
-  const isLocked = async (): Promise<boolean> => {
-    const { enabled, unlocked } = await locker.vault.status();
-    return enabled && !unlocked;
-  };
-  const refreshBadge = watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
+  const isLocked = (): Promise<boolean> => locker.vault.status().then((s) => s.enabled && !s.unlocked);
+  const badge = watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
   // Review dates (issue 15): one alarm for the next due date; when it fires, the badge says so.
-  watchReviews({ loadSession, openDb: engineDeps.openDb, now: Date.now, onDue: refreshBadge });
-  // The context menu lists the tokens by name: rebuilt whenever they may have changed.
-  const refreshMenu = (): void => void refreshFillMenu(fillDeps);
+  watchReviews({
+    loadSession,
+    openDb: engineDeps.openDb,
+    now: Date.now,
+    onDue: () => badge.tokensChanged(null),
+  });
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     // Only a person's actions keep the lock open, never a page's automatic sync or retry.
     if (isPersonAction(message)) void locker.vault.touch();
-    const reply = handleMessage(engine, message, filler, clipboard, locker);
-    reply?.then(refreshMenu, refreshMenu);
-    return reply;
+    return handleMessage(engine, message, filler, clipboard, locker);
   });
   // The other two triggers of a fill (issue 4): the context menu on a field, and the shortcut.
   browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
     const id = tokenOfMenuItem(menuItemId);
     if (id !== null) void filler.fillFromPage(id);
+    else if (isMoreTokens(menuItemId)) void fillDeps.openPopup();
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === FILL_COMMAND) void filler.fillSiteDefault();
   });
   // A yes to a cross-origin frame asked the browser for its origin, which may close the popup.
   browser.permissions.onAdded.addListener(({ origins }) => void filler.granted(origins ?? []));
-  onSessionChange(refreshMenu);
-  refreshMenu();
+  onSessionChange(() => void menu.refresh());
+  void menu.refresh();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the options page is where a person connects to their service and signs in.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   // After a browser restart, pending revokes go out without waiting for the next period.
-  browser.runtime.onStartup.addListener(() => void backgroundSync(engine).then(refreshMenu));
+  browser.runtime.onStartup.addListener(() => void backgroundSync(engine));
   browser.alarms.onAlarm.addListener(({ name }) => {
-    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine).then(refreshMenu);
+    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine);
     if (name === CLIPBOARD_ALARM) void clipboard.fire();
     if (name === IDLE_ALARM) void locker.vault.lockIfIdle();
   });

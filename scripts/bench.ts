@@ -32,7 +32,7 @@ if (!args['no-build']) {
 }
 const bundles = bundleSizes(EXTENSION_ROOT);
 const results = await runBench({
-  sizes: smoke ? [0, 1_000] : [0, 1_000, 10_000],
+  sizes: smoke ? [0, 10, 1_000] : [0, 10, 1_000, 10_000],
   reps,
   warmup: smoke ? 0 : 1,
   buildDir: EXTENSION_ROOT,

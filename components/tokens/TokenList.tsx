@@ -1,4 +1,4 @@
-import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
+import { absoluteTime, maskHint, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
 import { visibleName } from '../../utils/tokens';
 import { RowMenu } from './RowMenu';
@@ -53,7 +53,7 @@ export function TokenList({ tokens, copiedId, now, onCopy, onRevoke, onFill, onD
                 </div>
                 <div class="token-meta">
                   <span class="mono" title={t('maskedTitle')}>
-                    {maskSecret(token.secret)}
+                    {maskHint(token.hint)}
                   </span>
                   <time dateTime={token.created} title={absoluteTime(token.createdMs)}>
                     {relativeTime(token.createdMs, now)}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { absoluteTime, maskSecret, relativeTime, t } from '../../utils/lib';
+import { absoluteTime, maskHint, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
 import {
   type CheckOutcome,
@@ -78,7 +78,7 @@ export function TokenTable({
               {visibleName(token.name)}
               <UseBadge token={token} now={now} long />
             </td>
-            <td class="mono">{maskSecret(token.secret)}</td>
+            <td class="mono">{maskHint(token.hint)}</td>
             <td>
               <time dateTime={token.created} title={relativeTime(token.createdMs, now)}>
                 {absoluteTime(token.createdMs)}

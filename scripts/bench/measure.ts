@@ -23,6 +23,10 @@ export interface SyncFigures {
   readwrite: number;
   /** Each transaction as `stores mode`, in order: what the count is made of. */
   detail: string[];
+  /** Records written (put, add, delete), broadcasts posted and context menu entries made by the worker after the list. */
+  written: number;
+  broadcasts: number;
+  menuItems: number;
 }
 
 const LIST_URL = /\/user\/tokens$/;
@@ -43,6 +47,9 @@ export function syncOf(state: ProbeState, worker: ProbeState | null): SyncFigure
     transactions: after.length,
     readwrite: after.filter((tx) => tx.mode === 'readwrite').length,
     detail: after.map((tx) => `${tx.stores.join('+')} ${tx.mode}`),
+    written: list ? (worker?.writes ?? []).filter((at) => at >= list.start).length : 0,
+    broadcasts: list ? (worker?.broadcasts ?? []).filter((at) => at >= list.start).length : 0,
+    menuItems: list ? (worker?.menus ?? []).filter((at) => at >= list.start).length : 0,
   };
 }
 

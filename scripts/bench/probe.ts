@@ -41,6 +41,10 @@ export interface ProbeState {
   /** The page is ready: for the popup, the token list (or its empty state) is in the DOM and its fields are enabled. */
   ready: { dom: number; painted: number | null } | null;
   searches: ProbeSearch[];
+  /** Service worker only: when each record was written, a broadcast posted, a menu entry made. */
+  writes?: number[];
+  broadcasts?: number[];
+  menus?: number[];
 }
 
 declare global {

@@ -2,9 +2,9 @@ import { BUDGETS, type BundleSizes } from './bundle-sizes';
 import type { RunResults, SizeRun } from './run';
 import { count, kb, mb, median, ms, type Row, ratio } from './stats';
 
-// The targets of issue 6.
+// The targets of issues 6 and 14.
 const READY_TARGET: Record<number, number> = { 0: 1.2, 10: 1.2, 1000: 1.2, 10000: 1.5 };
-const SYNC_TARGET = 2;
+const SYNC_TARGET = { first: 2, again: 1.5 };
 const HEAP_TARGET = 20 * 1024 * 1024;
 const SEARCH_TARGET_MS = 16;
 // Issue 14: from the gesture to the token in the field.
@@ -30,18 +30,23 @@ function readyRow(run: SizeRun): Row {
 function syncRows(run: SizeRun): Row[] {
   if (run.tokens === 0) return [];
   const floor = median(run.bareFetch);
-  return [
-    ['first, empty device', run.firstSync],
-    ['again, nothing changed', run.repeatSync],
-  ].map(([label, syncs]) => {
-    const value = median((syncs as SizeRun['firstSync']).map((s) => s.ms));
+  const rows: Array<[string, SizeRun['firstSync'], number]> = [
+    ['first, empty device', run.firstSync, SYNC_TARGET.first],
+    ['again, nothing changed', run.repeatSync, SYNC_TARGET.again],
+  ];
+  return rows.map(([label, syncs, target]) => {
+    const value = median(syncs.map((s) => s.ms));
+    const last = syncs.at(-1);
+    const counts = last
+      ? ` · ${last.written} written, ${last.broadcasts} broadcast, ${last.menuItems} menu`
+      : '';
     return {
-      measure: `Sync ${count(run.tokens)} tokens (${label as string})`,
-      result: ms(value),
+      measure: `Sync ${count(run.tokens)} tokens (${label})`,
+      result: `${ms(value)}${counts}`,
       floor: `${ms(floor)} fetch + parse`,
       ratio: ratio(value / floor),
-      target: `≤ ${SYNC_TARGET}×`,
-      met: value / floor <= SYNC_TARGET,
+      target: `≤ ${target}×`,
+      met: value / floor <= target,
     };
   });
 }

@@ -11,9 +11,18 @@ export interface WorkerProbe {
 }
 
 const INSTALL = `(() => {
-  if (globalThis.__bench) { globalThis.__bench.tx = []; globalThis.__bench.fetches = []; return; }
-  const state = { tx: [], fetches: [], messages: [], ready: null, searches: [] };
+  if (globalThis.__bench) { Object.assign(globalThis.__bench, { tx: [], fetches: [], writes: [], broadcasts: [], menus: [] }); return; }
+  const state = { tx: [], fetches: [], messages: [], ready: null, searches: [], writes: [], broadcasts: [], menus: [] };
   globalThis.__bench = state;
+  // The cost of a sync as counts (issue 14): records written, broadcasts, menu entries made.
+  for (const name of ['put', 'add', 'delete']) {
+    const original = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function (...args) { state.writes.push(performance.now()); return original.apply(this, args); };
+  }
+  const post = BroadcastChannel.prototype.postMessage;
+  BroadcastChannel.prototype.postMessage = function (...args) { state.broadcasts.push(performance.now()); return post.apply(this, args); };
+  const create = chrome.contextMenus.create;
+  chrome.contextMenus.create = function (...args) { state.menus.push(performance.now()); return create.apply(this, args); };
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
     const tx = transaction.apply(this, args);

@@ -28,9 +28,10 @@ test.describe('token details, rotation and the account (issue 7)', () => {
     // Copy as an Authorization header, a choice that is remembered.
     await options.getByLabel('Copy as').selectOption({ label: 'Authorization: Bearer …' });
     await options.getByRole('button', { name: `Copy ${name}` }).click();
-    expect(await options.evaluate(() => navigator.clipboard.readText())).toBe(
-      `Authorization: Bearer ${oldSecret}`,
-    );
+    // A copy reads the secret from the store first (issue 14): wait for the clipboard.
+    await expect
+      .poll(() => options.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`Authorization: Bearer ${oldSecret}`);
 
     await options.getByRole('button', { name: `Details of ${name}` }).click();
     const details = options.locator('tr.details-row');
@@ -55,9 +56,10 @@ test.describe('token details, rotation and the account (issue 7)', () => {
     const fresh = both.find((t) => t._id !== oldId);
     expect(fresh?.name).toMatch(new RegExp(`^${name} \\(rotated `));
     await dialog.getByRole('button', { name: 'Copy new token' }).click();
-    expect(await options.evaluate(() => navigator.clipboard.readText())).toBe(
-      `Authorization: Bearer ${fresh?.secret}`,
-    );
+    // A copy reads the secret from the store first (issue 14): wait for the clipboard.
+    await expect
+      .poll(() => options.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`Authorization: Bearer ${fresh?.secret}`);
     await screenshot(options, 'options-rotate-dialog', { secrets: [...secrets, fresh?.secret ?? ''] });
     expect((await serviceTokens(service.url, credential)).map((t) => t._id)).toContain(oldId);
 

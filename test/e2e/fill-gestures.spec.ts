@@ -13,8 +13,8 @@ import { focusWindow, screenPoint, type XDisplay } from './x-display';
 
 // The context menu and the shortcut, with real X input into headed Chromium on Xvfb: native
 // menus and browser shortcuts take nothing from CDP. The menu is driven by keyboard once open:
-// "f" selects its one entry starting with F, "Fill API token", whose submenu lists the tokens
-// by name, sorted.
+// "f" selects its one entry starting with F, "Fill API token", whose submenu lists a handful of
+// tokens (issue 14): the site's own first, then the most recent, then "More tokens…".
 
 let pages: PageServer;
 test.beforeAll(async () => {
@@ -67,7 +67,10 @@ async function fillFromMenu(
     await x.xdotool('click', '3');
     await expect.poll(() => windowCount(x)).toBeGreaterThan(before);
     await x.xdotool('key', 'f', 'Return');
-    for (let i = 0; i < TOKENS.indexOf(name); i++) await x.xdotool('key', 'Down');
+    // The most recently made first: "laptop" (made last) heads the submenu, and once it was
+    // filled here it heads it as this site's token too.
+    const position = [...TOKENS].reverse().indexOf(name);
+    for (let i = 0; i < position; i++) await x.xdotool('key', 'Down');
     await x.xdotool('key', 'Return');
     try {
       await expect.poll(done, { timeout: 5_000 }).toBe(true);

@@ -1,3 +1,4 @@
+import { IDBDatabase } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
@@ -31,7 +32,10 @@ describe('background', () => {
     await saveSession(session);
     background.main();
     const titles = () => [...menus.items.values()].map((item) => (item as { title: string }).title);
-    await vi.waitFor(() => expect(titles()).toEqual(['Fill API token', 'CI && deploy', 'laptop']));
+    // The most recent first (made at the same time here: in the list's order), then "More tokens…".
+    await vi.waitFor(() =>
+      expect(titles()).toEqual(['Fill API token', 'laptop', 'CI && deploy', '', 'More tokens…']),
+    );
     await clearSession();
     await vi.waitFor(() => expect(menus.items.size).toBe(0));
   });
@@ -140,5 +144,32 @@ describe('background', () => {
     expect(await activity()).toBeUndefined();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'tokens/sync', now: true, shown: true }, popup);
     await vi.waitFor(async () => expect(await activity()).toBeTypeOf('number'));
+  });
+
+  it('should leave the menu and the store alone for page messages that change nothing it shows', async () => {
+    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
+    const db = await openTokenDb();
+    const created = '2026-01-01T00:00:00.000+00:00';
+    await applyList(
+      db,
+      { service: session.serviceUrl, account: session.account },
+      [{ id: '1', name: 'ci', secret: 's1', created, hasUploads: false }],
+      1,
+    );
+    db.close();
+    await saveSession(session);
+    background.main();
+    await vi.waitFor(() => expect(menus.items.size).toBe(4));
+    const made = vi.spyOn(menus.items, 'set');
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    // The popup opening (the lock's state, a waiting fill) and the lock's activity: before issue
+    // 14 each of these messages rebuilt the whole menu from the store afterwards.
+    for (const message of [{ type: 'vault/status' }, { type: 'tokens/fill-pending' }])
+      await fakeBrowser.runtime.onMessage.trigger(message, popup);
+    await fakeBrowser.storage.session.set({ 'vault.activity.v1': 2 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(made).not.toHaveBeenCalled();
+    expect(transactions).not.toHaveBeenCalled();
   });
 });

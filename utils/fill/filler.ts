@@ -6,8 +6,8 @@ import {
   getToken,
   hasGrant,
   listGrants,
-  listTokens,
   listUsage,
+  readList,
   recordFill,
   type TokenDatabase,
 } from '../store';
@@ -187,7 +187,7 @@ export function createFiller(deps: FillDeps): Filler {
         const [usage, grants, tokens] = await Promise.all([
           listUsage(db, scope),
           listGrants(db, scope),
-          listTokens(db, scope),
+          readList(db, scope).then((list) => list.tokens),
         ]).finally(() => db.close());
         const active = new Set(tokens.filter((t) => t.state === 'active').map((t) => t.id));
         // Pressed again within seconds: the next token allowed here (cycle.ts).

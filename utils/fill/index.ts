@@ -3,7 +3,7 @@
 // field-rank), choosing the frame (frames), and the sites a token may be filled into (sites-model).
 export { createFiller, FILL_COMMAND, type Filler, type FillReply, type PendingFill } from './filler';
 export { framePattern } from './frames';
-export { refreshFillMenu, tokenOfMenuItem } from './menu';
+export { createFillMenu, type FillMenu, isMoreTokens, tokenOfMenuItem, withMenuAfterFills } from './menu';
 export { fillPage } from './page';
 export { releaseFrameOrigins, releaseOrigins } from './permissions';
 export { createSitesModel, type SitesModel } from './sites-model';

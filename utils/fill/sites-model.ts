@@ -9,6 +9,7 @@ import {
   type TokenDatabase,
 } from '../store';
 import { summarizeUsage, type TokenUsage } from '../tokens';
+import { announceGrants } from './menu-channel';
 
 export interface SitesDeps {
   loadSession(): Promise<Session | null>;
@@ -51,6 +52,7 @@ export function createSitesModel(deps: SitesDeps): SitesModel {
 
   async function remove(grant: GrantRecord): Promise<void> {
     await removeGrant(await deps.openDb(), grant);
+    announceGrants();
     await load();
     // The last grant for that host gone: so is the extension's reach into its frames.
     const kept = grants.value.map((g) => g.origin);
@@ -66,6 +68,7 @@ export function createSitesModel(deps: SitesDeps): SitesModel {
       origin,
       tokenId,
     );
+    announceGrants();
     await load();
   }
 

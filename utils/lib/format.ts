@@ -5,7 +5,17 @@ import { t, uiLanguage } from './i18n';
  * memory and IndexedDB and never reaches the page's DOM.
  */
 export function maskSecret(secret: string): string {
-  return secret.length <= 12 ? '••••••••' : `••••••••${secret.slice(-6)}`;
+  return maskHint(secretHint(secret));
+}
+
+/** The last characters of a secret a row may show (none of a short one: too much of it). */
+export function secretHint(secret: string): string | undefined {
+  return secret.length <= 12 ? undefined : secret.slice(-6);
+}
+
+/** A row's secret as shown: dots, then the hint kept for it (utils/store keeps none while locked). */
+export function maskHint(hint: string | undefined): string {
+  return `••••••••${hint ?? ''}`;
 }
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -2,7 +2,15 @@
 // messages of the UI (i18n), results as values (result), dates and masked secrets (format), storage
 // sizes (bytes), and keyboard moves in a virtual list (list-keys). Nothing here imports a feature.
 export { describeStorage, parseLimit, storagePercent } from './bytes';
-export { absoluteDate, absoluteTime, countdown, maskSecret, relativeTime } from './format';
+export {
+  absoluteDate,
+  absoluteTime,
+  countdown,
+  maskHint,
+  maskSecret,
+  relativeTime,
+  secretHint,
+} from './format';
 export { localizeDocument, type MessageKey, t, tAround } from './i18n';
 export { moveIndex, scrollToShow } from './list-keys';
 export { type AppError, fail, ok, type Result } from './result';

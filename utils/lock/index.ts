@@ -14,4 +14,4 @@ export type { RevealReply } from './reveal';
 export { protectList, type SecretPolicy } from './secret-policy';
 export type { Vault } from './vault';
 export type { VaultReply, VaultStatus } from './vault-status';
-export { IDLE_CHOICES, type LockSettings } from './vault-store';
+export { IDLE_CHOICES, type LockSettings, onLockChange } from './vault-store';

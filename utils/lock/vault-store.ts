@@ -81,3 +81,15 @@ export const lastActivity = async (): Promise<number | undefined> => get<number>
 export function unlockDelayMs(failures: number): number {
   return failures < 3 ? 0 : Math.min(15 * 60_000, 1000 * 2 ** (failures - 2));
 }
+
+/**
+ * Calls `listener` when the lock is turned on or off, locked or unlocked (its meta or its key),
+ * and not for the activity written on every use or anything else kept in extension storage.
+ */
+export function onLockChange(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string): void => {
+    if ((area === 'local' && META_KEY in changes) || (area === 'session' && DATA_KEY in changes)) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

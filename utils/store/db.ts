@@ -1,10 +1,14 @@
 import type { ApiToken } from '../api';
+import { secretHint } from '../lib';
 import type { Envelope } from '../lock';
 import { planSync, revoked } from '../sync';
+import { joinRecords, splitRecords, toRecord, withoutSecret } from './layout';
 import type { CreateAttempt, Scope, TokenRecord } from './records';
-import type { AccountRecord, GrantRecord, TokenDatabase, UsageRecord } from './schema';
+import type { AccountRecord, GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
 
 // Repository functions: every read and write of the other features, each in one transaction.
+// Since v5 an account's tokens are two records (layout.ts): `lists` (what rows show) and
+// `secrets`; a write rewrites the one it changes, and only when something changed.
 
 /** What one list from the service changed here. */
 export interface ListApplied {
@@ -12,6 +16,8 @@ export interface ListApplied {
   dueRevokes: string[];
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
   attempts: CreateAttempt[];
+  /** Whether anything was written: false when the list matched what this device kept. */
+  changed: boolean;
 }
 
 export type RevokeOutcome =
@@ -19,45 +25,100 @@ export type RevokeOutcome =
   | { id: string; kind: 'retry'; delayMs: number; error: string }
   | { id: string; kind: 'failed' };
 
-export function listTokens(db: TokenDatabase, scope: Scope): Promise<TokenRecord[]> {
-  return db.getAllFromIndex('tokens', 'by-scope', [scope.service, scope.account]);
+const key = (scope: Scope): [string, string] => [scope.service, scope.account];
+
+/** What a page paints: the account's tokens without their secrets, and its last sync; one `get`. */
+export async function readList(
+  db: TokenDatabase,
+  scope: Scope,
+): Promise<{ tokens: TokenRecord[]; syncedAt: number | null }> {
+  const list = await db.get('lists', key(scope));
+  return { tokens: (list?.rows ?? []).map((row) => toRecord(scope, row)), syncedAt: list?.syncedAt ?? null };
+}
+
+/** The account's tokens with their secrets (the engine and the lock need them; pages use readList). */
+export async function listTokens(db: TokenDatabase, scope: Scope): Promise<TokenRecord[]> {
+  const tx = db.transaction(['lists', 'secrets']);
+  const [list, secrets] = await Promise.all([
+    tx.objectStore('lists').get(key(scope)),
+    tx.objectStore('secrets').get(key(scope)),
+  ]);
+  return joinRecords(scope, list, secrets);
 }
 
 export function getAccount(db: TokenDatabase, scope: Scope): Promise<AccountRecord | undefined> {
   return db.get('accounts', [scope.service, scope.account]);
 }
 
-/** Applies a fresh list from the service: one transaction, whatever the number of tokens. */
+/**
+ * Applies a fresh list from the service: one transaction, whatever the number of tokens. Writes
+ * only the records that changed: none when the list matches what this device keeps.
+ */
 export async function applyList(
   db: TokenDatabase,
   scope: Scope,
   remote: readonly ApiToken[],
   now: number,
   sealed?: ReadonlyMap<string, Envelope | null>,
+  /** "Sync now": every pending revoke is due now (nothing written for it; the outcomes are). */
+  hurry = false,
 ): Promise<ListApplied> {
-  const tx = db.transaction(['tokens', 'accounts'], 'readwrite');
-  const tokens = tx.objectStore('tokens');
-  const accounts = tx.objectStore('accounts');
-  const [local, account] = await Promise.all([
-    tokens.index('by-scope').getAll([scope.service, scope.account]),
-    accounts.get([scope.service, scope.account]),
+  const tx = db.transaction(['lists', 'secrets', 'accounts'], 'readwrite');
+  const [list, secrets, account] = await Promise.all([
+    tx.objectStore('lists').get(key(scope)),
+    tx.objectStore('secrets').get(key(scope)),
+    tx.objectStore('accounts').get(key(scope)),
   ]);
+  const kept = joinRecords(scope, list, secrets);
+  const local = hurry ? kept.map((record) => hurried(record, now)) : kept;
   const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
-  const byId = new Map(local.map((record) => [record.id, record]));
+  const before = new Map(local.map((record) => [record.id, record]));
+  const byId = new Map(before);
   for (const record of plan.put) byId.set(record.id, record);
   for (const id of plan.purge) byId.delete(id);
-  await Promise.all([
-    ...plan.put.map((record) => tokens.put(record)),
-    ...plan.purge.map((id) => tokens.delete([scope.service, scope.account, id])),
-    accounts.put({ email: '', ...account, ...scope, lastSyncedAt: now, createAttempts: plan.attempts }),
-  ]);
+  const after = [...byId.values()];
+  const listChanged = !list || plan.put.length > 0 || plan.purge.length > 0;
+  const secretsChanged = plan.put.some((record) => {
+    const previous = before.get(record.id);
+    return (
+      !previous ||
+      previous.secret !== record.secret ||
+      JSON.stringify(previous.sealed) !== JSON.stringify(record.sealed)
+    );
+  });
+  const attemptsChanged = JSON.stringify(account?.createAttempts ?? []) !== JSON.stringify(plan.attempts);
+  const split = listChanged || secretsChanged ? splitRecords(scope, after, now) : null;
+  const writes: Promise<unknown>[] = [];
+  if (split && listChanged) writes.push(tx.objectStore('lists').put(split.list));
+  if (split && secretsChanged) writes.push(tx.objectStore('secrets').put(split.secrets));
+  // The account keeps its last sync too (older readers): written with the list, never alone but
+  // for its attempts.
+  if (attemptsChanged || listChanged) {
+    const base = { email: '', ...account, ...scope };
+    writes.push(
+      tx.objectStore('accounts').put({ ...base, lastSyncedAt: now, createAttempts: plan.attempts }),
+    );
+  }
+  await Promise.all(writes);
   await tx.done;
+  // What the engine hands on (to pages, the menu, the badge) carries no secret.
   return {
-    tokens: [...byId.values()],
+    tokens: after.map((record) => withoutSecret(scope, record)),
     dueRevokes: plan.dueRevokes,
-    settled: plan.settled,
+    settled: plan.settled.map(({ attempt, token }) => ({
+      attempt,
+      token: token && withoutSecret(scope, token),
+    })),
     attempts: plan.attempts,
+    changed: writes.length > 0,
   };
+}
+
+function hurried(record: TokenRecord, now: number): TokenRecord {
+  const waiting = record.pendingRevoke;
+  return waiting && waiting.nextAttemptAt > now
+    ? { ...record, pendingRevoke: { ...waiting, nextAttemptAt: now } }
+    : record;
 }
 
 /** Records what the service said to each revoke sent; returns the scope's tokens after it. */
@@ -67,48 +128,88 @@ export async function applyRevokeOutcomes(
   outcomes: readonly RevokeOutcome[],
   now: number,
 ): Promise<TokenRecord[]> {
-  const tx = db.transaction('tokens', 'readwrite');
-  for (const outcome of outcomes) {
-    const record = await tx.store.get([scope.service, scope.account, outcome.id]);
-    if (record?.state !== 'pending-revoke' || !record.pendingRevoke) continue;
-    if (outcome.kind === 'revoked') await tx.store.put(revoked(record, now, true));
-    else if (outcome.kind === 'failed')
-      await tx.store.put({ ...record, state: 'active', pendingRevoke: null });
-    else {
-      const attempts = record.pendingRevoke.attempts + 1;
-      const pendingRevoke = {
-        ...record.pendingRevoke,
-        attempts,
-        nextAttemptAt: now + outcome.delayMs,
-        lastError: outcome.error,
-      };
-      await tx.store.put({ ...record, pendingRevoke });
-    }
+  const tx = db.transaction(['lists', 'secrets'], 'readwrite');
+  const [list, secrets] = await Promise.all([
+    tx.objectStore('lists').get(key(scope)),
+    tx.objectStore('secrets').get(key(scope)),
+  ]);
+  const byOutcome = new Map(outcomes.map((outcome) => [outcome.id, outcome]));
+  let changed = false;
+  let gone = false;
+  const after = joinRecords(scope, list, secrets).map((record) => {
+    const outcome = byOutcome.get(record.id);
+    if (!outcome || record.state !== 'pending-revoke' || !record.pendingRevoke) return record;
+    changed = true;
+    gone ||= outcome.kind === 'revoked';
+    if (outcome.kind === 'revoked') return revoked(record, now, true);
+    if (outcome.kind === 'failed') return { ...record, state: 'active' as const, pendingRevoke: null };
+    const pendingRevoke = {
+      ...record.pendingRevoke,
+      attempts: record.pendingRevoke.attempts + 1,
+      nextAttemptAt: now + outcome.delayMs,
+      lastError: outcome.error,
+    };
+    return { ...record, pendingRevoke };
+  });
+  if (changed && list) {
+    // The secrets record changes only when a revoked token's secret goes.
+    const split = splitRecords(scope, after, list.syncedAt);
+    await Promise.all([
+      tx.objectStore('lists').put(split.list),
+      gone && tx.objectStore('secrets').put(split.secrets),
+    ]);
   }
-  const after = await tx.store.index('by-scope').getAll([scope.service, scope.account]);
   await tx.done;
-  return after;
+  return after.map((record) => withoutSecret(scope, record));
+}
+
+/**
+ * Rewrites the account's list record with `edit` applied to its rows, in `tx`; writes nothing
+ * when `edit` changed no row (it returns the same object for a row it leaves).
+ */
+async function editRows(
+  store: {
+    get(key: [string, string]): Promise<ListRecord | undefined>;
+    put(value: ListRecord): Promise<unknown>;
+  },
+  scope: Scope,
+  edit: (row: ListRecord['rows'][number]) => ListRecord['rows'][number],
+): Promise<ListRecord['rows'][number][]> {
+  const list = await store.get(key(scope));
+  if (!list) return [];
+  let changed = false;
+  const rows = list.rows.map((row) => {
+    const next = edit(row);
+    if (next !== row) changed = true;
+    return next;
+  });
+  if (changed) await store.put({ ...list, rows });
+  return rows;
 }
 
 /** Puts a revoke in the outbox: it survives the page, the service worker and the browser closing. */
 export async function requestRevoke(db: TokenDatabase, scope: Scope, id: string, now: number): Promise<void> {
-  const tx = db.transaction('tokens', 'readwrite');
-  const record = await tx.store.get([scope.service, scope.account, id]);
-  if (record?.state === 'active') {
-    const pendingRevoke = { requestedAt: now, attempts: 0, nextAttemptAt: now, lastError: null };
-    await tx.store.put({ ...record, state: 'pending-revoke', pendingRevoke });
-  }
+  const tx = db.transaction('lists', 'readwrite');
+  await editRows(tx.store, scope, (row) =>
+    row.id === id && row.state === 'active'
+      ? {
+          ...row,
+          state: 'pending-revoke',
+          pendingRevoke: { requestedAt: now, attempts: 0, nextAttemptAt: now, lastError: null },
+        }
+      : row,
+  );
   await tx.done;
 }
 
 /** Makes every pending revoke due now ("Sync now" means now). */
 export async function hurryRevokes(db: TokenDatabase, scope: Scope, now: number): Promise<void> {
-  const tx = db.transaction('tokens', 'readwrite');
-  for (const record of await tx.store.index('by-scope').getAll([scope.service, scope.account])) {
-    if (record.pendingRevoke && record.pendingRevoke.nextAttemptAt > now) {
-      await tx.store.put({ ...record, pendingRevoke: { ...record.pendingRevoke, nextAttemptAt: now } });
-    }
-  }
+  const tx = db.transaction('lists', 'readwrite');
+  await editRows(tx.store, scope, (row) =>
+    row.pendingRevoke && row.pendingRevoke.nextAttemptAt > now
+      ? { ...row, pendingRevoke: { ...row.pendingRevoke, nextAttemptAt: now } }
+      : row,
+  );
   await tx.done;
 }
 
@@ -147,22 +248,22 @@ export async function settleCreateAttempt(
 }
 
 export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at: number): Promise<void> {
-  const tx = db.transaction(['tokens', 'usage'], 'readwrite');
-  const tokens = tx.objectStore('tokens');
-  const record = await tokens.get([scope.service, scope.account, id]);
-  if (record) {
-    await tokens.put({ ...record, lastCopiedAt: at });
+  const tx = db.transaction(['lists', 'usage'], 'readwrite');
+  const rows = await editRows(tx.objectStore('lists'), scope, (row) =>
+    row.id === id ? { ...row, lastCopiedAt: at } : row,
+  );
+  if (rows.some((row) => row.id === id))
     await tx.objectStore('usage').add({ ...scope, tokenId: id, kind: 'copy', origin: null, at });
-  }
   await tx.done;
 }
 
 /** Records a fill, and on the token when it was last filled (issue 7's "never used" needs it in the popup). */
 export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind'>): Promise<void> {
-  const tx = db.transaction(['tokens', 'usage'], 'readwrite');
-  const tokens = tx.objectStore('tokens');
-  const record = await tokens.get([use.service, use.account, use.tokenId]);
-  if (record) await tokens.put({ ...record, lastFilledAt: use.at });
+  const tx = db.transaction(['lists', 'usage'], 'readwrite');
+  const scope = { service: use.service, account: use.account };
+  await editRows(tx.objectStore('lists'), scope, (row) =>
+    row.id === use.tokenId ? { ...row, lastFilledAt: use.at } : row,
+  );
   await tx.objectStore('usage').add({ ...use, kind: 'fill' });
   await tx.done;
 }
@@ -170,18 +271,18 @@ export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind
 /** What a person may set on a token here: its note, its review date, the replacement a rotation made. */
 export type TokenAnnotation = Partial<Pick<TokenRecord, 'note' | 'reviewBy' | 'rotatedTo' | 'extraOf'>>;
 
+/** Returns the token as pages hold it (no secret), or undefined when it is not kept here. */
 export async function annotateToken(
   db: TokenDatabase,
   scope: Scope,
   id: string,
   patch: TokenAnnotation,
 ): Promise<TokenRecord | undefined> {
-  const tx = db.transaction('tokens', 'readwrite');
-  const record = await tx.store.get([scope.service, scope.account, id]);
-  const next = record && { ...record, ...patch };
-  if (next) await tx.store.put(next);
+  const tx = db.transaction('lists', 'readwrite');
+  const rows = await editRows(tx.store, scope, (row) => (row.id === id ? { ...row, ...patch } : row));
   await tx.done;
-  return next;
+  const row = rows.find((r) => r.id === id);
+  return row && toRecord(scope, row);
 }
 
 /** Sets or clears (null) a token's review date, the way a note is written (annotateToken). */
@@ -236,28 +337,92 @@ export async function removeGrant(db: TokenDatabase, grant: GrantRecord): Promis
   await db.delete('grants', [grant.service, grant.account, grant.tokenId, grant.origin]);
 }
 
-export function getToken(db: TokenDatabase, scope: Scope, id: string): Promise<TokenRecord | undefined> {
-  return db.get('tokens', [scope.service, scope.account, id]);
+/** One token with its secret: what a copy or a fill reads, and only then. */
+export async function getToken(
+  db: TokenDatabase,
+  scope: Scope,
+  id: string,
+): Promise<TokenRecord | undefined> {
+  const tx = db.transaction(['lists', 'secrets']);
+  const [list, secrets] = await Promise.all([
+    tx.objectStore('lists').get(key(scope)),
+    tx.objectStore('secrets').get(key(scope)),
+  ]);
+  const row = list?.rows.find((r) => r.id === id);
+  return row && toRecord(scope, row, secrets?.secrets[id]);
+}
+
+/** Only a token's secret as kept here ('' when sealed or not kept): a page's copy, one `get`. */
+export async function getSecret(db: TokenDatabase, scope: Scope, id: string): Promise<string> {
+  return (await db.get('secrets', key(scope)))?.secrets[id]?.secret ?? '';
 }
 
 /** Every token record of every account: the lock seals and opens them all at once. */
-export function listAllTokens(db: TokenDatabase): Promise<TokenRecord[]> {
-  return db.getAll('tokens');
+export async function listAllTokens(db: TokenDatabase): Promise<TokenRecord[]> {
+  const tx = db.transaction(['lists', 'secrets']);
+  const [lists, secrets] = await Promise.all([
+    tx.objectStore('lists').getAll(),
+    tx.objectStore('secrets').getAll(),
+  ]);
+  const secretsOf = new Map(secrets.map((record) => [JSON.stringify(key(record)), record]));
+  return lists.flatMap((list) => joinRecords(list, list, secretsOf.get(JSON.stringify(key(list)))));
 }
 
 /**
- * Replaces the secrets of records, in one transaction: only `secret` and `sealed` change, so a
- * copy time written meanwhile stays. Records revoked meanwhile keep no secret.
+ * Replaces the secrets of records, in one transaction: only secrets change, so a copy time
+ * written meanwhile stays. Records revoked meanwhile keep no secret.
  */
 export async function putSecrets(
   db: TokenDatabase,
   changes: ReadonlyArray<Pick<TokenRecord, 'service' | 'account' | 'id' | 'secret' | 'sealed'>>,
 ): Promise<void> {
-  const tx = db.transaction('tokens', 'readwrite');
+  const tx = db.transaction(['lists', 'secrets'], 'readwrite');
+  const byScope = new Map<string, (typeof changes)[number][]>();
   for (const change of changes) {
-    const current = await tx.store.get([change.service, change.account, change.id]);
-    if (!current || current.state === 'revoked') continue;
-    await tx.store.put({ ...current, secret: change.secret, sealed: change.sealed });
+    const scopeKey = JSON.stringify(key(change));
+    byScope.set(scopeKey, [...(byScope.get(scopeKey) ?? []), change]);
+  }
+  for (const [scopeKey, scoped] of byScope) {
+    const [service, account] = JSON.parse(scopeKey) as [string, string];
+    const scope = { service, account };
+    const [list, record] = await Promise.all([
+      tx.objectStore('lists').get(key(scope)),
+      tx.objectStore('secrets').get(key(scope)),
+    ]);
+    const live = new Set(list?.rows.filter((row) => row.state !== 'revoked').map((row) => row.id));
+    const secrets = { ...record?.secrets };
+    const hints = new Map<string, string | undefined>();
+    for (const change of scoped) {
+      if (!live.has(change.id)) continue;
+      hints.set(change.id, secretHint(change.secret));
+      if (change.secret === '' && change.sealed === null) delete secrets[change.id];
+      else secrets[change.id] = { secret: change.secret, sealed: change.sealed };
+    }
+    await tx.objectStore('secrets').put({ ...scope, secrets });
+    // A row shows the hint of a secret kept in the clear only: sealing one takes its hint away.
+    const shown = new Map(list?.rows.map((row) => [row.id, row.hint]));
+    if (list && [...hints].some(([id, hint]) => shown.get(id) !== hint))
+      await tx.objectStore('lists').put({ ...list, rows: list.rows.map((row) => withHint(row, hints)) });
   }
   await tx.done;
+}
+
+function withHint(row: TokenRow, hints: ReadonlyMap<string, string | undefined>): TokenRow {
+  if (!hints.has(row.id)) return row;
+  const { hint: _old, ...rest } = row;
+  const hint = hints.get(row.id);
+  return hint === undefined ? rest : { ...rest, hint };
+}
+
+/** What the context menu shows, in one transaction: the account's tokens (no secrets) and grants. */
+export async function readMenuSource(
+  db: TokenDatabase,
+  scope: Scope,
+): Promise<{ tokens: TokenRecord[]; grants: GrantRecord[] }> {
+  const tx = db.transaction(['lists', 'grants']);
+  const [list, grants] = await Promise.all([
+    tx.objectStore('lists').get(key(scope)),
+    tx.objectStore('grants').index('by-scope').getAll(key(scope)),
+  ]);
+  return { tokens: (list?.rows ?? []).map((row) => toRecord(scope, row)), grants };
 }

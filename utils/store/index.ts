@@ -9,6 +9,7 @@ export {
   applyList,
   applyRevokeOutcomes,
   getAccount,
+  getSecret,
   getToken,
   hasGrant,
   hurryRevokes,
@@ -20,6 +21,8 @@ export {
   markCopied,
   putSecrets,
   type RevokeOutcome,
+  readList,
+  readMenuSource,
   recordFill,
   removeGrant,
   requestRevoke,
@@ -31,4 +34,4 @@ export {
 export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
-export type { GrantRecord, TokenDatabase, UsageRecord } from './schema';
+export type { GrantRecord, ListRecord, SecretsRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';

@@ -4,6 +4,7 @@ import { upgradeToV1 } from './upgrades/v1';
 import { upgradeToV2 } from './upgrades/v2';
 import { upgradeToV3 } from './upgrades/v3';
 import { upgradeToV4 } from './upgrades/v4';
+import { upgradeToV5 } from './upgrades/v5';
 
 /**
  * Opens the one database. Upgrades are cumulative `if (oldVersion < N)` blocks, never edited once
@@ -17,6 +18,7 @@ export function openTokenDb(name = DB_NAME): Promise<TokenDatabase> {
       if (oldVersion < 2) await upgradeToV2(db, tx);
       if (oldVersion < 3) await upgradeToV3(db, tx);
       if (oldVersion < 4) await upgradeToV4(db, tx);
+      if (oldVersion < 5) await upgradeToV5(db, tx);
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();

@@ -31,6 +31,11 @@ export interface TokenRecord extends Scope {
   secret: string;
   /** v4: the secret encrypted under the lock's data key (vault.ts); null when not sealed. */
   sealed: Envelope | null;
+  /**
+   * v5: the secret's last characters, which the row shows; kept only while the secret is kept in
+   * the clear (never while sealed or not kept, never of a revoked token). See layout.ts.
+   */
+  hint?: string;
   created: string;
   createdMs: number;
   hasUploads: boolean;

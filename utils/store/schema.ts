@@ -1,10 +1,35 @@
 // The database's shape (idb's DBSchema): its stores, keys and indexes, and the records that are
 // not tokens. Each shipped version's upgrade is in upgrades/; repository functions are in db.ts.
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Envelope } from '../lock';
 import type { CreateAttempt, Scope, TokenRecord } from './records';
 
 export const DB_NAME = 'w3s-tokens';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
+
+/** v5: what a row shows of one token: its record without the scope (the list's) and without the secret. */
+export type TokenRow = Omit<TokenRecord, 'service' | 'account' | 'secret' | 'sealed'>;
+
+/**
+ * v5: every token of one account in one record, so a page paints from one `get` and a sync reads
+ * and writes one record instead of one per token. No secret is in it.
+ */
+export interface ListRecord extends Scope {
+  rows: TokenRow[];
+  /** When a sync last wrote this list (a sync that changed nothing writes nothing). */
+  syncedAt: number | null;
+}
+
+/** A token's secret as kept here: in the clear, sealed under the lock, or neither (none kept). */
+export interface SecretEntry {
+  secret: string;
+  sealed: Envelope | null;
+}
+
+/** v5: the account's secrets by token id, read only when a copy or a fill needs one. */
+export interface SecretsRecord extends Scope {
+  secrets: Record<string, SecretEntry>;
+}
 
 export interface AccountRecord extends Scope {
   /** Part of the shipped v1 shape; the email shown comes from the session (utils/account/session.ts). */
@@ -15,6 +40,7 @@ export interface AccountRecord extends Scope {
 }
 
 export interface TokenDB extends DBSchema {
+  /** v1–v4: one record per token. v5 moves them into `lists` and `secrets` and deletes this store. */
   tokens: {
     key: [string, string, string];
     value: TokenRecord;
@@ -29,6 +55,16 @@ export interface TokenDB extends DBSchema {
     key: [string, string, string, string];
     value: GrantRecord;
     indexes: { 'by-scope': [string, string] };
+  };
+  /** v5: one ListRecord per account. */
+  lists: {
+    key: [string, string];
+    value: ListRecord;
+  };
+  /** v5: one SecretsRecord per account. */
+  secrets: {
+    key: [string, string];
+    value: SecretsRecord;
   };
   /** v3: every copy and fill, with where and when (issue 4). */
   usage: {

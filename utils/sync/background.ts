@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { clearSession, loadSession } from '../account';
 import { createApiClient } from '../api';
 import { loadSettings } from '../settings';
-import { listTokens, openTokenDb } from '../store';
+import { openTokenDb, readList } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import type { HoldStore, ServiceHold } from './quiet';
 import { nextRetry } from './sync';
@@ -78,7 +78,7 @@ async function pendingRevokeAt(): Promise<number | null> {
   if (!session) return null;
   const db = await openTokenDb();
   try {
-    return nextRetry(await listTokens(db, { service: session.serviceUrl, account: session.account }));
+    return nextRetry((await readList(db, { service: session.serviceUrl, account: session.account })).tokens);
   } finally {
     db.close();
   }

@@ -4,8 +4,8 @@ import { type AccountStatus, fetchAccountStatus } from '../api';
 import type { AppError, Result } from '../lib';
 import { t } from '../lib';
 import type { SecretPolicy } from '../lock';
-import type { Scope } from '../store';
-import { hurryRevokes, requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
+import type { Scope, TokenRecord } from '../store';
+import { requestRevoke, settleCreateAttempt, type TokenDatabase } from '../store';
 import { announceChange } from './channel';
 import { createToken } from './create-token';
 import { createQuiet, type HoldStore, type Quiet } from './quiet';
@@ -24,6 +24,8 @@ export interface EngineDeps {
   secretPolicy?(): Promise<SecretPolicy>;
   /** Where rate-limit waits and read-only states outlive the background (utils/sync/quiet.ts); memory if absent. */
   holds?: HoldStore;
+  /** Called after every call that wrote to the store, with the account's tokens when a sync listed them. */
+  changed?(scope: Scope, tokens: readonly TokenRecord[] | null): void;
 }
 
 /** What every engine call answers: the sync it ran (null when none ran) and sentences for the person. */
@@ -73,6 +75,8 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     from = '',
     /** What is kept on this device even while the service is not asked (a revoke waits). */
     local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
+    /** A sync that wrote nothing tells nobody; a create or a revoke always wrote. */
+    onlyIfChanged = false,
   ): Promise<T | EngineReply> {
     const session = await deps.loadSession();
     if (!session) return signedOut();
@@ -81,7 +85,7 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     const held = await quiet.check(scope.service, deps.now());
     if (held) {
       if (local) await withDb(deps, (db) => local(db, scope));
-      if (local) announceChange(scope, from);
+      if (local) tell(deps, scope, from, null);
       return {
         sync: { ok: false, error: held },
         notices: [],
@@ -108,8 +112,9 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
       if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
     }
     if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
-    // The other open pages show what changed without asking the service again.
-    announceChange(scope, from);
+    // Nothing changed, nothing to show: no broadcast, no menu or badge work.
+    const changed = reply.notices.length > 0 || (reply.sync?.ok === true && reply.sync.value.changed);
+    if (!onlyIfChanged || changed) tell(deps, scope, from, reply.sync?.ok ? reply.sync.value.tokens : null);
     return { ...reply, hold: await quiet.hold(scope.service, deps.now()) };
   };
 }
@@ -120,14 +125,20 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     sync: (options = {}) =>
-      run(async (ctx) => {
-        if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
-        const sync = await syncAccount(ctx);
-        // Known before any click (issue 18): `/version` says whether the service takes writes.
-        if (sync.ok) await checkWritable(ctx, quiet);
-        const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
-        return { sync, notices };
-      }, options.from),
+      run(
+        async (ctx) => {
+          // Known before any click (issue 18): `/version` says whether the service takes writes,
+          // asked alongside the list so the sync waits for no second round trip (issue 14).
+          const version = ctx.api.version().catch(() => null);
+          const sync = await syncAccount(ctx, { hurry: options.now === true });
+          if (sync.ok) await checkWritable(ctx, quiet, await version);
+          const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
+          return { sync, notices };
+        },
+        options.from,
+        undefined,
+        true,
+      ),
     async create(name, from) {
       const reply = await run(async (ctx): Promise<CreateReply> => {
         const result = await createToken(ctx, name);
@@ -173,10 +184,13 @@ export function createEngine(deps: EngineDeps): Engine {
 }
 
 /** `/version`'s mode (`rw`, `r-`, `--`): without `w` the service is read-only for maintenance. */
-async function checkWritable(ctx: SyncContext, quiet: Quiet): Promise<void> {
-  const version = await ctx.api.version();
+async function checkWritable(
+  ctx: SyncContext,
+  quiet: Quiet,
+  version: Awaited<ReturnType<SyncContext['api']['version']>> | null,
+): Promise<void> {
   // A service without `/version` (or whose answer was lost) tells its state with its next write's answer.
-  if (!version.ok) return;
+  if (!version?.ok) return;
   if (version.value.mode.includes('w')) await quiet.writable(ctx.scope.service, 'maintenance');
   else
     await quiet.note(
@@ -185,6 +199,16 @@ async function checkWritable(ctx: SyncContext, quiet: Quiet): Promise<void> {
       ctx.now(),
       ctx.random,
     );
+}
+
+/**
+ * After a call that wrote: the other open pages show what changed without asking the service
+ * again, and the background's own followers (menu, badge) get the tokens the sync already holds,
+ * so they read nothing (`null`: they read for themselves).
+ */
+function tell(deps: EngineDeps, scope: Scope, from: string, tokens: readonly TokenRecord[] | null): void {
+  announceChange(scope, from, true);
+  deps.changed?.(scope, tokens);
 }
 
 async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {

@@ -33,6 +33,8 @@ export interface SyncReport {
   refused: Array<{ id: string; error: AppError }>;
   /** When the earliest pending revoke is due again, if any is left. */
   nextRetryAt: number | null;
+  /** Whether this sync wrote anything: when not, nobody needs to repaint, rebuild or hear of it. */
+  changed: boolean;
 }
 
 export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: AppError };
@@ -40,9 +42,10 @@ export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: A
 /**
  * One sync: list, merge in one transaction, then send the revokes that are due and record their
  * outcomes. Listing first means a revoke whose answer was lost is seen done, never sent twice.
- * Call it under `withLock(SYNC_LOCK, …)`.
+ * `hurry`: pending revokes are due now ("Sync now"), in the same transaction. Call it under
+ * `withLock(SYNC_LOCK, …)`.
  */
-export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
+export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean } = {}): Promise<SyncResult> {
   const listed = await ctx.api.listTokens();
   if (!listed.ok) return listed;
   let list: Awaited<ReturnType<typeof protectList>> = { remote: listed.value };
@@ -50,7 +53,7 @@ export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
     // Sealing is not IndexedDB work: it happens before the sync's one transaction.
     list = await protectList(ctx.secrets, ctx.scope, listed.value, await listTokens(ctx.db, ctx.scope));
   }
-  const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed);
+  const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed, options.hurry);
   let tokens = applied.tokens;
   const refused: SyncReport['refused'] = [];
   if (applied.dueRevokes.length > 0) {
@@ -86,6 +89,7 @@ export async function syncAccount(ctx: SyncContext): Promise<SyncResult> {
       attempts: applied.attempts,
       refused,
       nextRetryAt: nextRetry(tokens),
+      changed: applied.changed || applied.dueRevokes.length > 0,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { batch } from '@preact/signals';
 import { t } from '../lib';
-import { markCopied } from '../store';
+import { getSecret, markCopied } from '../store';
 import { type CopyFormat, formatForCopy } from './copy-format';
 import { localFailure } from './failures';
 import type { TokensState } from './list-state';
@@ -16,7 +16,10 @@ export function createCopy(deps: TokensDeps, s: TokensState, link: StoreLink): C
   async function copy(id: string): Promise<void> {
     const token = s.tokens.value.find((t) => t.id === id);
     if (token?.state !== 'active' || !link.context) return;
-    let secret = token.secret;
+    // The list holds no secrets: the one copied is read now, or asked of the background when the
+    // lock (or "keep no secrets") keeps it from this page.
+    const here = link.context;
+    let secret = await getSecret(here.db, here.scope, id).catch(() => '');
     if (!secret) {
       const revealed = await deps.reveal?.(id).catch(() => null);
       if (!revealed?.ok) {

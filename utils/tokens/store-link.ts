@@ -1,6 +1,6 @@
 import { batch } from '@preact/signals';
 import type { Scope, TokenDatabase, TokenRecord } from '../store';
-import { getAccount, listTokens } from '../store';
+import { readList } from '../store';
 import { onChange } from '../sync';
 import type { TokensState } from './list-state';
 import type { TokensDeps } from './types';
@@ -26,7 +26,7 @@ export interface StoreLink {
   signOut(): void;
 }
 
-/** Paints from IndexedDB: the account's tokens, its last sync and the remembered copy format. */
+/** Paints from IndexedDB: the account's tokens (no secrets), its last sync and the remembered copy format. */
 export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   let context: StoreContext | null = null;
   let unsubscribe = (): void => {};
@@ -41,15 +41,16 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       return null;
     }
     context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
-    const [local, account, format] = await Promise.all([
-      listTokens(context.db, context.scope),
-      getAccount(context.db, context.scope),
+    // One read of one record paints the list (no secrets in it: a copy reads its own).
+    const [list, format] = await Promise.all([
+      readList(context.db, context.scope),
       deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
+    const local = list.tokens;
     batch(() => {
       s.copyFormat.value = format ?? 'raw';
       s.tokens.value = local;
-      s.lastSyncedAt.value = account?.lastSyncedAt ?? null;
+      s.lastSyncedAt.value = list.syncedAt;
       s.email.value = session.email;
       s.state.value = 'ready';
     });
@@ -58,13 +59,10 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
 
   async function reload(): Promise<void> {
     if (!context) return;
-    const [local, account] = await Promise.all([
-      listTokens(context.db, context.scope),
-      getAccount(context.db, context.scope),
-    ]);
+    const list = await readList(context.db, context.scope);
     batch(() => {
-      s.tokens.value = local;
-      s.lastSyncedAt.value = account?.lastSyncedAt ?? s.lastSyncedAt.value;
+      s.tokens.value = list.tokens;
+      s.lastSyncedAt.value = list.syncedAt ?? s.lastSyncedAt.value;
     });
   }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { readAttention } from '../../../utils/badge/background';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readAttention, watchBadge } from '../../../utils/badge/background';
 import { applyList, requestRevoke, setReviewBy } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import { testScope, testSession } from '../../helpers/session';
@@ -67,5 +68,46 @@ describe('readAttention', () => {
     expect((await read(999)).dueReviews).toBe(0);
     expect((await read(1_000)).dueReviews).toBe(1);
     expect((await read(5_000)).dueReviews).toBe(2);
+  });
+});
+
+describe('watchBadge', () => {
+  it('should read nothing and tell the browser nothing for storage writes that are not the lock or the session', async () => {
+    await seed(['1']);
+    const setBadgeText = vi.fn(async () => {});
+    Object.assign(fakeBrowser.action, {
+      setBadgeText,
+      setBadgeBackgroundColor: async () => {},
+      setTitle: async () => {},
+    });
+    const openDb = vi.fn(() => openTokenDb('badge'));
+    const isLocked = vi.fn(async () => false);
+    const badge = watchBadge({ loadSession: async () => testSession, openDb, isLocked });
+    await badge.tokensChanged([{ id: '1', state: 'pending-revoke' }]);
+    expect(setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
+    const [reads, locks, shown] = [
+      openDb.mock.calls.length,
+      isLocked.mock.calls.length,
+      setBadgeText.mock.calls.length,
+    ];
+    // The lock's activity on every use, the clipboard's mark, the settings: none of the badge's business.
+    await fakeBrowser.storage.session.set({ 'vault.activity.v1': 5, 'clipboard-mark.v1': { at: 1 } });
+    await fakeBrowser.storage.local.set({ 'settings.v1': {} });
+    // The engine wrote, and the count is the same: nothing to tell the browser.
+    await badge.tokensChanged([
+      { id: '1', state: 'pending-revoke' },
+      { id: '2', state: 'active' },
+    ]);
+    expect([openDb.mock.calls.length, isLocked.mock.calls.length, setBadgeText.mock.calls.length]).toEqual([
+      reads,
+      locks,
+      shown,
+    ]);
+    // The lock's key going (locked): the lock's state is read again, the tokens are not.
+    isLocked.mockResolvedValue(true);
+    await fakeBrowser.storage.session.set({ 'vault.key.v1': 'k' });
+    await vi.waitFor(() => expect(isLocked.mock.calls.length).toBe(locks + 1));
+    await badge.tokensChanged([{ id: '1', state: 'pending-revoke' }]);
+    expect(openDb.mock.calls.length).toBe(reads);
   });
 });

@@ -4,9 +4,11 @@ import {
   applyList,
   getAccount,
   hasGrant,
+  listAllTokens,
   listGrants,
   listTokens,
   listUsage,
+  readList,
   requestRevoke,
 } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
@@ -65,6 +67,26 @@ const v2Tokens = [
 const v2Accounts = [
   { ...v1Accounts[0], createAttempts: [] },
   { ...v1Accounts[1], createAttempts: [{ name: 'lost', startedAt: 1 }] },
+];
+/** v5 keeps no secret for a revoked token (v2 emptied them on revoke; a record from before may hold one). */
+const v5 = <T extends { state: string; secret: string }>(t: T): T => {
+  if (t.state === 'revoked') return { ...t, secret: '', sealed: null };
+  // The row keeps what the popup showed of a secret kept in the clear: its last six characters.
+  return t.secret.length > 12 ? { ...t, hint: t.secret.slice(-6) } : t;
+};
+const sealedEnvelope = { v: 1 as const, iv: 'aXY=', ct: 'c2VhbGVk' };
+const v4Tokens = [
+  // The optional fields v4 records gained without an upgrade (issues 7 and 18) move with the row.
+  {
+    ...v2Tokens[0],
+    ...v4Defaults,
+    note: 'CI deploy',
+    rotatedTo: '2',
+    lastFilledAt: 1_700_000_700_000,
+    extraOf: { of: '2', unsure: true },
+  },
+  { ...v2Tokens[1], secret: '', sealed: sealedEnvelope },
+  { ...v2Tokens[2], ...v4Defaults },
 ];
 const v2Bulk = (i: number) => ({
   ...v1Token(i % 2 ? ada : bob, String(1000 + i), { lastCopiedAt: i }),
@@ -135,6 +157,19 @@ const earlier: EarlierVersion[] = [
   },
 ];
 
+earlier.push({
+  // v4 as 5d1c2a0's lock shipped it: v3's stores, records with `sealed` (one sealed, secret empty).
+  version: 4,
+  createSchema: (db) => earlier[2]?.createSchema(db),
+  tokens: v4Tokens,
+  accounts: v2Accounts,
+  expected: { tokens: v4Tokens as TokenRecord[], accounts: v2Accounts as AccountRecord[] },
+  bulk(i) {
+    const stored = { ...v2Bulk(i), ...v4Defaults };
+    return { stored, expected: stored };
+  },
+});
+
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -176,8 +211,15 @@ describe('openTokenDb migrations', () => {
     await seed(`from-v${from.version}`, from);
     const db = await openTokenDb(`from-v${from.version}`);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-scope']);
-    expect(sortRecords(await db.getAll('tokens'))).toStrictEqual(sortRecords(from.expected.tokens));
+    // v5: the per-token store is gone; each account is a list record and a secrets record.
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'lists', 'secrets', 'usage']);
+    expect(sortRecords(await listAllTokens(db))).toStrictEqual(sortRecords(from.expected.tokens.map(v5)));
+    expect(JSON.stringify(await db.getAll('lists'))).not.toMatch(/signature|c2VhbGVk/);
+    const painted = await readList(db, ada);
+    expect(painted.syncedAt).toBe(
+      from.expected.accounts.find((a) => a.account === ada.account)?.lastSyncedAt,
+    );
+    expect(painted.tokens.every((t) => t.secret === '' && t.sealed === null)).toBe(true);
     expect(sortRecords(await db.getAll('accounts'))).toStrictEqual(sortRecords(from.expected.accounts));
     expect((await listTokens(db, bob)).map((t) => t.id)).toEqual(['1']);
     // v3's stores start empty and work.
@@ -194,14 +236,15 @@ describe('openTokenDb migrations', () => {
     await seed(`many-v${from.version}`, from, [...from.tokens, ...many.map((m) => m.stored)]);
     const db = await openTokenDb(`many-v${from.version}`);
     const expected = [...from.expected.tokens, ...many.map((m) => m.expected)];
-    expect(sortRecords(await db.getAll('tokens'))).toStrictEqual(sortRecords(expected));
+    expect(sortRecords(await listAllTokens(db))).toStrictEqual(sortRecords(expected.map(v5)));
     db.close();
   });
 
   it.each(earlier)('should upgrade an empty version $version database', async (from) => {
     await seed(`empty-v${from.version}`, from, [], []);
     const db = await openTokenDb(`empty-v${from.version}`);
-    expect(await db.count('tokens')).toBe(0);
+    expect(await db.count('lists')).toBe(0);
+    expect(await db.count('secrets')).toBe(0);
     expect(await db.count('accounts')).toBe(0);
     db.close();
   });
@@ -243,7 +286,9 @@ describe('openTokenDb migrations', () => {
     );
     first.close();
     const second = await openTokenDb('again');
-    expect(await second.getAll('tokens')).toMatchObject([{ id: '1', firstSeenAt: 5, state: 'active' }]);
+    expect(await listAllTokens(second)).toMatchObject([
+      { id: '1', firstSeenAt: 5, state: 'active', secret: 's' },
+    ]);
     second.close();
   });
 });

@@ -1,4 +1,4 @@
-import { IDBDatabase } from 'fake-indexeddb';
+import { IDBDatabase, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiToken } from '../../../utils/api/shapes';
 import {
@@ -8,13 +8,16 @@ import {
   applyList,
   applyRevokeOutcomes,
   getAccount,
+  getToken,
   hasGrant,
   hurryRevokes,
   listGrants,
   listTokens,
   listUsage,
   markCopied,
+  putSecrets,
   type RevokeOutcome,
+  readList,
   recordFill,
   removeGrant,
   requestRevoke,
@@ -42,6 +45,9 @@ let db: TokenDatabase;
 
 const byId = async (scope: Scope): Promise<Record<string, TokenRecord>> =>
   Object.fromEntries((await listTokens(db, scope)).map((t) => [t.id, t]));
+/** The tokens as pages hold them: no secret, the hint of one kept in the clear. */
+const shownById = async (scope: Scope): Promise<Record<string, TokenRecord>> =>
+  Object.fromEntries((await readList(db, scope)).tokens.map((t) => [t.id, t]));
 const one = async (scope: Scope, id: string): Promise<TokenRecord | undefined> => (await byId(scope))[id];
 
 beforeEach(async () => {
@@ -53,10 +59,9 @@ afterEach(() => {
 });
 
 describe('openTokenDb', () => {
-  it('should create the token, account, grant and usage stores at the current version', () => {
+  it('should create the list, secrets, account, grant and usage stores at the current version', () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'tokens', 'usage']);
-    expect([...db.transaction('tokens').store.indexNames]).toEqual(['by-scope']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'lists', 'secrets', 'usage']);
   });
 });
 
@@ -64,9 +69,12 @@ describe('applyList', () => {
   it('should store the list as active tokens and return the scope’s tokens', async () => {
     const applied = await applyList(db, local, [token('2'), token('1')], 1000);
     expect(applied.tokens.map((t) => t.id).sort()).toEqual(['1', '2']);
+    // What the engine hands on (pages, menu, badge) holds no secret, only the row's hint.
     expect(applied.tokens).toContainEqual({
       ...local,
       ...token('1'),
+      secret: '',
+      hint: '-1.sig',
       createdMs: 1638202113077,
       lastCopiedAt: null,
       firstSeenAt: 1000,
@@ -84,7 +92,8 @@ describe('applyList', () => {
     await markCopied(db, local, '1', 1500);
     await markCopied(db, local, '2', 1600);
     const applied = await applyList(db, local, [token('1', { hasUploads: true })], 2000);
-    expect(await byId(local)).toStrictEqual(Object.fromEntries(applied.tokens.map((t) => [t.id, t])));
+    expect(await shownById(local)).toStrictEqual(Object.fromEntries(applied.tokens.map((t) => [t.id, t])));
+    expect((await one(local, '1'))?.secret).toBe('eyJ.secret-1.sig');
     expect(await one(local, '1')).toMatchObject({ hasUploads: true, lastCopiedAt: 1500, firstSeenAt: 1000 });
     expect(await one(local, '2')).toMatchObject({
       state: 'revoked',
@@ -152,9 +161,57 @@ describe('applyList', () => {
       const list = [token('old'), ...Array.from({ length: count }, (_, i) => token(String(i)))];
       await applyList(db, local, list, 2000 + REVOKED_KEEP_MS);
       expect(transaction).toHaveBeenCalledOnce();
-      expect(transaction).toHaveBeenCalledWith(['tokens', 'accounts'], 'readwrite');
+      expect(transaction).toHaveBeenCalledWith(['lists', 'secrets', 'accounts'], 'readwrite');
     },
   );
+
+  /** Counts every record written (put, add, delete) while `fn` runs. */
+  async function writes(fn: () => Promise<unknown>): Promise<number> {
+    const spies = (['put', 'add', 'delete'] as const).map((name) => vi.spyOn(IDBObjectStore.prototype, name));
+    try {
+      await fn();
+      return spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
+  it.each([0, 1, 2_000])('should write nothing when a list of %i tokens changed nothing', async (count) => {
+    const list = Array.from({ length: count }, (_, i) => token(String(i)));
+    await applyList(db, local, list, 1000);
+    let applied: Awaited<ReturnType<typeof applyList>> | undefined;
+    expect(await writes(async () => (applied = await applyList(db, local, list, 2000)))).toBe(0);
+    expect(applied?.changed).toBe(false);
+    expect(applied?.tokens).toHaveLength(count);
+  });
+
+  it('should write the list record (not one per token), and the secrets only when a secret changed', async () => {
+    const list = Array.from({ length: 2_000 }, (_, i) => token(String(i)));
+    // First sync: the list, the secrets and the account: three records for 2,000 tokens.
+    expect(await writes(() => applyList(db, local, list, 1000))).toBe(3);
+    // A rename: the list and the account's sync time; the secrets stay.
+    const renamed = list.map((t, i) => (i === 5 ? { ...t, name: 'renamed' } : t));
+    expect(await writes(() => applyList(db, local, renamed, 2000))).toBe(2);
+    expect((await one(local, '5'))?.name).toBe('renamed');
+    // One gone: revoked elsewhere, its secret dropped: all three.
+    expect(await writes(() => applyList(db, local, renamed.slice(1), 3000))).toBe(3);
+    expect(await getToken(db, local, '0')).toMatchObject({ state: 'revoked', secret: '' });
+  });
+
+  it('should paint from one record that holds no secret', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const painted = await readList(db, local);
+    expect(get).toHaveBeenCalledOnce();
+    get.mockRestore();
+    expect(painted.syncedAt).toBe(1000);
+    expect(painted.tokens.map((t) => [t.id, t.secret, t.sealed])).toEqual([
+      ['1', '', null],
+      ['2', '', null],
+    ]);
+    expect(JSON.stringify(await db.getAll('lists'))).not.toContain('secret-');
+    expect((await getToken(db, local, '1'))?.secret).toBe(token('1').secret);
+  });
 });
 
 describe('requestRevoke', () => {
@@ -200,13 +257,13 @@ describe('applyRevokeOutcomes', () => {
       outcome: { id: '1', kind: 'retry', delayMs: 15_000, error: 'Took too long.' },
       expected: {
         state: 'pending-revoke',
-        secret: 'eyJ.secret-1.sig',
+        hint: '-1.sig',
         pendingRevoke: { requestedAt: 2000, attempts: 1, nextAttemptAt: 18_000, lastError: 'Took too long.' },
       },
     },
     {
       outcome: { id: '1', kind: 'failed' },
-      expected: { state: 'active', pendingRevoke: null, revokedAt: null, secret: 'eyJ.secret-1.sig' },
+      expected: { state: 'active', pendingRevoke: null, revokedAt: null, hint: '-1.sig' },
     },
   ])('should record a $outcome.kind outcome and keep local fields', async ({ outcome, expected }) => {
     const after = await applyRevokeOutcomes(db, local, [outcome], 3000);
@@ -214,8 +271,11 @@ describe('applyRevokeOutcomes', () => {
       ...expected,
       lastCopiedAt: 1100,
       firstSeenAt: 1000,
+      secret: '',
     });
-    expect(await byId(local)).toStrictEqual(Object.fromEntries(after.map((t) => [t.id, t])));
+    expect(await shownById(local)).toStrictEqual(Object.fromEntries(after.map((t) => [t.id, t])));
+    // The secret stays kept for a token still alive, and goes with a revoked one.
+    expect((await one(local, '1'))?.secret).toBe(outcome.kind === 'revoked' ? '' : 'eyJ.secret-1.sig');
   });
 
   it('should count retries up from the stored attempts', async () => {
@@ -345,5 +405,39 @@ describe('annotateToken', () => {
   it('should change nothing for an unknown token', async () => {
     expect(await annotateToken(db, local, 'nope', { note: 'x' })).toBeUndefined();
     expect(await byId(local)).toEqual({});
+  });
+});
+
+describe("what a row shows of a secret (the list record's hint)", () => {
+  const envelope = { v: 1 as const, iv: 'aXY=', ct: 'c2VhbGVk' };
+  const listText = async (): Promise<string> => JSON.stringify(await db.getAll('lists'));
+
+  it('should keep the last six characters of a secret kept in the clear, never the secret', async () => {
+    await applyList(db, local, [token('1'), token('2', { secret: 'short-one' })], 1000);
+    const shown = await shownById(local);
+    expect(shown['1']).toMatchObject({ secret: '', hint: '-1.sig' });
+    // Twelve characters or fewer: too much of it would show, so nothing does (as maskSecret).
+    expect(shown['2']?.hint).toBeUndefined();
+    expect(await listText()).not.toMatch(/eyJ\.secret|short-one/);
+  });
+
+  it('should keep no hint of a sealed or unkept secret, and drop it when the lock seals it', async () => {
+    await applyList(db, local, [token('1'), token('2')], 1000);
+    await putSecrets(db, [
+      { ...local, id: '1', secret: '', sealed: envelope },
+      { ...local, id: '2', secret: '', sealed: null },
+    ]);
+    expect(Object.values(await shownById(local)).map((t) => t.hint)).toEqual([undefined, undefined]);
+    expect(await listText()).not.toMatch(/sig|c2VhbGVk/);
+    // The lock turned off again: the secret in the clear, and its hint, come back.
+    await putSecrets(db, [{ ...local, id: '1', secret: 'eyJ.secret-1.sig', sealed: null }]);
+    expect((await shownById(local))['1']?.hint).toBe('-1.sig');
+  });
+
+  it('should keep no hint with a sync while the lock is on', async () => {
+    const sealed = new Map([['1', envelope]]);
+    await applyList(db, local, [{ ...token('1'), secret: '' }], 1000, sealed);
+    expect((await shownById(local))['1']?.hint).toBeUndefined();
+    expect((await getToken(db, local, '1'))?.sealed).toEqual(envelope);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getAccount } from '../../../utils/store/db';
+import { getAccount, getToken } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import type { Scope } from '../../../utils/store/records';
 import type { TokenDatabase } from '../../../utils/store/schema';
@@ -39,7 +39,9 @@ describe('createToken', () => {
   it('should create once, list again for the secret and return the stored token', async () => {
     const result = await createToken(ctx, 'laptop');
     const [made] = service.tokens.values();
-    expect(result).toMatchObject({ ok: true, token: { id: made?.id, name: 'laptop', secret: made?.secret } });
+    expect(result).toMatchObject({ ok: true, token: { id: made?.id, name: 'laptop', secret: '' } });
+    // The secret the second list brought is kept in the store, not handed on.
+    expect((await getToken(db, scope, made?.id ?? ''))?.secret).toBe(made?.secret);
     expect(service.log.creates).toHaveLength(1);
   });
 

@@ -148,7 +148,8 @@ describe('createToken against a server that acts on resent requests (property)',
         async ({ copies, lost, restart, honoursKey, othersBefore }) => {
           service.tokens.clear();
           service.honoursKey = honoursKey;
-          await db.clear('tokens');
+          await db.clear('lists');
+          await db.clear('secrets');
           await db.clear('accounts');
           for (let i = 0; i < othersBefore; i++) service.other.create(NAME);
           await syncAccount(ctx);
