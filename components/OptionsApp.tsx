@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { AccountModel, ConnectionModel } from '../utils/account';
+import type { AccountModel, AccountsModel, ConnectionModel } from '../utils/account';
 import type { SitesModel } from '../utils/fill';
 import { t } from '../utils/lib';
 import type { LockModel } from '../utils/lock';
@@ -20,6 +20,8 @@ import { TokenTable } from './tokens/TokenTable';
 
 interface OptionsAppProps {
   connection: ConnectionModel;
+  /** Every signed-in account (issue 15). */
+  accounts?: AccountsModel;
   tokens: TokensModel;
   sites: SitesModel;
   account: AccountModel;
@@ -33,12 +35,13 @@ interface OptionsAppProps {
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock, check } = props;
+  const { connection, accounts, tokens, sites, account, settings, onSettings, openDetails, lock, check } =
+    props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
       <h1>{t('pageTitle')}</h1>
-      <ConnectionSection model={connection} />
+      <ConnectionSection model={connection} accounts={accounts} />
       {tokens.state.value === 'ready' ? (
         <AccountSection
           status={account.status.value}

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadSession, onSessionChange } from '../utils/account';
+import { listSessions, onSessionChange } from '../utils/account';
 import { watchBadge } from '../utils/badge';
 import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
 import {
@@ -34,7 +34,7 @@ export default defineBackground(() => {
     const { enabled, unlocked } = await locker.vault.status();
     return enabled && !unlocked;
   };
-  watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
+  watchBadge({ listSessions, openDb: engineDeps.openDb, isLocked });
   // The context menu lists the tokens by name: rebuilt whenever they may have changed.
   const refreshMenu = (): void => void refreshFillMenu(fillDeps);
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
@@ -48,8 +48,8 @@ export default defineBackground(() => {
   });
   // The other two triggers of a fill (issue 4): the context menu on a field, and the shortcut.
   browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
-    const id = tokenOfMenuItem(menuItemId);
-    if (id !== null) void filler.fillFromPage(id);
+    const entry = tokenOfMenuItem(menuItemId);
+    if (entry !== null) void filler.fillFromPage(entry.id, entry.scope);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === FILL_COMMAND) void filler.fillSiteDefault();

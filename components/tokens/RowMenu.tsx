@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex } from '../../utils/lib';
 
@@ -12,6 +13,10 @@ interface RowMenuProps {
   /** The button's accessible name ("More actions for <token>"), also the menu's. */
   label: string;
   items: readonly RowMenuItem[];
+  /** What the button shows (the popup's account switcher shows the account); "⋯" when absent. */
+  children?: ComponentChildren;
+  /** The button's class; the row's compact "more" button when absent. */
+  buttonClass?: string;
 }
 
 /**
@@ -22,7 +27,7 @@ interface RowMenuProps {
  * around must not move rows. The menu is fixed under the button, so the list's scroll box never
  * clips it.
  */
-export function RowMenu({ label, items }: RowMenuProps) {
+export function RowMenu({ label, items, children, buttonClass = 'quiet more' }: RowMenuProps) {
   const [at, setAt] = useState<{ top: number; right: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -53,7 +58,7 @@ export function RowMenu({ label, items }: RowMenuProps) {
       <button
         ref={button}
         type="button"
-        class="quiet more"
+        class={buttonClass}
         aria-label={label}
         title={label}
         aria-haspopup="menu"
@@ -63,7 +68,7 @@ export function RowMenu({ label, items }: RowMenuProps) {
           setAt(open ? null : { top: box.bottom, right: innerWidth - box.right });
         }}
       >
-        ⋯
+        {children ?? '⋯'}
       </button>
       {open ? (
         <div ref={menu} role="menu" aria-label={label} style={at} onKeyDown={onKeyDown}>

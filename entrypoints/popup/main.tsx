@@ -4,7 +4,13 @@ import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
-import { createAccountModel } from '../../utils/account';
+import {
+  createAccountModel,
+  createAccountsModel,
+  onSessionChange,
+  pageAccountsDeps,
+} from '../../utils/account';
+import { releaseFrameOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
@@ -25,8 +31,13 @@ const showLock = async (): Promise<void> => {
 };
 const model = createTokensModel(pageTokensDeps(() => void showLock()));
 const account = createAccountModel(pageAccountDeps());
+const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
+  window.close();
+};
+const addAccount = (): void => {
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#add-account') });
   window.close();
 };
 const openDetails = (id: string): void => {
@@ -40,9 +51,18 @@ render(
     unlock={unlock}
     onOpenSettings={openSettings}
     onOpenDetails={openDetails}
+    accounts={accounts}
+    onAddAccount={addAccount}
   />,
   document.getElementById('app') as HTMLElement,
 );
 void showLock();
 void model.start();
 void account.start();
+void accounts.load();
+// A switch of account (here or on another page), a sign-in or a sign-out: repaint from that account's store.
+// One repaint at a time: a switch writes storage more than once.
+let repaint = Promise.resolve();
+onSessionChange(() => {
+  repaint = repaint.then(() => Promise.all([accounts.load(), model.start(), account.start()])).then(() => {});
+});

@@ -1,20 +1,53 @@
 import { createApiClient, createSignInApi } from '../api';
+import { t } from '../lib';
 import { lockClient } from '../messages';
+import type { AccountsDeps } from './accounts-model';
 import type { ConnectionDeps } from './connection-model';
 import { requestServiceAccess } from './permissions';
-import { clearSession, loadServiceUrl, loadSession, saveServiceUrl } from './session';
+import {
+  clearSession,
+  listSessions,
+  loadServiceUrl,
+  loadSession,
+  saveServiceUrl,
+  switchSession,
+} from './session';
+
+/** Gives back the host permissions asked for frames (issue 11), once no account is signed in. */
+type Release = (serviceUrl: string | null) => Promise<void>;
 
 /** The real adapters behind the options page's connection section. */
-export function pageConnectionDeps(): ConnectionDeps {
+export function pageConnectionDeps(release?: Release): ConnectionDeps {
   return {
     loadServiceUrl,
     saveServiceUrl,
     loadSession,
     // The background seals the credential when the lock is on, and refuses while it is locked.
     saveSession: (session) => lockClient().saveSession(session),
-    clearSession,
+    async clearSession() {
+      const serviceUrl = (await loadSession())?.serviceUrl ?? null;
+      await clearSession();
+      if (release && (await listSessions()).length === 0) await release(serviceUrl);
+    },
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
     makeSignInApi: (baseUrl) => createSignInApi({ baseUrl }),
+  };
+}
+
+/** The real adapters behind the account switcher. */
+export function pageAccountsDeps(release?: Release): AccountsDeps {
+  return {
+    listSessions,
+    switchSession,
+    async signOut(session) {
+      // A sealed credential (locked) is empty here: nothing to send, forget it only.
+      const ended = session.credential
+        ? await createSignInApi({ baseUrl: session.serviceUrl }).endSession(session.credential)
+        : null;
+      await clearSession({ service: session.serviceUrl, account: session.account });
+      if (release && (await listSessions()).length === 0) await release(session.serviceUrl);
+      return ended && !ended.ok ? t('signedOutLocally', ended.error.message) : null;
+    },
   };
 }

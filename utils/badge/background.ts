@@ -1,25 +1,32 @@
 import { browser } from 'wxt/browser';
 import type { Session } from '../account';
 import { listTokens, type TokenDatabase } from '../store';
-import { onChange } from '../sync';
+import { onAnyChange } from '../sync';
 import { type Attention, type Badge, badgeOf } from './badge';
 
 export interface BadgeDeps {
-  loadSession(): Promise<Session | null>;
+  /** Every signed-in account (issue 15): each one's waiting revokes count. */
+  listSessions(): Promise<Session[]>;
   openDb(): Promise<TokenDatabase>;
   /** Whether the passphrase lock is on and locked (utils/lock's vault status). */
   isLocked(): Promise<boolean>;
 }
 
-/** Reads what needs attention now: the signed-in account's waiting revokes and the lock. */
+/** Reads what needs attention now: every signed-in account's waiting revokes, and the lock. */
 export async function readAttention(deps: BadgeDeps): Promise<Attention> {
-  const [session, locked] = await Promise.all([deps.loadSession(), deps.isLocked()]);
-  if (!session) return { pendingRevokes: 0, locked };
+  const [sessions, locked] = await Promise.all([deps.listSessions(), deps.isLocked()]);
+  if (sessions.length === 0) return { pendingRevokes: 0, locked };
   const db = await deps.openDb();
-  const tokens = await listTokens(db, { service: session.serviceUrl, account: session.account }).finally(() =>
-    db.close(),
-  );
-  return { pendingRevokes: tokens.filter((token) => token.state === 'pending-revoke').length, locked };
+  let pendingRevokes = 0;
+  try {
+    for (const session of sessions) {
+      const tokens = await listTokens(db, { service: session.serviceUrl, account: session.account });
+      pendingRevokes += tokens.filter((token) => token.state === 'pending-revoke').length;
+    }
+  } finally {
+    db.close();
+  }
+  return { pendingRevokes, locked };
 }
 
 async function show(badge: Badge): Promise<void> {
@@ -36,21 +43,11 @@ async function show(badge: Badge): Promise<void> {
  */
 export function watchBadge(deps: BadgeDeps): () => Promise<void> {
   let queue: Promise<void> = Promise.resolve();
-  let scope: { service: string; account: string } | null = null;
   const refresh = (): Promise<void> => {
-    queue = queue
-      .then(async () => {
-        const session = await deps.loadSession();
-        scope = session && { service: session.serviceUrl, account: session.account };
-        await show(badgeOf(await readAttention(deps)));
-      })
-      .catch(() => {});
+    queue = queue.then(async () => show(badgeOf(await readAttention(deps)))).catch(() => {});
     return queue;
   };
-  onChange(
-    () => scope,
-    () => void refresh(),
-  );
+  onAnyChange(() => void refresh());
   browser.storage.onChanged.addListener(() => void refresh());
   void refresh();
   return refresh;

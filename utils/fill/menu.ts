@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Session } from '../account';
 import { t } from '../lib';
-import type { TokenRecord } from '../store';
+import type { Scope, TokenRecord } from '../store';
 import { listTokens, type TokenDatabase } from '../store';
 
 const ROOT = 'fill';
@@ -13,20 +13,37 @@ export interface MenuItem {
   parentId?: string;
 }
 
-/** The context menu on editable fields: "Fill API token" with one entry per active token, by name. */
-export function menuItems(tokens: readonly Pick<TokenRecord, 'id' | 'name' | 'state'>[]): MenuItem[] {
+/**
+ * The context menu on editable fields: "Fill API token" with one entry per active token of the
+ * active account, by name. Each entry names its account (issue 15) as well as its token, so a
+ * click after a switch to another account can never fill a token in the wrong account's scope.
+ */
+export function menuItems(
+  tokens: readonly Pick<TokenRecord, 'id' | 'name' | 'state' | 'service' | 'account'>[],
+): MenuItem[] {
   const active = tokens.filter((t) => t.state === 'active').sort((a, b) => a.name.localeCompare(b.name));
   if (active.length === 0) return [];
   return [
     { id: ROOT, title: t('menuFill') },
-    ...active.map((t) => ({ id: `${PREFIX}${t.id}`, title: t.name, parentId: ROOT })),
+    ...active.map((t) => ({
+      id: `${PREFIX}${JSON.stringify([t.service, t.account, t.id])}`,
+      title: t.name,
+      parentId: ROOT,
+    })),
   ];
 }
 
-/** The token a menu entry fills, or null for anything else. */
-export function tokenOfMenuItem(menuItemId: string | number): string | null {
+/** The token a menu entry fills, with its account's scope, or null for anything else. */
+export function tokenOfMenuItem(menuItemId: string | number): { id: string; scope: Scope } | null {
   const id = String(menuItemId);
-  return id.startsWith(PREFIX) ? id.slice(PREFIX.length) : null;
+  if (!id.startsWith(PREFIX)) return null;
+  try {
+    const [service, account, token] = JSON.parse(id.slice(PREFIX.length)) as unknown[];
+    if (typeof service !== 'string' || typeof account !== 'string' || typeof token !== 'string') return null;
+    return { id: token, scope: { service, account } };
+  } catch {
+    return null;
+  }
 }
 
 let queue: Promise<void> = Promise.resolve();

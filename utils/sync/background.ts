@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { clearSession, loadSession } from '../account';
+import { clearSession, listSessions, loadSession } from '../account';
 import { createApiClient } from '../api';
 import { loadSettings } from '../settings';
-import { listTokens, openTokenDb } from '../store';
+import { listTokens, openTokenDb, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import { nextRetry } from './sync';
 
@@ -17,7 +17,7 @@ const OFFLINE_RETRY_MS = 60_000;
 export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   return {
     loadSession,
-    endSession: clearSession,
+    endSession: (scope) => clearSession(scope),
     openDb: () => openTokenDb(),
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
     now,
@@ -34,29 +34,38 @@ export async function scheduleSync(): Promise<void> {
 }
 
 /**
- * The background's own sync, on an alarm: the same engine and lock as the pages' calls, then an
- * alarm for the earliest pending revoke, so the outbox drains with no page open and after the
- * service worker stops.
+ * The background's own sync, on an alarm, for every signed-in account in turn (issue 15): the
+ * same engine and lock as the pages' calls, each account's work in its own scope, then one alarm
+ * for the earliest pending revoke of any account, so every outbox drains with no page open and
+ * after the service worker stops.
  */
 export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
-  const { sync } = await engine.sync();
-  // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
-  if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return;
-  const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
-  if (pendingAt === null) {
+  let earliest: number | null = null;
+  for (const session of await listSessions()) {
+    const due = await syncOne(engine, { service: session.serviceUrl, account: session.account }, now);
+    if (due !== null) earliest = earliest === null ? due : Math.min(earliest, due);
+  }
+  if (earliest === null) {
     await browser.alarms.clear(RETRY_ALARM);
     return;
   }
-  const due = sync.ok ? pendingAt : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
-  await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(earliest, now() + MIN_ALARM_DELAY_MS) });
 }
 
-async function pendingRevokeAt(): Promise<number | null> {
-  const session = await loadSession();
-  if (!session) return null;
+/** One account's sync; when its next waiting revoke is due, or null when none waits (or it cannot run). */
+async function syncOne(engine: Engine, scope: Scope, now: () => number): Promise<number | null> {
+  const { sync } = await engine.sync({ account: scope });
+  // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
+  if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return null;
+  if (sync.ok) return sync.value.nextRetryAt;
+  const pendingAt = await pendingRevokeAt(scope);
+  return pendingAt === null ? null : Math.max(pendingAt, now() + OFFLINE_RETRY_MS);
+}
+
+async function pendingRevokeAt(scope: Scope): Promise<number | null> {
   const db = await openTokenDb();
   try {
-    return nextRetry(await listTokens(db, { service: session.serviceUrl, account: session.account }));
+    return nextRetry(await listTokens(db, scope));
   } finally {
     db.close();
   }

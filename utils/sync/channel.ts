@@ -30,3 +30,11 @@ export function onChange(scope: () => Scope | null, listener: () => void, self =
   };
   return () => channel.close();
 }
+
+/** Calls `listener` when the records of any account changed (the badge counts every signed-in account's). */
+export function onAnyChange(listener: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => listener();
+  return () => channel.close();
+}

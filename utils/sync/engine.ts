@@ -13,9 +13,10 @@ import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAcco
 import { withLock } from './with-lock';
 
 export interface EngineDeps {
-  loadSession(): Promise<Session | null>;
-  /** The service said the session is over (401): forget the credential, keep the data. */
-  endSession(): Promise<void>;
+  /** The account of `scope` (issue 15: several accounts), or the active one when absent. */
+  loadSession(scope?: Scope): Promise<Session | null>;
+  /** The service said `scope`'s session is over (401): forget that account's credential only, keep the data. */
+  endSession(scope: Scope): Promise<void>;
   openDb(): Promise<TokenDatabase>;
   makeApi(session: Session): ApiClient;
   now(): number;
@@ -43,8 +44,9 @@ export interface Engine {
   /**
    * `now`: pending revokes are due at once. `shown`: a page will show the result (see
    * showLostCreates). `from`: the calling page, which takes in the reply and skips the broadcast.
+   * `account`: that signed-in account (the background's rounds); the active one when absent.
    */
-  sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
+  sync(options?: { now?: boolean; shown?: boolean; from?: string; account?: Scope }): Promise<EngineReply>;
   create(name: string, from?: string): Promise<CreateReply>;
   revoke(id: string, from?: string): Promise<EngineReply>;
   /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
@@ -66,8 +68,10 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
     from = '',
     /** What is kept on this device even while the service is not asked (a revoke waits). */
     local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
+    account?: Scope,
   ): Promise<T | EngineReply> {
-    const session = await deps.loadSession();
+    // The session is read once: every write of this call goes to that one account's scope.
+    const session = await deps.loadSession(account);
     if (!session) return signedOut();
     if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
@@ -96,7 +100,7 @@ function createRun(deps: EngineDeps, quiet: ReturnType<typeof createQuiet>) {
       );
       if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
     }
-    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
+    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession(scope);
     // The other open pages show what changed without asking the service again.
     announceChange(scope, from);
     return reply;
@@ -109,12 +113,17 @@ export function createEngine(deps: EngineDeps): Engine {
 
   return {
     sync: (options = {}) =>
-      run(async (ctx) => {
-        if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
-        const sync = await syncAccount(ctx);
-        const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
-        return { sync, notices };
-      }, options.from),
+      run(
+        async (ctx) => {
+          if (options.now) await hurryRevokes(ctx.db, ctx.scope, ctx.now());
+          const sync = await syncAccount(ctx);
+          const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
+          return { sync, notices };
+        },
+        options.from,
+        undefined,
+        options.account,
+      ),
     async create(name, from) {
       const reply = await run(async (ctx): Promise<CreateReply> => {
         const result = await createToken(ctx, name);

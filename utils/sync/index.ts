@@ -5,7 +5,7 @@
 // that lets one sync run at a time (with-lock).
 export { backgroundEngineDeps, backgroundSync, RETRY_ALARM, SYNC_ALARM, scheduleSync } from './background';
 export { retryDelay } from './backoff';
-export { onChange } from './channel';
+export { onAnyChange, onChange } from './channel';
 export { type CreateReply, createEngine, type Engine, type EngineDeps, type EngineReply } from './engine';
 export { planSync, revoked } from './reconcile';
 export { SYNC_LOCK, type SyncResult } from './sync';

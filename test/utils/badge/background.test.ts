@@ -29,7 +29,7 @@ describe('readAttention', () => {
     async (ids) => {
       await seed(ids);
       const attention = await readAttention({
-        loadSession: async () => testSession,
+        listSessions: async () => [testSession],
         openDb: () => openTokenDb('badge'),
         isLocked: async () => false,
       });
@@ -37,10 +37,20 @@ describe('readAttention', () => {
     },
   );
 
+  it('should count the waiting revokes of every signed-in account, and of no other', async () => {
+    await seed(['1']);
+    const attention = await readAttention({
+      listSessions: async () => [testSession, { ...testSession, account: '43' }],
+      openDb: () => openTokenDb('badge'),
+      isLocked: async () => false,
+    });
+    expect(attention).toEqual({ pendingRevokes: 2, locked: false });
+  });
+
   it('should show only the lock when nobody is signed in', async () => {
     await seed(['1']);
     const attention = await readAttention({
-      loadSession: async () => null,
+      listSessions: async () => [],
       openDb: () => openTokenDb('badge'),
       isLocked: async () => true,
     });
