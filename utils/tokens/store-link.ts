@@ -40,13 +40,19 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       s.state.value = 'signed-out';
       return null;
     }
-    context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
+    const scope = { service: session.serviceUrl, account: session.account };
+    // Another account now (issue 15): what was said about the last one's tokens is not about these.
+    const switched =
+      context !== null &&
+      (context.scope.service !== scope.service || context.scope.account !== scope.account);
+    context = { db: await deps.openDb(), scope };
     const [local, account, format] = await Promise.all([
       listTokens(context.db, context.scope),
       getAccount(context.db, context.scope),
       deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
     batch(() => {
+      if (switched) forgetShown(s);
       s.copyFormat.value = format ?? 'raw';
       s.tokens.value = local;
       s.lastSyncedAt.value = account?.lastSyncedAt ?? null;
@@ -93,4 +99,11 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     follow,
     signOut,
   };
+}
+
+function forgetShown(s: TokensState): void {
+  s.notice.value = null;
+  s.error.value = null;
+  s.confirming.value = null;
+  s.copiedId.value = null;
 }
