@@ -28,7 +28,12 @@ export function AccountMenu({ model, onAdd }: AccountMenuProps) {
     { label: t('signOutOf', active.name), danger: true, run: () => void model.signOut(active.key) },
   ];
   return (
-    <RowMenu label={t('accountMenu', active.name)} items={items} buttonClass="quiet account">
+    <RowMenu
+      label={t('accountMenu', active.name)}
+      items={items}
+      buttonClass="quiet account-switch"
+      align="start"
+    >
       <span class="account-name">{active.name}</span>
       {many ? <span class="muted small"> {active.host}</span> : null}
       <span aria-hidden="true"> ▾</span>

@@ -17,6 +17,8 @@ interface RowMenuProps {
   children?: ComponentChildren;
   /** The button's class; the row's compact "more" button when absent. */
   buttonClass?: string;
+  /** 'start': the menu opens from the button's left edge (a button at the left of the header). */
+  align?: 'start' | 'end';
 }
 
 /**
@@ -27,8 +29,8 @@ interface RowMenuProps {
  * around must not move rows. The menu is fixed under the button, so the list's scroll box never
  * clips it.
  */
-export function RowMenu({ label, items, children, buttonClass = 'quiet more' }: RowMenuProps) {
-  const [at, setAt] = useState<{ top: number; right: number } | null>(null);
+export function RowMenu({ label, items, children, buttonClass = 'quiet more', align = 'end' }: RowMenuProps) {
+  const [at, setAt] = useState<{ top: number; right?: number; left?: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const open = at !== null;
@@ -65,7 +67,8 @@ export function RowMenu({ label, items, children, buttonClass = 'quiet more' }: 
         aria-expanded={open}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
-          setAt(open ? null : { top: box.bottom, right: innerWidth - box.right });
+          const side = align === 'start' ? { left: box.left } : { right: innerWidth - box.right };
+          setAt(open ? null : { top: box.bottom, ...side });
         }}
       >
         {children ?? '⋯'}
