@@ -57,7 +57,7 @@ function world() {
       const create = fake.api.createToken;
       fake.api.createToken = async (name) => {
         const made = await create(name);
-        const token = made.ok ? fake.tokens.get(made.value.id) : undefined;
+        const token = made.ok && made.value.id ? fake.tokens.get(made.value.id) : undefined;
         if (token) token.secret = `eyJ.${who}-${token.id}.sig`;
         return made;
       };
@@ -104,7 +104,7 @@ async function act(w: ReturnType<typeof world>, a: Action, engine: Engine): Prom
   else if (a.t === 'background') await backgroundSync(engine, () => T0);
   else if (a.t === 'fail-revoke')
     w.fakes[a.who].failNext('revokeToken', { code: 'network', message: 'down' });
-  else {
+  else if ('pick' in a) {
     const ids = await localActive(a.t === 'menu-other' ? other : who);
     const id = ids[a.pick % Math.max(ids.length, 1)];
     if (id === undefined) return;
