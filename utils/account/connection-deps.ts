@@ -1,20 +1,11 @@
 import { createApiClient, createSignInApi } from '../api';
-import { t } from '../lib';
 import { lockClient } from '../messages';
-import type { AccountsDeps } from './accounts-model';
 import type { ConnectionDeps } from './connection-model';
 import { requestServiceAccess } from './permissions';
-import {
-  clearSession,
-  listSessions,
-  loadServiceUrl,
-  loadSession,
-  saveServiceUrl,
-  switchSession,
-} from './session';
+import { clearSession, listSessions, loadServiceUrl, loadSession, saveServiceUrl } from './session';
 
 /** Gives back the host permissions asked for frames (issue 11), once no account is signed in. */
-type Release = (serviceUrl: string | null) => Promise<void>;
+export type Release = (serviceUrl: string | null) => Promise<void>;
 
 /** The real adapters behind the options page's connection section. */
 export function pageConnectionDeps(release?: Release): ConnectionDeps {
@@ -32,22 +23,5 @@ export function pageConnectionDeps(release?: Release): ConnectionDeps {
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
     makeSignInApi: (baseUrl) => createSignInApi({ baseUrl }),
-  };
-}
-
-/** The real adapters behind the account switcher. */
-export function pageAccountsDeps(release?: Release): AccountsDeps {
-  return {
-    listSessions,
-    switchSession,
-    async signOut(session) {
-      // A sealed credential (locked) is empty here: nothing to send, forget it only.
-      const ended = session.credential
-        ? await createSignInApi({ baseUrl: session.serviceUrl }).endSession(session.credential)
-        : null;
-      await clearSession({ service: session.serviceUrl, account: session.account });
-      if (release && (await listSessions()).length === 0) await release(session.serviceUrl);
-      return ended && !ended.ok ? t('signedOutLocally', ended.error.message) : null;
-    },
   };
 }
