@@ -127,6 +127,12 @@ test.describe('several accounts', () => {
     await popup.getByRole('button', { name: `Account: ${a.email}` }).click();
     await popup.getByRole('menuitem', { name: `Sign out of ${a.email}` }).click();
     await expectListed(popup, b, a);
+    // Ended on the service too: A's credential is refused from then on; B's still works.
+    const status = async (credential: string): Promise<number> =>
+      (await fetch(`${service.url}/user/tokens`, { headers: { Authorization: `Bearer ${credential}` } }))
+        .status;
+    await expect.poll(() => status(a.credential)).toBe(401);
+    expect(await status(b.credential)).toBe(200);
     await popup.getByRole('button', { name: `Account: ${b.email}` }).click();
     await expect(popup.getByRole('menuitem')).toHaveText(['Add account…', `Sign out of ${b.email}`]);
   });
