@@ -1,6 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { AccountModel, ConnectionModel } from '../utils/account';
+import type { AccountModel, AccountsModel, ConnectionModel } from '../utils/account';
 import type { BackupModel } from '../utils/backup';
 import type { SitesModel } from '../utils/fill';
 import { t } from '../utils/lib';
@@ -22,6 +22,8 @@ import { TokenTable } from './tokens/TokenTable';
 
 interface OptionsAppProps {
   connection: ConnectionModel;
+  /** Every signed-in account (issue 15). */
+  accounts?: AccountsModel;
   tokens: TokensModel;
   sites: SitesModel;
   account: AccountModel;
@@ -37,8 +39,19 @@ interface OptionsAppProps {
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const { connection, tokens, sites, account, settings, onSettings, openDetails, lock, check, backup } =
-    props;
+  const {
+    connection,
+    accounts,
+    tokens,
+    sites,
+    account,
+    settings,
+    onSettings,
+    openDetails,
+    lock,
+    check,
+    backup,
+  } = props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
@@ -49,7 +62,7 @@ export function OptionsApp(props: OptionsAppProps) {
           {t('errSignedOut')}
         </p>
       ) : null}
-      <ConnectionSection model={connection} />
+      <ConnectionSection model={connection} accounts={accounts} />
       {tokens.state.value === 'ready' ? (
         <AccountSection
           status={account.status.value}

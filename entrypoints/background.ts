@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadSession, onSessionChange } from '../utils/account';
-import { watchBadge } from '../utils/badge';
+import { listSessions, loadSession, onSessionChange } from '../utils/account';
+import { watchAttention } from '../utils/badge';
 import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
 import {
   backgroundFillDeps,
@@ -14,7 +14,6 @@ import {
 } from '../utils/fill';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
 import { handleMessage, isExtensionPage, isPersonAction } from '../utils/messages';
-import { watchReviews } from '../utils/review';
 import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
@@ -32,9 +31,9 @@ export default defineBackground(() => {
   const engine = createEngine({
     ...engineDeps,
     secretPolicy: locker.vault.policy,
-    changed: (_scope, tokens) => {
-      void menu.refresh(tokens ?? undefined);
-      void badge.tokensChanged(tokens);
+    changed: (scope, tokens) => {
+      void menu.refresh(tokens ?? undefined, scope);
+      void badge.tokensChanged(scope, tokens);
     },
   });
   const fillDeps = backgroundFillDeps(locker.reveal);
@@ -42,14 +41,8 @@ export default defineBackground(() => {
   const filler = withMenuAfterFills(createFiller(fillDeps), menu);
   const clipboard = backgroundClipboardGuard();
   const isLocked = (): Promise<boolean> => locker.vault.status().then((s) => s.enabled && !s.unlocked);
-  const badge = watchBadge({ loadSession, openDb: engineDeps.openDb, isLocked });
-  // Review dates (issue 15): one alarm for the next due date; when it fires, the badge says so.
-  watchReviews({
-    loadSession,
-    openDb: engineDeps.openDb,
-    now: Date.now,
-    onDue: () => badge.tokensChanged(null),
-  });
+  // The toolbar badge (issue 15): every account's waiting revokes and due reviews, and the lock.
+  const badge = watchAttention({ listSessions, loadSession, openDb: engineDeps.openDb, isLocked });
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
@@ -59,8 +52,8 @@ export default defineBackground(() => {
   });
   // The other two triggers of a fill (issue 4): the context menu on a field, and the shortcut.
   browser.contextMenus.onClicked.addListener(({ menuItemId }) => {
-    const id = tokenOfMenuItem(menuItemId);
-    if (id !== null) void filler.fillFromPage(id);
+    const entry = tokenOfMenuItem(menuItemId);
+    if (entry !== null) void filler.fillFromPage(entry.id, entry.scope);
     else if (isMoreTokens(menuItemId)) void fillDeps.openPopup();
   });
   browser.commands.onCommand.addListener((command) => {

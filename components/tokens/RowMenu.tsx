@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex } from '../../utils/lib';
 
@@ -12,6 +13,12 @@ interface RowMenuProps {
   /** The button's accessible name ("More actions for <token>"), also the menu's. */
   label: string;
   items: readonly RowMenuItem[];
+  /** What the button shows (the popup's account switcher shows the account); "⋯" when absent. */
+  children?: ComponentChildren;
+  /** The button's class; the row's compact "more" button when absent. */
+  buttonClass?: string;
+  /** 'start': the menu opens from the button's left edge (a button at the left of the header). */
+  align?: 'start' | 'end';
 }
 
 /**
@@ -22,8 +29,8 @@ interface RowMenuProps {
  * around must not move rows. The menu is fixed under the button, so the list's scroll box never
  * clips it.
  */
-export function RowMenu({ label, items }: RowMenuProps) {
-  const [at, setAt] = useState<{ top: number; right: number } | null>(null);
+export function RowMenu({ label, items, children, buttonClass = 'quiet more', align = 'end' }: RowMenuProps) {
+  const [at, setAt] = useState<{ top: number; right?: number; left?: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const open = at !== null;
@@ -53,17 +60,18 @@ export function RowMenu({ label, items }: RowMenuProps) {
       <button
         ref={button}
         type="button"
-        class="quiet more"
+        class={buttonClass}
         aria-label={label}
         title={label}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
-          setAt(open ? null : { top: box.bottom, right: innerWidth - box.right });
+          const side = align === 'start' ? { left: box.left } : { right: innerWidth - box.right };
+          setAt(open ? null : { top: box.bottom, ...side });
         }}
       >
-        ⋯
+        {children ?? '⋯'}
       </button>
       {open ? (
         <div ref={menu} role="menu" aria-label={label} style={at} onKeyDown={onKeyDown}>

@@ -4,9 +4,10 @@ import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
 import {
   createAccountModel,
+  createAccountsModel,
   createConnectionModel,
-  loadSession,
   onSessionChange,
+  pageAccountsDeps,
   pageConnectionDeps,
 } from '../../utils/account';
 import { createBackupModel, pageBackupDeps } from '../../utils/backup';
@@ -21,15 +22,11 @@ import { createCheck, createTokensModel } from '../../utils/tokens';
 localizeDocument();
 const client = lockClient();
 const lock = createLockModel(client);
-const connectionDeps = pageConnectionDeps();
-const connection = createConnectionModel({
-  ...connectionDeps,
-  // Signing out gives back the host permissions asked for frames (issue 11).
-  clearSession: async () => {
-    await releaseFrameOrigins((await loadSession())?.serviceUrl ?? null);
-    await connectionDeps.clearSession();
-  },
-});
+// Signing out of the last account gives back the host permissions asked for frames (issue 11).
+const connection = createConnectionModel(pageConnectionDeps(releaseFrameOrigins));
+const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
+// The popup's "Add account…" opens this page at the sign-in form.
+connection.adding.value = location.hash === '#add-account';
 const deps = pageTokensDeps(() => void lock.refresh());
 const tokens = createTokensModel(deps);
 const sites = createSitesModel({ ...deps, releaseOrigins });
@@ -49,6 +46,7 @@ const onSettings = (next: Settings): void => {
 render(
   <OptionsApp
     connection={connection}
+    accounts={accounts}
     tokens={tokens}
     sites={sites}
     account={account}
@@ -65,7 +63,7 @@ void showSettings();
 const start = (): Promise<void> =>
   connection
     .start()
-    .then(() => Promise.all([tokens.start(), sites.load(), account.start(), lock.refresh()]))
+    .then(() => Promise.all([tokens.start(), sites.load(), account.start(), lock.refresh(), accounts.load()]))
     .then(() => {});
 void start();
 // Fills happen in the popup while this page may be open: a return to the page shows them.

@@ -4,7 +4,13 @@ import { browser } from 'wxt/browser';
 import '../../assets/app.css';
 import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
-import { createAccountModel } from '../../utils/account';
+import {
+  createAccountModel,
+  createAccountsModel,
+  onSessionChange,
+  pageAccountsDeps,
+} from '../../utils/account';
+import { releaseFrameOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
@@ -28,8 +34,13 @@ const deps = pageTokensDeps(() => void showLock());
 void deps.openDb();
 const model = createTokensModel(deps);
 const account = createAccountModel(pageAccountDeps());
+const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
+  window.close();
+};
+const addAccount = (): void => {
+  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#add-account') });
   window.close();
 };
 const openDetails = (id: string): void => {
@@ -43,10 +54,13 @@ render(
     unlock={unlock}
     onOpenSettings={openSettings}
     onOpenDetails={openDetails}
+    accounts={accounts}
+    onAddAccount={addAccount}
   />,
   document.getElementById('app') as HTMLElement,
 );
 void model.start();
+void accounts.load();
 // Issue 14: the names paint first; the lock's state and the account's restriction each ask the
 // background (which may be asleep) and follow one frame later, off the popup's critical path.
 const stop = effect(() => {
@@ -58,4 +72,10 @@ const stop = effect(() => {
       void account.start();
     }),
   );
+});
+// A switch of account (here or on another page), a sign-in or a sign-out: repaint from that account's store.
+// One repaint at a time: a switch writes storage more than once.
+let repaint = Promise.resolve();
+onSessionChange(() => {
+  repaint = repaint.then(() => Promise.all([accounts.load(), model.start(), account.start()])).then(() => {});
 });

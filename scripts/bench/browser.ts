@@ -31,7 +31,11 @@ const PRIMITIVE_JS = `(() => {
     request.onerror = () => reject(request.error);
   });
   Promise.all([session, opened]).then(([stored, db]) => {
-    const s = stored[query.get('session')];
+    const kept = stored[query.get('session')];
+    // One session, or the list of signed-in accounts and the key of the one shown (issue 15).
+    const s = kept && Array.isArray(kept.list)
+      ? kept.list.find((one) => one.serviceUrl + ' ' + one.account === kept.active)
+      : kept;
     const store = db.transaction(query.get('store')).objectStore(query.get('store'));
     const index = query.get('index');
     const request = index ? store.index(index).getAll([s.serviceUrl, s.account]) : store.get([s.serviceUrl, s.account]);

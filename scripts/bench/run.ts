@@ -14,9 +14,8 @@ import { workerProbe } from './worker-probe';
  */
 const PRIMITIVE_READ = `primitive.html?${new URLSearchParams({
   db: 'w3s-tokens',
-  session: 'session.v1',
-  store: 'tokens',
-  index: 'by-scope',
+  session: 'sessions.v2',
+  store: 'lists',
 })}`;
 
 export interface RunOptions {

@@ -87,8 +87,9 @@ test.describe('sign-in with an email code', () => {
     await expect(options.getByRole('cell', { name, exact: true })).toBeVisible();
     const [worker] = context.serviceWorkers();
     const credential = await worker?.evaluate(async () => {
-      const stored = await chrome.storage.local.get('session.v1');
-      return (stored['session.v1'] as { credential: string }).credential;
+      // The signed-in accounts (issue 15): this one, the only one, shown.
+      const stored = await chrome.storage.local.get('sessions.v2');
+      return (stored['sessions.v2'] as { list: { credential: string }[] }).list[0]?.credential;
     });
     expect(credential).toMatch(/\S{20,}/);
     const before = await fetch(`${service.url}/user/tokens`, {

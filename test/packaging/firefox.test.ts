@@ -154,7 +154,9 @@ describe.skipIf(!hasFirefox() && !process.env.CI)('the Firefox package in Firefo
         throw new Error(`${error.message}; the page says:\n${await textOnPage()}`);
       });
       const credential = String(
-        await evaluate(`browser.storage.local.get('session.v1').then((s) => s['session.v1'].credential)`),
+        await evaluate(
+          `browser.storage.local.get('sessions.v2').then((s) => s['sessions.v2'].list[0].credential)`,
+        ),
       );
       expect(credential.length).toBeGreaterThan(20);
       await typeInto('Token name', 'firefox token');

@@ -2,17 +2,24 @@ import { createApiClient, createSignInApi } from '../api';
 import { lockClient } from '../messages';
 import type { ConnectionDeps } from './connection-model';
 import { requestServiceAccess } from './permissions';
-import { clearSession, loadServiceUrl, loadSession, saveServiceUrl } from './session';
+import { clearSession, listSessions, loadServiceUrl, loadSession, saveServiceUrl } from './session';
+
+/** Gives back the host permissions asked for frames (issue 11), once no account is signed in. */
+export type Release = (serviceUrl: string | null) => Promise<void>;
 
 /** The real adapters behind the options page's connection section. */
-export function pageConnectionDeps(): ConnectionDeps {
+export function pageConnectionDeps(release?: Release): ConnectionDeps {
   return {
     loadServiceUrl,
     saveServiceUrl,
     loadSession,
     // The background seals the credential when the lock is on, and refuses while it is locked.
     saveSession: (session) => lockClient().saveSession(session),
-    clearSession,
+    async clearSession() {
+      const serviceUrl = (await loadSession())?.serviceUrl ?? null;
+      await clearSession();
+      if (release && (await listSessions()).length === 0) await release(serviceUrl);
+    },
     requestAccess: requestServiceAccess,
     makeApi: (baseUrl, credential) => createApiClient({ baseUrl, credential }),
     makeSignInApi: (baseUrl) => createSignInApi({ baseUrl }),

@@ -33,13 +33,18 @@ export interface ConnectionModel extends EmailSignIn {
   /** What the last sign-out could not do (the service was out of reach), or null. */
   signOutNotice: Signal<string | null>;
   session: Signal<Session | null>;
+  /** Signed in, and signing in to one more account (issue 15): the sign-in form shows, Cancel returns. */
+  adding: Signal<boolean>;
   /** Plain http:// to another computer: warned about at sign-in (issue 11). */
   insecure: ReadonlySignal<boolean>;
   start(): Promise<void>;
   testConnection(): Promise<void>;
   /** Signs in with a pasted session credential. */
   signIn(credential: string): Promise<boolean>;
-  /** Ends the session on the service, then forgets it here (even when the service is out of reach). */
+  /**
+   * Ends the session on the service, then forgets it here (even when the service is out of
+   * reach); another signed-in account, if any, is the shown one then.
+   */
   signOut(): Promise<void>;
 }
 
@@ -62,10 +67,8 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
   const signInError = signal<string | null>(null);
   const signOutNotice = signal<string | null>(null);
   const session = signal<Session | null>(null);
-  const insecure = computed(() => {
-    const url = normalizeServiceUrl(serviceUrl.value);
-    return url.ok && isPlainHttpRemote(url.value);
-  });
+  const adding = signal(false);
+  const insecure = insecureOf(serviceUrl);
 
   async function start(): Promise<void> {
     const [url, current] = await Promise.all([deps.loadServiceUrl(), deps.loadSession()]);
@@ -108,6 +111,7 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     batch(() => {
       serviceUrl.value = url;
       session.value = next;
+      adding.value = false;
       signInError.value = null;
       signOutNotice.value = null;
     });
@@ -124,16 +128,25 @@ export function createConnectionModel(deps: ConnectionDeps): ConnectionModel {
     busy.value = 'signing-out';
     const notice = await endSession(deps, current);
     await deps.saveServiceUrl(current?.serviceUrl ?? serviceUrl.value);
+    const next = await deps.loadSession();
     batch(() => {
       busy.value = null;
-      session.value = null;
+      session.value = next;
       signOutNotice.value = notice;
     });
   }
 
   const email = createEmailSignIn(deps, { serviceUrl, busy, signInError, finish });
-  const state = { serviceUrl, busy, test, signInError, signOutNotice, session, insecure };
+  const state = { serviceUrl, busy, test, signInError, signOutNotice, session, adding, insecure };
   return { ...email, ...state, start, testConnection, signIn, signOut };
+}
+
+/** Plain http:// to another computer (issue 11). */
+function insecureOf(serviceUrl: Signal<string>): ReadonlySignal<boolean> {
+  return computed(() => {
+    const url = normalizeServiceUrl(serviceUrl.value);
+    return url.ok && isPlainHttpRemote(url.value);
+  });
 }
 
 /** The version and mode of the service at `raw`, in words. */

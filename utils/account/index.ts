@@ -1,8 +1,12 @@
-// utils/account/: who is signed in where. The session and its storage (session), the options
-// page's connection and sign-in (connection-model, connection-deps, email-sign-in: the email
-// code steps), the service's host permission
-// (permissions), the account's usage and restriction on the pages (model, cache), and the local key
-// of an account without `/user/info` (key).
+// utils/account/: who is signed in where. The signed-in accounts and their storage (session,
+// sessions: the list, the active one, the move from one session), the options page's connection
+// and sign-in (connection-model, connection-deps, email-sign-in: the email code steps), the
+// header's account switcher (accounts-model, accounts-deps), the service's host permission (permissions), the
+// account's usage and restriction on the pages (model, cache), and the local key of an account
+// without `/user/info` (key).
+
+export { pageAccountsDeps } from './accounts-deps';
+export { type AccountEntry, type AccountsModel, createAccountsModel } from './accounts-model';
 export { loadAccountStatus, saveAccountStatus } from './cache';
 export { pageConnectionDeps } from './connection-deps';
 export { type ConnectionModel, createConnectionModel } from './connection-model';
@@ -10,10 +14,14 @@ export { type AccountDeps, type AccountModel, createAccountModel } from './model
 export {
   clearSession,
   dropClearCredential,
+  listSessions,
   loadSession,
   loadStoredSession,
+  loadStoredSessions,
   onSessionChange,
   type Session,
   saveSealedSession,
   saveSession,
+  switchSession,
 } from './session';
+export { accountKey, accountLabel, type StoredSession } from './sessions';

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_SERVICE_URL } from '../api';
 import type { Envelope } from '../lock';
+import type { Scope } from '../store';
+import { accountKey, migrateSessions, type StoredSession, type StoredSessions } from './sessions';
 
-/** Who is signed in where. Versioned keys: a later shape gets a new key and a migration. */
+/** Who is signed in where: one signed-in account (see sessions.ts for the list of them). */
 export interface Session {
   serviceUrl: string;
   credential: string;
@@ -10,59 +12,142 @@ export interface Session {
   email: string;
 }
 
-/** As stored with the lock on: `credential` empty, the credential sealed (null: sealed at the next unlock). */
-export type StoredSession = Session & { sealedCredential?: Envelope | null };
+export type { StoredSession } from './sessions';
 
-const SESSION_KEY = 'session.v1';
+/** Version 1: the one session before several accounts; read once, moved into SESSIONS_KEY on the next write. */
+const SESSION_V1_KEY = 'session.v1';
+/** Every signed-in account and which one the pages show (sessions.ts). */
+const SESSIONS_KEY = 'sessions.v2';
 const SERVICE_URL_KEY = 'serviceUrl.v1';
 /**
- * With the lock on and unlocked, the credential in the clear lives only here, in
- * `storage.session`: memory, never written to disk, emptied when the browser closes, and
- * dropped the moment the lock closes (dropClearCredential).
+ * With the lock on and unlocked, the credentials in the clear live only here, in
+ * `storage.session`, keyed by account: memory, never written to disk, emptied when the browser
+ * closes, and dropped the moment the lock closes (dropClearCredential). Version 1 held one.
  */
-const CREDENTIAL_KEY = 'credential.v1';
+const CREDENTIAL_V1_KEY = 'credential.v1';
+const CREDENTIALS_KEY = 'credentials.v2';
 
-function isSession(value: unknown): value is Session {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Record<string, unknown>;
-  return ['serviceUrl', 'credential', 'account', 'email'].every((key) => typeof s[key] === 'string');
+/** The stored list, a version-1 session moved in (migrateSessions). */
+export async function loadStoredSessions(): Promise<StoredSessions> {
+  const stored = await browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY]);
+  return migrateSessions(stored[SESSION_V1_KEY], stored[SESSIONS_KEY]);
 }
 
+async function writeSessions(next: StoredSessions): Promise<void> {
+  await browser.storage.local.set({ [SESSIONS_KEY]: next });
+  await browser.storage.local.remove(SESSION_V1_KEY);
+}
+
+/** The credentials in the clear in memory (lock on, unlocked), by account key. */
+async function clearCredentials(sessions: StoredSessions): Promise<Record<string, string>> {
+  const stored = await browser.storage.session.get([CREDENTIALS_KEY, CREDENTIAL_V1_KEY]);
+  const map = stored[CREDENTIALS_KEY];
+  const result: Record<string, string> = {};
+  const v1 = stored[CREDENTIAL_V1_KEY];
+  if (typeof v1 === 'string' && sessions.active) result[sessions.active] = v1;
+  if (typeof map === 'object' && map !== null)
+    for (const [key, value] of Object.entries(map)) if (typeof value === 'string') result[key] = value;
+  return result;
+}
+
+async function writeCredentials(map: Record<string, string>): Promise<void> {
+  if (Object.keys(map).length > 0) await browser.storage.session.set({ [CREDENTIALS_KEY]: map });
+  else await browser.storage.session.remove(CREDENTIALS_KEY);
+  await browser.storage.session.remove(CREDENTIAL_V1_KEY);
+}
+
+/** The active account as stored (`credential` empty while the lock keeps it sealed). */
 export async function loadStoredSession(): Promise<StoredSession | null> {
-  const stored = await browser.storage.local.get(SESSION_KEY);
-  const value = stored[SESSION_KEY];
-  return isSession(value) ? value : null;
+  const sessions = await loadStoredSessions();
+  return sessions.list.find((s) => accountKey(s) === sessions.active) ?? null;
 }
 
-/** Who is signed in; `credential` is empty while the lock keeps it sealed (locked). */
-export async function loadSession(): Promise<Session | null> {
-  const stored = await loadStoredSession();
-  if (stored?.credential !== '') return stored;
-  const memory = (await browser.storage.session.get(CREDENTIAL_KEY))[CREDENTIAL_KEY];
-  return { ...stored, credential: typeof memory === 'string' ? memory : '' };
+/** Every signed-in account with its credential (empty while the lock keeps it sealed), active first. */
+export async function listSessions(): Promise<Session[]> {
+  return (await loadSessionsWithActive()).all;
 }
 
-export async function saveSession(session: Session): Promise<void> {
-  await browser.storage.local.set({ [SESSION_KEY]: session, [SERVICE_URL_KEY]: session.serviceUrl });
-  await browser.storage.session.remove(CREDENTIAL_KEY);
+async function loadSessionsWithActive(): Promise<{ all: Session[]; active: string | null }> {
+  const sessions = await loadStoredSessions();
+  const memory = await clearCredentials(sessions);
+  const all = sessions.list.map(({ sealedCredential: _, ...s }) => ({
+    ...s,
+    credential: s.credential || memory[accountKey(s)] || '',
+  }));
+  const isActive = (s: Session): number => Number(accountKey(s) === sessions.active);
+  return { all: all.sort((a, b) => isActive(b) - isActive(a)), active: sessions.active };
+}
+
+/** The account of `scope`, or the active one; `credential` is empty while the lock keeps it sealed. */
+export async function loadSession(scope?: Scope): Promise<Session | null> {
+  const { all, active } = await loadSessionsWithActive();
+  if (!scope) return all.find((s) => accountKey(s) === active) ?? null;
+  return all.find((s) => s.serviceUrl === scope.service && s.account === scope.account) ?? null;
+}
+
+/** Adds or replaces `session` (same service and account) and, unless told not to, makes it the active one. */
+async function putSession(stored: StoredSession, clear: string | null, activate: boolean): Promise<void> {
+  const sessions = await loadStoredSessions();
+  const key = accountKey(stored);
+  const memory = await clearCredentials(sessions);
+  if (clear) memory[key] = clear;
+  else delete memory[key];
+  const list = [...sessions.list.filter((s) => accountKey(s) !== key), stored];
+  await writeCredentials(memory);
+  await writeSessions({ active: activate || !sessions.active ? key : sessions.active, list });
+  await browser.storage.local.set({ [SERVICE_URL_KEY]: stored.serviceUrl });
+}
+
+export async function saveSession(session: Session, { activate = true } = {}): Promise<void> {
+  await putSession(session, null, activate);
 }
 
 /** With the lock on, unlocked: the credential sealed on disk, in the clear in memory only. */
-export async function saveSealedSession(session: Session, sealed: Envelope | null): Promise<void> {
-  const stored: StoredSession = { ...session, credential: '', sealedCredential: sealed };
-  if (session.credential) await browser.storage.session.set({ [CREDENTIAL_KEY]: session.credential });
-  await browser.storage.local.set({ [SESSION_KEY]: stored, [SERVICE_URL_KEY]: session.serviceUrl });
+export async function saveSealedSession(
+  session: Session,
+  sealed: Envelope | null,
+  { activate = true } = {},
+): Promise<void> {
+  await putSession(
+    { ...session, credential: '', sealedCredential: sealed },
+    session.credential || null,
+    activate,
+  );
 }
 
-/** Locking: the credential stays sealed on disk, and nowhere in the clear. */
+/** Makes the account of `scope` the one the pages show; false when it is not signed in. */
+export async function switchSession(scope: Scope): Promise<boolean> {
+  const sessions = await loadStoredSessions();
+  const key = accountKey({ serviceUrl: scope.service, account: scope.account });
+  if (!sessions.list.some((s) => accountKey(s) === key)) return false;
+  await writeSessions({ ...sessions, active: key });
+  return true;
+}
+
+/** Locking: every credential stays sealed on disk, and nowhere in the clear. */
 export async function dropClearCredential(): Promise<void> {
-  await browser.storage.session.remove(CREDENTIAL_KEY);
+  await browser.storage.session.remove([CREDENTIALS_KEY, CREDENTIAL_V1_KEY]);
 }
 
-/** Forgets the credential only: the service URL and every local token record stay. */
-export async function clearSession(): Promise<void> {
-  await browser.storage.local.remove(SESSION_KEY);
-  await browser.storage.session.remove(CREDENTIAL_KEY);
+/**
+ * Forgets the credential of `scope`'s account (the active one when absent; every one with
+ * `all`): the service URL and every local token record stay. Another account becomes active.
+ */
+export async function clearSession(scope?: Scope | 'all'): Promise<void> {
+  const sessions = await loadStoredSessions();
+  const gone =
+    scope === 'all'
+      ? null
+      : scope
+        ? accountKey({ serviceUrl: scope.service, account: scope.account })
+        : sessions.active;
+  const list = gone === null ? [] : sessions.list.filter((s) => accountKey(s) !== gone);
+  const memory = await clearCredentials(sessions);
+  for (const key of Object.keys(memory)) if (key === gone || gone === null) delete memory[key];
+  const first = list[0] ? accountKey(list[0]) : null;
+  const active = list.some((s) => accountKey(s) === sessions.active) ? sessions.active : first;
+  await writeCredentials(memory);
+  await writeSessions({ active, list });
 }
 
 export async function loadServiceUrl(): Promise<string> {
@@ -75,10 +160,10 @@ export async function saveServiceUrl(url: string): Promise<void> {
   await browser.storage.local.set({ [SERVICE_URL_KEY]: url });
 }
 
-/** Calls `listener` when another page signs in or out. Returns the unsubscribe function. */
+/** Calls `listener` when another page signs in or out, or switches account. Returns the unsubscribe function. */
 export function onSessionChange(listener: () => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'local' && SESSION_KEY in changes) listener();
+    if (area === 'local' && (SESSIONS_KEY in changes || SESSION_V1_KEY in changes)) listener();
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

@@ -4,6 +4,7 @@
 // calls `fetch`.
 export { type AccountStatus, fetchAccountStatus, restrictionNotice } from './account-status';
 export { type ApiClient, createApiClient } from './client';
+export { endSessionAt } from './end-session';
 export { RATE_LIMIT_WAIT_MS } from './errors';
 export { DEFAULT_SERVICE_URL, isPlainHttpRemote, normalizeServiceUrl, originPattern } from './service-url';
 export type { ApiToken } from './shapes';

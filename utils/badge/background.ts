@@ -1,73 +1,85 @@
 import { browser } from 'wxt/browser';
 import { onSessionChange, type Session } from '../account';
 import { onLockChange } from '../lock';
-import { dueForReview, type ReviewFacts } from '../review';
+import { dueForReview, type ReviewFacts, watchReviews } from '../review';
 import { readList, type Scope, type TokenDatabase, type TokenRecord } from '../store';
-import { onChange } from '../sync';
+import { onAnyChange } from '../sync';
 import { type Attention, type Badge, badgeOf } from './badge';
 
 export interface BadgeDeps {
-  loadSession(): Promise<Session | null>;
+  /** Every signed-in account (issue 15): each one's waiting revokes and due reviews count. */
+  listSessions(): Promise<Session[]>;
   openDb(): Promise<TokenDatabase>;
   /** Whether the passphrase lock is on and locked (utils/lock's vault status). */
   isLocked(): Promise<boolean>;
 }
 
 type Counted = Pick<TokenRecord, 'state'> & ReviewFacts;
+type Counts = Omit<Attention, 'locked'>;
+
+const scopeKey = (scope: Scope): string => JSON.stringify([scope.service, scope.account]);
 
 /** The waiting revokes and the tokens due for review among `tokens`. */
-const countsOf = (tokens: readonly Counted[], now: number): Omit<Attention, 'locked'> => ({
+const countsOf = (tokens: readonly Counted[], now: number): Counts => ({
   pendingRevokes: tokens.filter((token) => token.state === 'pending-revoke').length,
   dueReviews: dueForReview(tokens, now).length,
 });
 
-/** The signed-in account (null: nobody) and its waiting revokes and due reviews, from its list record (one `get`, no secrets). */
-async function readCounts(
-  deps: BadgeDeps,
-  now = Date.now(),
-): Promise<{ scope: Scope | null; counts: Omit<Attention, 'locked'> }> {
-  const session = await deps.loadSession();
-  if (!session) return { scope: null, counts: { pendingRevokes: 0, dueReviews: 0 } };
-  const scope = { service: session.serviceUrl, account: session.account };
+/** Every signed-in account's counts, from its list record (one `get` each, no secrets). */
+async function readCounts(deps: BadgeDeps, now = Date.now()): Promise<Map<string, Counts>> {
+  const sessions = await deps.listSessions();
+  const counts = new Map<string, Counts>();
+  if (sessions.length === 0) return counts;
   const db = await deps.openDb();
-  const list = await readList(db, scope).finally(() => db.close());
-  return { scope, counts: countsOf(list.tokens, now) };
+  try {
+    for (const session of sessions) {
+      const scope = { service: session.serviceUrl, account: session.account };
+      counts.set(scopeKey(scope), countsOf((await readList(db, scope)).tokens, now));
+    }
+  } finally {
+    db.close();
+  }
+  return counts;
 }
 
-/** Reads what needs attention now: the signed-in account's waiting revokes and due reviews, and the lock. */
+const sum = (counts: ReadonlyMap<string, Counts>): Counts => {
+  const total = { pendingRevokes: 0, dueReviews: 0 };
+  for (const one of counts.values()) {
+    total.pendingRevokes += one.pendingRevokes;
+    total.dueReviews += one.dueReviews ?? 0;
+  }
+  return total;
+};
+
+/** Reads what needs attention now: every signed-in account's waiting revokes and due reviews, and the lock. */
 export async function readAttention(deps: BadgeDeps, now = Date.now()): Promise<Attention> {
-  const [{ counts }, locked] = await Promise.all([readCounts(deps, now), deps.isLocked()]);
-  return { ...counts, locked };
+  const [counts, locked] = await Promise.all([readCounts(deps, now), deps.isLocked()]);
+  return { ...sum(counts), locked };
 }
 
 export interface BadgeWatch {
-  /** The engine wrote the account's records: `tokens` as it left them (null: read them). */
-  tokensChanged(tokens: readonly Counted[] | null): Promise<void>;
+  /** The engine wrote `scope`'s records: `tokens` as it left them (null: read every account). */
+  tokensChanged(scope: Scope | null, tokens: readonly Counted[] | null): Promise<void>;
 }
 
 /**
- * Keeps the toolbar badge true, reading only what may have changed: the waiting revokes and due
- * reviews when the engine wrote (from the tokens it hands over), someone signed in or out, a page
- * wrote the account's records itself, or a review date came due (null: read them); the lock's state when the lock's own keys change; never
- * on the other storage writes (the lock's activity on every use, the clipboard's mark, settings).
- * The browser is told only when the badge differs. One update at a time, so an older reading
- * never lands after a newer one.
+ * Keeps the toolbar badge true, reading only what may have changed: the counts of an account when
+ * the engine wrote it (from the tokens it hands over), every account's when someone signed in or
+ * out, a page wrote records itself (a review date, a note, an import) or a review came due; the
+ * lock's state when the lock's own keys change; never on the other storage writes (the lock's
+ * activity on every use, the clipboard's mark, settings). The browser is told only when the badge
+ * differs. One update at a time, so an older reading never lands after a newer one.
  */
 export function watchBadge(deps: BadgeDeps): BadgeWatch {
   let queue: Promise<void> = Promise.resolve();
-  const now: Attention = { pendingRevokes: 0, locked: false, dueReviews: 0 };
+  let counts = new Map<string, Counts>();
+  let locked = false;
   let shown = '';
-  let scope: Scope | null = null;
-  const counts = async (): Promise<Omit<Attention, 'locked'>> => {
-    const read = await readCounts(deps);
-    scope = read.scope;
-    return read.counts;
-  };
-  const update = (read: () => Promise<Partial<Attention>>): Promise<void> => {
+  const update = (read: () => Promise<void>): Promise<void> => {
     queue = queue
       .then(async () => {
-        Object.assign(now, await read());
-        const badge = badgeOf(now);
+        await read();
+        const badge = badgeOf({ ...sum(counts), locked });
         if (JSON.stringify(badge) === shown) return;
         shown = JSON.stringify(badge);
         await show(badge);
@@ -75,18 +87,25 @@ export function watchBadge(deps: BadgeDeps): BadgeWatch {
       .catch(() => {});
     return queue;
   };
-  onSessionChange(() => void update(counts));
-  onLockChange(() => void update(async () => ({ locked: await deps.isLocked() })));
-  // A page's own write (a review date, a note, an import), not the engine's: read the account again.
-  onChange(
-    () => scope,
-    () => void update(counts),
-    '',
-    true,
-  );
-  void update(async () => ({ ...(await counts()), locked: await deps.isLocked() }));
+  const readAll = async (): Promise<void> => {
+    counts = await readCounts(deps);
+  };
+  const readLock = async (): Promise<void> => {
+    locked = await deps.isLocked();
+  };
+  onSessionChange(() => void update(readAll));
+  onLockChange(() => void update(readLock));
+  // A page's own write, not the engine's (whose tokens come through tokensChanged).
+  onAnyChange(() => void update(readAll), true);
+  void update(async () => {
+    await Promise.all([readAll(), readLock()]);
+  });
   return {
-    tokensChanged: (tokens) => update(async () => (tokens ? countsOf(tokens, Date.now()) : await counts())),
+    tokensChanged: (scope, tokens) =>
+      update(async () => {
+        if (scope && tokens) counts.set(scopeKey(scope), countsOf(tokens, Date.now()));
+        else await readAll();
+      }),
   };
 }
 
@@ -94,4 +113,19 @@ async function show(badge: Badge): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: badge.color });
   await browser.action.setBadgeText({ text: badge.text });
   await browser.action.setTitle({ title: badge.title });
+}
+
+/**
+ * The badge, and the review alarm (issue 15) that makes it count the tokens coming due: one alarm
+ * for the next due date of any account; when it fires, the badge reads the accounts again.
+ */
+export function watchAttention(deps: BadgeDeps & { loadSession(): Promise<Session | null> }): BadgeWatch {
+  const badge = watchBadge(deps);
+  watchReviews({
+    loadSession: deps.loadSession,
+    openDb: deps.openDb,
+    now: Date.now,
+    onDue: () => badge.tokensChanged(null, null),
+  });
+  return badge;
 }

@@ -2,5 +2,5 @@
 // due for review. The rules (badge) are pure; the background keeps them shown (background) as the
 // records, the lock and the review alarm change.
 
-export { type BadgeDeps, type BadgeWatch, readAttention, watchBadge } from './background';
+export { type BadgeDeps, type BadgeWatch, readAttention, watchAttention, watchBadge } from './background';
 export { type Attention, BADGE_COLORS, type Badge, badgeOf } from './badge';

@@ -9,6 +9,7 @@ import {
   listUsage,
   readList,
   recordFill,
+  type Scope,
   type TokenDatabase,
 } from '../store';
 import { siteDefault } from '../tokens';
@@ -63,8 +64,11 @@ export interface PendingFill {
 /** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
 export interface Filler {
   fill(id: string, confirmed?: string): Promise<FillReply>;
-  /** A menu or shortcut fill: a first fill on a site opens the popup to ask there, never the page. */
-  fillFromPage(id: string): Promise<FillReply>;
+  /**
+   * A menu or shortcut fill: a first fill on a site opens the popup to ask there, never the page.
+   * `scope`: the account the menu entry was made for; another account active now fills nothing.
+   */
+  fillFromPage(id: string, scope?: Scope): Promise<FillReply>;
   /** The shortcut: fills the site's remembered token, or opens the popup when there is none. */
   fillSiteDefault(): Promise<FillReply | null>;
   /** The question the popup should ask as it opens, once. */
@@ -103,10 +107,18 @@ async function settle(deps: FillDeps): Promise<{ target: FillTarget; top: string
  * only once the field, its frame and origin are settled and the page probed again, and goes to
  * that one frame, which judges the field again as it fills. Every fill is recorded.
  */
-export async function fillToken(deps: FillDeps, id: string, confirmed?: string): Promise<FillReply> {
+export async function fillToken(
+  deps: FillDeps,
+  id: string,
+  confirmed?: string,
+  wanted?: Scope,
+): Promise<FillReply> {
   const session = await deps.loadSession();
   if (!session) return error(t('errFillSignIn'));
   const scope = { service: session.serviceUrl, account: session.account };
+  // A menu entry made before a switch of account names a token of the other account: never filled here.
+  if (wanted && (wanted.service !== scope.service || wanted.account !== scope.account))
+    return error(t('errFillOtherAccount'));
   // A connection per call, as the engine does: one kept by the background would be closed under
   // it by a newer version of the database.
   const db = await deps.openDb();
@@ -156,15 +168,15 @@ export function createFiller(deps: FillDeps): Filler {
   let waiting: (PendingFill & { until: number }) | null = null;
   const pick = createCycle();
 
-  async function fill(id: string, confirmed?: string): Promise<FillReply> {
-    const reply = await fillToken(deps, id, confirmed);
+  async function fill(id: string, confirmed?: string, scope?: Scope): Promise<FillReply> {
+    const reply = await fillToken(deps, id, confirmed, scope);
     // A yes whose prompt never comes back is dropped: no fill waits for ever.
     waiting = reply.kind === 'waiting' ? { id, origin: reply.origin, until: deps.now() + WAIT_MS } : null;
     return reply;
   }
 
-  async function fillFromPage(id: string): Promise<FillReply> {
-    const reply = await fill(id);
+  async function fillFromPage(id: string, scope?: Scope): Promise<FillReply> {
+    const reply = await fill(id, undefined, scope);
     if (reply.kind === 'confirm') {
       const { kind: _, ...question } = reply;
       pending = { id, ...question };

@@ -27,6 +27,9 @@ export interface MenuItem {
   documentUrlPatterns?: string[];
 }
 
+/** A menu entry's id: the token with its account (issue 15), so a click after a switch fills nothing wrong. */
+const entryKey = (scope: Scope, id: string): string => JSON.stringify([scope.service, scope.account, id]);
+
 type MenuToken = Pick<TokenRecord, 'id' | 'name' | 'state' | 'createdMs'> &
   Partial<Pick<TokenRecord, 'lastFilledAt'>>;
 
@@ -47,9 +50,14 @@ function pagesOf(origin: string): string | null {
  * The context menu on editable fields, "Fill API token", the same size whatever the number of
  * tokens: on a site allowed before, its default and the tokens last filled there (up to three,
  * shown on that site's pages only); then the most recently used or made tokens; then "More
- * tokens…", which opens the popup with the whole list.
+ * tokens…", which opens the popup with the whole list. Every entry names its account as well as its
+ * token (issue 15): a click after a switch to another account can never fill in the wrong scope.
  */
-export function menuItems(tokens: readonly MenuToken[], grants: readonly GrantRecord[] = []): MenuItem[] {
+export function menuItems(
+  scope: Scope,
+  tokens: readonly MenuToken[],
+  grants: readonly GrantRecord[] = [],
+): MenuItem[] {
   const active = new Map(
     tokens.filter((token) => token.state === 'active').map((token) => [token.id, token]),
   );
@@ -70,7 +78,7 @@ export function menuItems(tokens: readonly MenuToken[], grants: readonly GrantRe
     for (const grant of granted.sort((a, b) => rank(b) - rank(a)).slice(0, SITE_ENTRIES)) {
       const token = active.get(grant.tokenId) as MenuToken;
       items.push({
-        id: `${SITE_PREFIX}${site}:${token.id}`,
+        id: `${SITE_PREFIX}${site}:${entryKey(scope, token.id)}`,
         title: token.name,
         parentId: ROOT,
         documentUrlPatterns: [pattern],
@@ -79,18 +87,29 @@ export function menuItems(tokens: readonly MenuToken[], grants: readonly GrantRe
     site += 1;
   }
   const recent = [...active.values()].sort((a, b) => lastUsed(b) - lastUsed(a)).slice(0, RECENT_ENTRIES);
-  for (const token of recent) items.push({ id: `${PREFIX}${token.id}`, title: token.name, parentId: ROOT });
+  for (const token of recent)
+    items.push({ id: `${PREFIX}${entryKey(scope, token.id)}`, title: token.name, parentId: ROOT });
   items.push({ id: `${MORE}-separator`, title: '', parentId: ROOT, ...SEPARATOR });
   items.push({ id: MORE, title: t('menuMoreTokens'), parentId: ROOT });
   return items;
 }
 
-/** The token a menu entry fills, or null for anything else ("More tokens…" included). */
-export function tokenOfMenuItem(menuItemId: string | number): string | null {
+/** The token a menu entry fills, with its account's scope, or null for anything else ("More tokens…" included). */
+export function tokenOfMenuItem(menuItemId: string | number): { id: string; scope: Scope } | null {
   const id = String(menuItemId);
-  if (id.startsWith(PREFIX)) return id.slice(PREFIX.length);
-  if (id.startsWith(SITE_PREFIX)) return id.slice(id.indexOf(':') + 1);
-  return null;
+  const key = id.startsWith(PREFIX)
+    ? id.slice(PREFIX.length)
+    : id.startsWith(SITE_PREFIX)
+      ? id.slice(id.indexOf(':') + 1)
+      : null;
+  if (key === null) return null;
+  try {
+    const [service, account, token] = JSON.parse(key) as unknown[];
+    if (typeof service !== 'string' || typeof account !== 'string' || typeof token !== 'string') return null;
+    return { id: token, scope: { service, account } };
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a menu entry is "More tokens…". */
@@ -98,10 +117,11 @@ export const isMoreTokens = (menuItemId: string | number): boolean => String(men
 
 export interface FillMenu {
   /**
-   * Rebuilds the menu if what it shows changed. `tokens`: the account's tokens as a sync just
-   * wrote them, so the sync's own transaction stays the only one (the grants are remembered).
+   * Rebuilds the menu if what it shows changed. `tokens`: the account `of`'s tokens as a sync just
+   * wrote them, so the sync's own transaction stays the only one (the grants are remembered); the
+   * menu shows the shown account's tokens only, so another account's change leaves it alone.
    */
-  refresh(tokens?: readonly TokenRecord[]): Promise<void>;
+  refresh(tokens?: readonly TokenRecord[], of?: Scope): Promise<void>;
 }
 
 /** The background's menu: one rebuild at a time, because a `removeAll` racing a `create` leaves duplicate ids. */
@@ -115,16 +135,17 @@ export function createFillMenu(deps: {
 
   async function source(scope: Scope, tokens?: readonly TokenRecord[]): Promise<MenuItem[]> {
     const known = grants?.scope.service === scope.service && grants.scope.account === scope.account;
-    if (tokens && known && grants) return menuItems(tokens, grants.grants);
+    if (tokens && known && grants) return menuItems(scope, tokens, grants.grants);
     const db = await deps.openDb();
     const read = await readMenuSource(db, scope).finally(() => db.close());
     grants = { scope, grants: read.grants };
-    return menuItems(read.tokens, read.grants);
+    return menuItems(scope, read.tokens, read.grants);
   }
 
-  async function rebuild(tokens?: readonly TokenRecord[]): Promise<void> {
+  async function rebuild(tokens?: readonly TokenRecord[], of?: Scope): Promise<void> {
     const session = await deps.loadSession();
     const scope = session && { service: session.serviceUrl, account: session.account };
+    if (of && (of.service !== scope?.service || of.account !== scope.account)) return;
     const items = scope ? await source(scope, tokens) : [];
     const shown = JSON.stringify(items);
     if (shown === built) return;
@@ -140,8 +161,8 @@ export function createFillMenu(deps: {
     }
   }
 
-  const refresh = (tokens?: readonly TokenRecord[]): Promise<void> => {
-    queue = queue.then(() => rebuild(tokens)).catch(() => {});
+  const refresh = (tokens?: readonly TokenRecord[], of?: Scope): Promise<void> => {
+    queue = queue.then(() => rebuild(tokens, of)).catch(() => {});
     return queue;
   };
   // The options page changed a grant: the remembered ones are stale.
@@ -166,7 +187,7 @@ export function withMenuAfterFills(filler: Filler, menu: FillMenu): Filler {
   return {
     ...filler,
     fill: (id, confirmed) => after(filler.fill(id, confirmed)),
-    fillFromPage: (id) => after(filler.fillFromPage(id)),
+    fillFromPage: (id, scope) => after(filler.fillFromPage(id, scope)),
     fillSiteDefault: () => after(filler.fillSiteDefault()),
     granted: (origins) => after(filler.granted(origins)),
   };

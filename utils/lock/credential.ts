@@ -1,23 +1,38 @@
-import { loadSession, loadStoredSession, type Session, saveSealedSession, saveSession } from '../account';
+import {
+  accountKey,
+  listSessions,
+  loadStoredSessions,
+  type Session,
+  saveSealedSession,
+  saveSession,
+} from '../account';
 import { t } from '../lib';
 import { credentialAad, open, seal } from './crypto-envelope';
 import * as store from './vault-store';
 
-/** The session credential sealed under `key` on disk and in the clear in memory, or in the clear (`key` null). */
+/**
+ * Every signed-in account's credential sealed under `key` on disk and in the clear in memory, or
+ * in the clear (`key` null). Each account keeps its own credential, and the active one stays active.
+ */
 export async function moveCredential(current: CryptoKey | null, key: CryptoKey | null): Promise<void> {
-  const stored = await loadStoredSession();
-  if (!stored) return;
-  const { sealedCredential, ...session } = stored;
-  let credential = stored.credential;
-  if (!credential && sealedCredential && current)
-    credential = (await open(current, sealedCredential, credentialAad(stored))) ?? '';
-  if (!credential) {
-    // Locked since the browser started, or unreadable: nothing to move (a sign-in brings it back).
-    credential = (await loadSession())?.credential ?? '';
+  const { list } = await loadStoredSessions();
+  const memory = await listSessions();
+  for (const stored of list) {
+    const { sealedCredential, ...session } = stored;
+    let credential = stored.credential;
+    if (!credential && sealedCredential && current)
+      credential = (await open(current, sealedCredential, credentialAad(stored))) ?? '';
+    if (!credential) {
+      // Locked since the browser started, or unreadable: nothing to move (a sign-in brings it back).
+      credential = memory.find((s) => accountKey(s) === accountKey(stored))?.credential ?? '';
+    }
+    const next: Session = { ...session, credential };
+    if (!key) await saveSession(next, { activate: false });
+    else
+      await saveSealedSession(next, credential ? await seal(key, credential, credentialAad(next)) : null, {
+        activate: false,
+      });
   }
-  const next: Session = { ...session, credential };
-  if (!key) await saveSession(next);
-  else await saveSealedSession(next, credential ? await seal(key, credential, credentialAad(next)) : null);
 }
 
 /**

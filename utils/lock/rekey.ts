@@ -84,7 +84,7 @@ export function createRekey(
   async function forget(passphrase: string): Promise<VaultReply> {
     await withLock(SYNC_LOCK, async () => {
       await moveAll(null, 'erase');
-      await clearSession();
+      await clearSession('all');
       await store.saveMeta(null);
       await store.saveKey(null);
       await store.saveAttempts(null);

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { clearSession, loadSession } from '../account';
+import { clearSession, listSessions, loadSession } from '../account';
 import { createApiClient } from '../api';
 import { loadSettings } from '../settings';
-import { openTokenDb, readList } from '../store';
+import { openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import type { HoldStore, ServiceHold } from './quiet';
 import { nextRetry } from './sync';
@@ -33,7 +33,7 @@ export function storageHolds(): HoldStore {
 export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   return {
     loadSession,
-    endSession: clearSession,
+    endSession: (scope) => clearSession(scope),
     openDb: () => openTokenDb(),
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
     now,
@@ -51,34 +51,47 @@ export async function scheduleSync(): Promise<void> {
 }
 
 /**
- * The background's own sync, on an alarm: the same engine and lock as the pages' calls, then an
- * alarm for the earliest pending revoke, so the outbox drains with no page open and after the
- * service worker stops.
+ * The background's own sync, on an alarm, for every signed-in account in turn (issue 15): the
+ * same engine and lock as the pages' calls, each account's work in its own scope, then one alarm
+ * for the earliest pending revoke of any account, so every outbox drains with no page open and
+ * after the service worker stops.
  */
 export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
-  const { sync, hold } = await engine.sync();
-  // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
-  if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return;
-  const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt();
-  // A read-only service is asked again soon, so the write buttons come back by themselves (issue 18).
-  const recheckAt = hold?.code === 'maintenance' ? now() + MAINTENANCE_RECHECK_MS : null;
-  if (pendingAt === null && recheckAt === null) {
+  let earliest: number | null = null;
+  for (const session of await listSessions()) {
+    const due = await syncOne(engine, { service: session.serviceUrl, account: session.account }, now);
+    if (due !== null) earliest = earliest === null ? due : Math.min(earliest, due);
+  }
+  if (earliest === null) {
     await browser.alarms.clear(RETRY_ALARM);
     return;
   }
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(earliest, now() + MIN_ALARM_DELAY_MS) });
+}
+
+/**
+ * One account's sync; when to try it again: its next waiting revoke, a read-only service's
+ * re-check (issue 18), never before a rate limit's wait is over; null when nothing waits (or it
+ * cannot run).
+ */
+async function syncOne(engine: Engine, scope: Scope, now: () => number): Promise<number | null> {
+  const { sync, hold } = await engine.sync({ account: scope });
+  // Locked, the credential is sealed: waiting revokes wait for the unlock, whose sync sets the alarm.
+  if (!sync || (!sync.ok && (sync.error.code === 'signed-out' || sync.error.code === 'locked'))) return null;
+  const pendingAt = sync.ok ? sync.value.nextRetryAt : await pendingRevokeAt(scope);
+  // A read-only service is asked again soon, so the write buttons come back by themselves (issue 18).
+  const recheckAt = hold?.code === 'maintenance' ? now() + MAINTENANCE_RECHECK_MS : null;
+  if (pendingAt === null && recheckAt === null) return null;
   let due = pendingAt === null ? Number.POSITIVE_INFINITY : pendingAt;
   if (!sync.ok) due = Math.max(due, now() + OFFLINE_RETRY_MS);
   // Never before a rate limit's wait is over: the engine would not ask the service anyway.
-  due = Math.max(Math.min(due, recheckAt ?? Number.POSITIVE_INFINITY), hold?.retryAt ?? 0);
-  await browser.alarms.create(RETRY_ALARM, { when: Math.max(due, now() + MIN_ALARM_DELAY_MS) });
+  return Math.max(Math.min(due, recheckAt ?? Number.POSITIVE_INFINITY), hold?.retryAt ?? 0);
 }
 
-async function pendingRevokeAt(): Promise<number | null> {
-  const session = await loadSession();
-  if (!session) return null;
+async function pendingRevokeAt(scope: Scope): Promise<number | null> {
   const db = await openTokenDb();
   try {
-    return nextRetry((await readList(db, { service: session.serviceUrl, account: session.account })).tokens);
+    return nextRetry((await readList(db, scope)).tokens);
   } finally {
     db.close();
   }

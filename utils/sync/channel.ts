@@ -41,3 +41,17 @@ export function onChange(
   };
   return () => channel.close();
 }
+
+/**
+ * Calls `listener` when the records of any account changed (the badge counts every signed-in
+ * account's; `pagesOnly`: a page's own write, not the engine's).
+ */
+export function onAnyChange(listener: () => void, pagesOnly = false): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (pagesOnly && (event.data as Partial<Change> | null)?.engine) return;
+    listener();
+  };
+  return () => channel.close();
+}

@@ -13,9 +13,10 @@ import { SYNC_LOCK, type SyncContext, type SyncReport, type SyncResult, syncAcco
 import { withLock } from './with-lock';
 
 export interface EngineDeps {
-  loadSession(): Promise<Session | null>;
-  /** The service said the session is over (401): forget the credential, keep the data. */
-  endSession(): Promise<void>;
+  /** The account of `scope` (issue 15: several accounts), or the active one when absent. */
+  loadSession(scope?: Scope): Promise<Session | null>;
+  /** The service said `scope`'s session is over (401): forget that account's credential only, keep the data. */
+  endSession(scope: Scope): Promise<void>;
   openDb(): Promise<TokenDatabase>;
   makeApi(session: Session): ApiClient;
   now(): number;
@@ -52,8 +53,9 @@ export interface Engine {
   /**
    * `now`: pending revokes are due at once. `shown`: a page will show the result (see
    * showLostCreates). `from`: the calling page, which takes in the reply and skips the broadcast.
+   * `account`: that signed-in account (the background's rounds); the active one when absent.
    */
-  sync(options?: { now?: boolean; shown?: boolean; from?: string }): Promise<EngineReply>;
+  sync(options?: { now?: boolean; shown?: boolean; from?: string; account?: Scope }): Promise<EngineReply>;
   create(name: string, from?: string): Promise<CreateReply>;
   revoke(id: string, from?: string): Promise<EngineReply>;
   /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
@@ -75,10 +77,12 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     from = '',
     /** What is kept on this device even while the service is not asked (a revoke waits). */
     local?: (db: TokenDatabase, scope: Scope) => Promise<void>,
+    account?: Scope,
     /** A sync that wrote nothing tells nobody; a create or a revoke always wrote. */
     onlyIfChanged = false,
   ): Promise<T | EngineReply> {
-    const session = await deps.loadSession();
+    // The session is read once: every write of this call goes to that one account's scope.
+    const session = await deps.loadSession(account);
     if (!session) return signedOut();
     if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
     const scope: Scope = { service: session.serviceUrl, account: session.account };
@@ -111,7 +115,7 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
       );
       if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
     }
-    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession();
+    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession(scope);
     // Nothing changed, nothing to show: no broadcast, no menu or badge work.
     const changed = reply.notices.length > 0 || (reply.sync?.ok === true && reply.sync.value.changed);
     if (!onlyIfChanged || changed) tell(deps, scope, from, reply.sync?.ok ? reply.sync.value.tokens : null);
@@ -137,6 +141,7 @@ export function createEngine(deps: EngineDeps): Engine {
         },
         options.from,
         undefined,
+        options.account,
         true,
       ),
     async create(name, from) {

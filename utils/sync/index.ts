@@ -6,7 +6,7 @@
 // lets one sync run at a time (with-lock).
 export { backgroundEngineDeps, backgroundSync, RETRY_ALARM, SYNC_ALARM, scheduleSync } from './background';
 export { retryDelay } from './backoff';
-export { announceChange, onChange } from './channel';
+export { announceChange, onAnyChange, onChange } from './channel';
 export { type CreateReply, createEngine, type Engine, type EngineDeps, type EngineReply } from './engine';
 export { createQuiet, type HoldStore, memoryHolds, type ServiceHold } from './quiet';
 export { planSync, revoked } from './reconcile';

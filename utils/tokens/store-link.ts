@@ -40,7 +40,12 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       s.state.value = 'signed-out';
       return null;
     }
-    context = { db: await deps.openDb(), scope: { service: session.serviceUrl, account: session.account } };
+    const scope = { service: session.serviceUrl, account: session.account };
+    // Another account now (issue 15): what was said about the last one's tokens is not about these.
+    const switched =
+      context !== null &&
+      (context.scope.service !== scope.service || context.scope.account !== scope.account);
+    context = { db: await deps.openDb(), scope };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const [list, format] = await Promise.all([
       readList(context.db, context.scope),
@@ -48,6 +53,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     ]);
     const local = list.tokens;
     batch(() => {
+      if (switched) forgetShown(s);
       s.copyFormat.value = format ?? 'raw';
       s.tokens.value = local;
       s.lastSyncedAt.value = list.syncedAt;
@@ -91,4 +97,11 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     follow,
     signOut,
   };
+}
+
+function forgetShown(s: TokensState): void {
+  s.notice.value = null;
+  s.error.value = null;
+  s.confirming.value = null;
+  s.copiedId.value = null;
 }

@@ -30,7 +30,7 @@ describe('readAttention', () => {
     async (ids) => {
       await seed(ids);
       const attention = await readAttention({
-        loadSession: async () => testSession,
+        listSessions: async () => [testSession],
         openDb: () => openTokenDb('badge'),
         isLocked: async () => false,
       });
@@ -38,10 +38,20 @@ describe('readAttention', () => {
     },
   );
 
+  it('should count the waiting revokes of every signed-in account, and of no other', async () => {
+    await seed(['1']);
+    const attention = await readAttention({
+      listSessions: async () => [testSession, { ...testSession, account: '43' }],
+      openDb: () => openTokenDb('badge'),
+      isLocked: async () => false,
+    });
+    expect(attention).toEqual({ pendingRevokes: 2, locked: false });
+  });
+
   it('should show only the lock when nobody is signed in', async () => {
     await seed(['1']);
     const attention = await readAttention({
-      loadSession: async () => null,
+      listSessions: async () => [],
       openDb: () => openTokenDb('badge'),
       isLocked: async () => true,
     });
@@ -59,7 +69,7 @@ describe('readAttention', () => {
     const read = (now: number) =>
       readAttention(
         {
-          loadSession: async () => testSession,
+          listSessions: async () => [testSession],
           openDb: () => openTokenDb('badge'),
           isLocked: async () => false,
         },
@@ -82,8 +92,8 @@ describe('watchBadge', () => {
     });
     const openDb = vi.fn(() => openTokenDb('badge'));
     const isLocked = vi.fn(async () => false);
-    const badge = watchBadge({ loadSession: async () => testSession, openDb, isLocked });
-    await badge.tokensChanged([{ id: '1', state: 'pending-revoke' }]);
+    const badge = watchBadge({ listSessions: async () => [testSession], openDb, isLocked });
+    await badge.tokensChanged(testScope, [{ id: '1', state: 'pending-revoke' }]);
     expect(setBadgeText).toHaveBeenLastCalledWith({ text: '1' });
     const [reads, locks, shown] = [
       openDb.mock.calls.length,
@@ -94,7 +104,7 @@ describe('watchBadge', () => {
     await fakeBrowser.storage.session.set({ 'vault.activity.v1': 5, 'clipboard-mark.v1': { at: 1 } });
     await fakeBrowser.storage.local.set({ 'settings.v1': {} });
     // The engine wrote, and the count is the same: nothing to tell the browser.
-    await badge.tokensChanged([
+    await badge.tokensChanged(testScope, [
       { id: '1', state: 'pending-revoke' },
       { id: '2', state: 'active' },
     ]);
@@ -107,7 +117,7 @@ describe('watchBadge', () => {
     isLocked.mockResolvedValue(true);
     await fakeBrowser.storage.session.set({ 'vault.key.v1': 'k' });
     await vi.waitFor(() => expect(isLocked.mock.calls.length).toBe(locks + 1));
-    await badge.tokensChanged([{ id: '1', state: 'pending-revoke' }]);
+    await badge.tokensChanged(testScope, [{ id: '1', state: 'pending-revoke' }]);
     expect(openDb.mock.calls.length).toBe(reads);
   });
 });

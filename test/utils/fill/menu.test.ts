@@ -14,10 +14,12 @@ const grant = (tokenId: string, origin: string, fields: Partial<GrantRecord> = {
   ...fields,
 });
 
+const A = { service: 'http://a.test', account: '1' };
+
 describe('menuItems', () => {
-  it('should list the active tokens, most recent first, then "More tokens…"', () => {
+  it('should list the active tokens, most recent first, each naming its account, then "More tokens…"', () => {
     expect(
-      menuItems([
+      menuItems(A, [
         token('1', 'CI'),
         token('2', 'staging'),
         token('3', 'old', { state: 'revoked' }),
@@ -25,8 +27,8 @@ describe('menuItems', () => {
       ]),
     ).toEqual([
       { id: 'fill', title: 'Fill API token' },
-      { id: 'fill:2', title: 'staging', parentId: 'fill' },
-      { id: 'fill:1', title: 'CI', parentId: 'fill' },
+      { id: 'fill:["http://a.test","1","2"]', title: 'staging', parentId: 'fill' },
+      { id: 'fill:["http://a.test","1","1"]', title: 'CI', parentId: 'fill' },
       { id: 'fill-more-separator', title: '', parentId: 'fill', type: 'separator' },
       { id: 'fill-more', title: 'More tokens…', parentId: 'fill' },
     ]);
@@ -34,22 +36,32 @@ describe('menuItems', () => {
 
   it("should put a site's default and its last filled tokens first, on that site's pages only", () => {
     const tokens = [token('1', 'a'), token('2', 'b', { lastFilledAt: 50 }), token('3', 'c'), token('4', 'd')];
-    const items = menuItems(tokens, [
+    const items = menuItems(A, tokens, [
       grant('1', 'https://ci.example:8443', { siteDefault: true }),
       grant('2', 'https://ci.example:8443'),
       grant('3', 'chrome-extension://x'),
     ]);
     expect(items.slice(1, 3)).toEqual([
-      { id: 'fill-site0:1', title: 'a', parentId: 'fill', documentUrlPatterns: ['https://ci.example/*'] },
-      { id: 'fill-site0:2', title: 'b', parentId: 'fill', documentUrlPatterns: ['https://ci.example/*'] },
+      {
+        id: 'fill-site0:["http://a.test","1","1"]',
+        title: 'a',
+        parentId: 'fill',
+        documentUrlPatterns: ['https://ci.example/*'],
+      },
+      {
+        id: 'fill-site0:["http://a.test","1","2"]',
+        title: 'b',
+        parentId: 'fill',
+        documentUrlPatterns: ['https://ci.example/*'],
+      },
     ]);
-    expect(items.slice(3, 7).map((item) => item.id)).toEqual(['fill:2', 'fill:4', 'fill:3', 'fill:1']);
+    expect(items.slice(3, 7).map((item) => tokenOfMenuItem(item.id)?.id)).toEqual(['2', '4', '3', '1']);
   });
 
   it('should stay a handful of entries on any page with 10,000 tokens and 1,000 allowed sites', () => {
     const tokens = Array.from({ length: 10_000 }, (_, i) => token(String(i + 1), `token ${i}`));
     const grants = tokens.slice(0, 5_000).map((t, i) => grant(t.id, `https://site${i % 1000}.example`));
-    const items = menuItems(tokens, grants);
+    const items = menuItems(A, tokens, grants);
     // Every page shows at most 8 tokens: 3 for its own site, 4 recent, and "More tokens…".
     const onOnePage = items.filter(
       (item) =>
@@ -62,21 +74,28 @@ describe('menuItems', () => {
   });
 
   it('should have no menu without an active token', () => {
-    expect(menuItems([token('3', 'old', { state: 'revoked' })])).toEqual([]);
+    expect(menuItems(A, [token('3', 'old', { state: 'revoked' })])).toEqual([]);
   });
 });
 
 describe('tokenOfMenuItem', () => {
   it.each([
-    ['fill:42', '42'],
-    ['fill:a:b', 'a:b'],
-    ['fill-site3:42', '42'],
+    ['fill:["http://a.test","1","42"]', { id: '42', scope: A }],
+    ['fill-site3:["http://a.test","1","42"]', { id: '42', scope: A }],
+    ['fill:42', null],
+    ['fill:["http://a.test",1,"42"]', null],
+    ['fill:[', null],
     ['fill', null],
     ['fill-more', null],
     [7, null],
     ['other:1', null],
   ])('should read %j as %j', (id, expected) => {
-    expect(tokenOfMenuItem(id)).toBe(expected);
+    expect(tokenOfMenuItem(id)).toEqual(expected);
+  });
+
+  it('should read back the token and account of every entry it made', () => {
+    const items = menuItems(A, [token('5', 'odd', { id: 'x"y' })]);
+    expect(tokenOfMenuItem(items[1]?.id ?? '')).toEqual({ id: 'x"y', scope: A });
   });
 
   it('should tell "More tokens…" apart', () => {

@@ -5,7 +5,7 @@ import type { Session } from '../../../utils/account/session';
 import { watchBadge } from '../../../utils/badge/background';
 import { createFillMenu } from '../../../utils/fill/menu';
 import { openTokenDb } from '../../../utils/store/open';
-import type { TokenRecord } from '../../../utils/store/records';
+import type { Scope, TokenRecord } from '../../../utils/store/records';
 import { createEngine, type EngineReply } from '../../../utils/sync/engine';
 import { createTokensModel } from '../../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../../helpers/fake-api';
@@ -34,13 +34,13 @@ function setup(count: number) {
     now: () => 1_800_000_000_000,
     random: () => 0.5,
     // As entrypoints/background.ts wires them: the menu and the badge follow the engine's writes.
-    changed: (_scope: unknown, written: readonly TokenRecord[] | null) => {
-      followers.push(menu.refresh(written ?? undefined), badge.tokensChanged(written));
+    changed: (scope: Scope, written: readonly TokenRecord[] | null) => {
+      followers.push(menu.refresh(written ?? undefined, scope), badge.tokensChanged(scope, written));
     },
   };
   const engine = createEngine(deps);
   const menu = createFillMenu(deps);
-  const badge = watchBadge({ ...deps, isLocked: async () => false });
+  const badge = watchBadge({ ...deps, listSessions: async () => [session], isLocked: async () => false });
   /** A page's sync, and everything it sets off in the background, settled. */
   const syncAndMenu = async (): Promise<EngineReply> => {
     const reply = await engine.sync({ from: 'page' });
@@ -82,7 +82,7 @@ describe('the cost of a sync', () => {
     async (count) => {
       const { menu, badge, syncAndMenu } = setup(count);
       // The background's start: the menu reads the (empty) list and the grants once, the badge the list.
-      await Promise.all([menu.refresh(), badge.tokensChanged(null)]);
+      await Promise.all([menu.refresh(), badge.tokensChanged(null, null)]);
       badgeText.mockClear();
       const create = vi.spyOn(menus.items, 'set');
       const c = counters();

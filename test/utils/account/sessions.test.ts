@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  clearSession,
+  listSessions,
+  loadSession,
+  loadStoredSessions,
+  type Session,
+  saveSession,
+  switchSession,
+} from '../../../utils/account/session';
+import { accountKey, accountLabel, migrateSessions } from '../../../utils/account/sessions';
+import { createVault } from '../../../utils/lock/vault';
+import { openTokenDb } from '../../../utils/store/open';
+
+const work: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'cred-work',
+  account: '1',
+  email: 'w@x.y',
+};
+const home: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'cred-home',
+  account: '2',
+  email: 'h@x.y',
+};
+const other: Session = {
+  serviceUrl: 'https://svc.example',
+  credential: 'cred-other',
+  account: '1',
+  email: '',
+};
+const scopeOf = (s: Session) => ({ service: s.serviceUrl, account: s.account });
+
+describe('migrateSessions', () => {
+  it('should move a version-1 session into a list of one, made active', () => {
+    expect(migrateSessions(work, undefined)).toEqual({ active: accountKey(work), list: [work] });
+  });
+
+  it('should prefer the version-2 list over a leftover version-1 session', () => {
+    const v2 = { active: accountKey(home), list: [home] };
+    expect(migrateSessions(work, v2)).toEqual(v2);
+  });
+
+  it.each([
+    [undefined, undefined],
+    [null, null],
+    ['session', 42],
+    [{ serviceUrl: 'x', account: '1' }, { list: 'nope' }],
+  ])('should read nothing from %j / %j', (v1, v2) => {
+    expect(migrateSessions(v1, v2)).toEqual({ active: null, list: [] });
+  });
+
+  it('should leave out unreadable and duplicate entries, and fall back to the first when the active one is gone', () => {
+    const v2 = { active: 'gone 9', list: [home, { serviceUrl: 1 }, { ...home, email: 'dup' }, work] };
+    expect(migrateSessions(undefined, v2)).toEqual({ active: accountKey(home), list: [home, work] });
+  });
+});
+
+describe('accountLabel', () => {
+  it('should name the account by email, or by the start of its id, and its service by host', () => {
+    expect(accountLabel(work)).toEqual({ name: 'w@x.y', host: '127.0.0.1:8787' });
+    expect(accountLabel({ ...other, account: 'abcdef0123456789' })).toEqual({
+      name: 'abcdef012345',
+      host: 'svc.example',
+    });
+  });
+});
+
+describe('several signed-in accounts', () => {
+  it('should migrate a stored version-1 session and its credential in memory on the first write', async () => {
+    const sealed = { ...work, credential: '' };
+    await fakeBrowser.storage.local.set({ 'session.v1': sealed });
+    await fakeBrowser.storage.session.set({ 'credential.v1': 'cred-work' });
+    expect(await loadSession()).toEqual(work);
+    await saveSession(home, { activate: false });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(local['session.v1']).toBeUndefined();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({
+      'credentials.v2': { [accountKey(work)]: 'cred-work' },
+    });
+    expect(await loadSession()).toEqual(work);
+    expect(await listSessions()).toEqual([work, home]);
+  });
+
+  it('should keep each account apart, switch, and sign out of one only', async () => {
+    await saveSession(work);
+    await saveSession(home);
+    await saveSession(other);
+    expect(await loadSession()).toEqual(other);
+    expect(await loadSession(scopeOf(work))).toEqual(work);
+    expect(await switchSession(scopeOf(home))).toBe(true);
+    expect(await loadSession()).toEqual(home);
+    expect((await listSessions()).map((s) => s.credential)).toEqual(['cred-home', 'cred-work', 'cred-other']);
+    expect(await switchSession({ service: work.serviceUrl, account: '9' })).toBe(false);
+
+    await clearSession(scopeOf(work));
+    expect(await loadSession()).toEqual(home);
+    expect(await loadSession(scopeOf(work))).toBeNull();
+    // Signing out of the active account makes another one active.
+    await clearSession();
+    expect(await loadSession()).toEqual(other);
+    await clearSession('all');
+    expect(await loadSession()).toBeNull();
+    expect((await loadStoredSessions()).list).toEqual([]);
+  });
+
+  it('should sign in again to the same account in place, not as a second entry', async () => {
+    await saveSession(work);
+    await saveSession(home);
+    await saveSession({ ...work, credential: 'cred-work-2' });
+    expect((await listSessions()).map((s) => [s.account, s.credential])).toEqual([
+      ['1', 'cred-work-2'],
+      ['2', 'cred-home'],
+    ]);
+  });
+
+  it('should seal every account’s credential with the lock, keep none readable while locked, and bring each back', async () => {
+    await saveSession(work);
+    await saveSession(home);
+    const vault = createVault({ openDb: () => openTokenDb(), now: () => 1_000, iterations: 1_000 });
+    expect((await vault.enable('pass phrase one')).ok).toBe(true);
+    const disk = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    for (const secret of ['cred-work', 'cred-home']) expect(disk).not.toContain(secret);
+    expect(await loadSession()).toEqual(home);
+    expect(await loadSession(scopeOf(work))).toEqual(work);
+
+    await vault.lock();
+    expect((await listSessions()).map((s) => s.credential)).toEqual(['', '']);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('cred-');
+    expect((await vault.unlock('pass phrase one')).ok).toBe(true);
+    expect(await listSessions()).toEqual([home, work]);
+    // Turned off: both in the clear again, the active one still active.
+    expect((await vault.disable('pass phrase one')).ok).toBe(true);
+    expect((await loadStoredSessions()).list.map((s) => s.credential).sort()).toEqual([
+      'cred-home',
+      'cred-work',
+    ]);
+    expect(await loadSession()).toEqual(home);
+  });
+});
