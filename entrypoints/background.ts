@@ -41,7 +41,6 @@ export default defineBackground(() => {
   const filler = withMenuAfterFills(createFiller(fillDeps), menu);
   const clipboard = backgroundClipboardGuard();
   const isLocked = (): Promise<boolean> => locker.vault.status().then((s) => s.enabled && !s.unlocked);
-  // The toolbar badge (issue 15): every account's waiting revokes and due reviews, and the lock.
   const badge = watchAttention({ listSessions, loadSession, openDb: engineDeps.openDb, isLocked });
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -61,8 +61,7 @@ render(
 );
 void model.start();
 void accounts.load();
-// Issue 14: the names paint first; the lock's state and the account's restriction each ask the
-// background (which may be asleep) and follow one frame later, off the popup's critical path.
+// Issue 14: names first; the lock and the restriction (asking a maybe asleep background) a frame later.
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());
@@ -73,8 +72,7 @@ const stop = effect(() => {
     }),
   );
 });
-// A switch of account (here or on another page), a sign-in or a sign-out: repaint from that account's store.
-// One repaint at a time: a switch writes storage more than once.
+// A switch of account, a sign-in or out: repaint from that account's store, one repaint at a time.
 let repaint = Promise.resolve();
 onSessionChange(() => {
   repaint = repaint.then(() => Promise.all([accounts.load(), model.start(), account.start()])).then(() => {});

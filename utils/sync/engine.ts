@@ -106,6 +106,8 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     } finally {
       db.close();
     }
+    // A revoke went through: whatever read-only state was seen is over (issue 18).
+    if (reply.sync?.ok && reply.sync.value.wrote) await quiet.writable(scope.service, 'any');
     if (reply.sync) {
       const error = await quiet.note(
         scope.service,

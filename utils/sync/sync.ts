@@ -35,6 +35,8 @@ export interface SyncReport {
   nextRetryAt: number | null;
   /** Whether this sync wrote anything: when not, nobody needs to repaint, rebuild or hear of it. */
   changed: boolean;
+  /** A revoke went through: the service takes writes (whatever read-only state was seen is over). */
+  wrote?: boolean;
 }
 
 export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: AppError };
@@ -55,6 +57,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
   }
   const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed, options.hurry);
   let tokens = applied.tokens;
+  let wrote = false;
   const refused: SyncReport['refused'] = [];
   if (applied.dueRevokes.length > 0) {
     const byId = new Map(tokens.map((token) => [token.id, token]));
@@ -78,6 +81,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
         refused.push({ id, error: result.error });
       }
     }
+    wrote = outcomes.some((outcome) => outcome.kind === 'revoked');
     tokens = await applyRevokeOutcomes(ctx.db, ctx.scope, outcomes, ctx.now());
     if (stop?.code === 'signed-out') return { ok: false, error: stop };
   }
@@ -90,6 +94,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
       refused,
       nextRetryAt: nextRetry(tokens),
       changed: applied.changed || applied.dueRevokes.length > 0,
+      wrote,
     },
   };
 }

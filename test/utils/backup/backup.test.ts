@@ -6,6 +6,7 @@ import {
   addGrant,
   annotateToken,
   applyList,
+  listTokens,
   markCopied,
   recordFill,
   requestRevoke,
@@ -145,9 +146,12 @@ describe('createBackupModel', () => {
     expect(after.grants).toEqual(before.grants);
     expect(after.usage).toEqual(before.usage);
     expect(b.settings).toMatchObject({ value: { syncMinutes: 60, clipboardSeconds: 120 }, format: 'env' });
-    // Secrets stay those of this profile's own sync; the revoked one has none.
-    expect(after.tokens.find((t) => t.id === '1')?.secret).toBe(secretOf('1'));
-    expect(after.tokens.find((t) => t.id === '3')?.secret).toBe('');
+    // Secrets stay those of this profile's own sync (the export and the merge never read them);
+    // the revoked one has none.
+    const kept = await withDb(b, (db) => listTokens(db, work));
+    expect(kept.find((t) => t.id === '1')?.secret).toBe(secretOf('1'));
+    expect(after.tokens.every((t) => t.secret === '')).toBe(true);
+    expect(kept.find((t) => t.id === '3')?.secret ?? '').toBe('');
     expect(b.announce).toHaveBeenCalledWith(expect.arrayContaining([work, home]));
 
     // Importing the same file again adds nothing.

@@ -45,7 +45,7 @@ describe('readAttention', () => {
       openDb: () => openTokenDb('badge'),
       isLocked: async () => false,
     });
-    expect(attention).toEqual({ pendingRevokes: 2, locked: false });
+    expect(attention).toEqual({ pendingRevokes: 2, locked: false, dueReviews: 0 });
   });
 
   it('should show only the lock when nobody is signed in', async () => {

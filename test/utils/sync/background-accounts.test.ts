@@ -31,6 +31,9 @@ function stubService(status: (credential: string) => number) {
       tokens[credential] = mine.filter((t) => t._id !== id);
       return Response.json({ _id: id });
     }
+    // As the classic contract has it: a service answering again says it takes writes.
+    if (url.endsWith('/version'))
+      return Response.json({ version: '1', commit: 'c', branch: 'b', mode: 'rw' });
     if (url.endsWith('/user/tokens'))
       return Response.json(
         mine.map((t) => ({ ...t, created: '2026-01-01T00:00:00+00:00', hasUploads: false })),

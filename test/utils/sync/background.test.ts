@@ -62,8 +62,9 @@ describe('backgroundSync', () => {
 
   it('should sign out on a 401 and keep the records', async () => {
     await saveSession(session);
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-      new Response('{"code":"ERROR_USER_NOT_FOUND","message":"x"}', { status: 401 }),
+    // A new answer per request: the sync asks /version alongside the list (issue 14).
+    vi.spyOn(globalThis, 'fetch').mockImplementation(
+      async () => new Response('{"code":"ERROR_USER_NOT_FOUND","message":"x"}', { status: 401 }),
     );
     await backgroundSync(createEngine(backgroundEngineDeps(() => NOW)), () => NOW);
     expect(await loadSession()).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../utils/account/session';
 import type { AppError } from '../../../utils/lib/result';
+import { readList } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import { createEngine, type EngineDeps } from '../../../utils/sync/engine';
 import { type HoldStore, memoryHolds } from '../../../utils/sync/quiet';
@@ -49,7 +50,8 @@ describe('engine and the service state', () => {
     const reply = await engine.sync();
     expect(reply.sync?.ok).toBe(true);
     expect(reply.hold).toMatchObject({ code: 'maintenance' });
-    expect(fake.calls).toEqual(['listTokens', 'version']);
+    // Both asked, the list and /version at once (issue 14: no second round trip).
+    expect([...fake.calls].sort()).toEqual(['listTokens', 'version']);
     fake.setMode('rw');
     expect((await engine.sync()).hold).toBeNull();
   });
@@ -87,7 +89,8 @@ describe('engine and the service state', () => {
     expect(first.fake.calls.length).toBe(calls);
     // The revoke was taken, and waits as pending on this device.
     const db = await openTokenDb();
-    expect((await db.getAll('tokens')).find((t) => t.id === '1')?.state).toBe('pending-revoke');
+    const scope = { service: session.serviceUrl, account: session.account };
+    expect((await readList(db, scope)).tokens.find((t) => t.id === '1')?.state).toBe('pending-revoke');
     db.close();
 
     again.later(20_000);
