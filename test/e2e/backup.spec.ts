@@ -64,8 +64,9 @@ test.describe('export and import (issue 15)', () => {
           const open = indexedDB.open('w3s-tokens');
           open.onsuccess = () => resolve(open.result);
         });
+        // The account's list record (store v5): one per signed-in account, this one only here.
         const [token] = await new Promise<Array<{ account: string }>>((resolve) => {
-          const all = db.transaction('tokens').objectStore('tokens').getAll();
+          const all = db.transaction('lists').objectStore('lists').getAll();
           all.onsuccess = () => resolve(all.result);
         });
         const tx = db.transaction('grants', 'readwrite');

@@ -59,11 +59,17 @@ test.describe('review dates (issue 15)', () => {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const store = db.transaction('tokens', 'readwrite').objectStore('tokens');
+      // Store v5: each account's rows are in its one list record.
+      const store = db.transaction('lists', 'readwrite').objectStore('lists');
       await new Promise<void>((resolve, reject) => {
         const all = store.getAll();
         all.onsuccess = () => {
-          for (const record of all.result) if (record.reviewBy) store.put({ ...record, reviewBy: at });
+          for (const list of all.result) {
+            const rows = list.rows.map((row: { reviewBy?: number }) =>
+              row.reviewBy ? { ...row, reviewBy: at } : row,
+            );
+            store.put({ ...list, rows });
+          }
           store.transaction.oncomplete = () => resolve();
         };
         all.onerror = () => reject(all.error);
