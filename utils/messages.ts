@@ -4,7 +4,7 @@ import type { AccountStatus } from './api';
 import type { ClipboardGuard, CopiedMark } from './clipboard';
 import { copiedMarkOf } from './clipboard';
 import type { Filler, FillReply, PendingFill } from './fill';
-import type { Result } from './lib';
+import type { AppError, Result } from './lib';
 import type { CheckReply, LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
 import type { CreateReply, Engine, EngineReply } from './sync';
 
@@ -16,6 +16,7 @@ export interface Locker {
 }
 
 type Reply =
+  | AppError
   | CheckReply
   | EngineReply
   | FillReply
@@ -38,6 +39,8 @@ export type Message =
   | { type: 'tokens/revoke'; id: string; from?: string }
   /** The account's restriction and storage, fresh from the service (issue 7). */
   | { type: 'account/status' }
+  /** The service's standing state as last seen (a rate limit's wait, read-only), asking nothing (issue 18). */
+  | { type: 'service/hold' }
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
   | { type: 'tokens/fill'; id: string; confirmed?: string }
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
@@ -126,6 +129,8 @@ export function handleMessage(
       return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
     case 'account/status':
       return engine.account();
+    case 'service/hold':
+      return engine.hold();
     case 'tokens/fill':
       if (typeof m.id !== 'string' || !filler) return undefined;
       return filler.fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
@@ -225,6 +230,7 @@ export function engineClient(
     create: (name, from) => send({ type: 'tokens/create', name, from }) as Promise<CreateReply>,
     revoke: (id, from) => send({ type: 'tokens/revoke', id, from }) as Promise<EngineReply>,
     account: () => send({ type: 'account/status' }) as Promise<Result<AccountStatus>>,
+    hold: () => send({ type: 'service/hold' }) as Promise<AppError | null>,
   };
 }
 

@@ -23,6 +23,7 @@ function fakeEngine(): Engine {
     create: vi.fn(async () => ({ ...reply, created: { ok: true as const, tokenId: '1' } })),
     revoke: vi.fn(async () => reply),
     account: vi.fn(async () => ({ ok: false as const, error: { code: 'network' as const, message: 'x' } })),
+    hold: vi.fn(async () => null),
   };
 }
 
@@ -44,6 +45,7 @@ describe('handleMessage', () => {
     [{ type: 'tokens/create', name: 'ci' }, 'create', ['ci', '']],
     [{ type: 'tokens/revoke', id: '42', from: 'p2' }, 'revoke', ['42', 'p2']],
     [{ type: 'account/status' }, 'account', []],
+    [{ type: 'service/hold' }, 'hold', []],
   ] as const)('should route %j to the engine', async (message, method, args) => {
     const engine = fakeEngine();
     await handleMessage(engine, message);
@@ -199,6 +201,7 @@ describe('isPersonAction', () => {
     [{ type: 'tokens/sync', shown: true, from: 'page-1' }, false],
     [{ type: 'tokens/sync', now: 'true' }, false],
     [{ type: 'account/status' }, false],
+    [{ type: 'service/hold' }, false],
     [{ type: 'vault/status' }, false],
     [{ type: 'tokens/unknown' }, false],
     [null, false],

@@ -60,6 +60,11 @@ export interface Engine {
   revoke(id: string, from?: string): Promise<EngineReply>;
   /** The account's restriction and storage (issue 7): read-only, so outside the lock. */
   account(): Promise<Result<AccountStatus>>;
+  /**
+   * Why the shown account's service takes no writes now (a rate limit's wait, read-only), as last
+   * seen, asking the service nothing: a page knows it before any click, before its sync answers.
+   */
+  hold(): Promise<AppError | null>;
 }
 
 const signedOutError = (): AppError => ({ code: 'signed-out', message: t('errSignInToManage') });
@@ -178,6 +183,10 @@ export function createEngine(deps: EngineDeps): Engine {
         from,
         (db, scope) => requestRevoke(db, scope, id, deps.now()),
       ),
+    async hold() {
+      const session = await deps.loadSession();
+      return session ? quiet.hold(session.serviceUrl, deps.now()) : null;
+    },
     async account() {
       const session = await deps.loadSession();
       if (!session) return { ok: false, error: signedOutError() };

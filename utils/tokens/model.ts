@@ -25,6 +25,13 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     if (draft && !state.draft.value) state.draft.value = draft;
     const local = await link.open();
     if (!local) return;
+    // The service's standing state (issue 18), known before any click: asked alongside the rest.
+    void deps.engine
+      .hold?.()
+      .then((hold) => {
+        if (hold !== undefined) state.hold.value = hold;
+      })
+      .catch(() => {});
     await question.askPending(local);
     link.follow();
     await sync.refresh();

@@ -52,6 +52,9 @@ describe('engine and the service state', () => {
     expect(reply.hold).toMatchObject({ code: 'maintenance' });
     // Both asked, the list and /version at once (issue 14: no second round trip).
     expect([...fake.calls].sort()).toEqual(['listTokens', 'version']);
+    // Told again to a page opening later, asking the service nothing.
+    expect(await engine.hold()).toMatchObject({ code: 'maintenance' });
+    expect(fake.calls).toHaveLength(2);
     fake.setMode('rw');
     expect((await engine.sync()).hold).toBeNull();
   });
@@ -86,6 +89,8 @@ describe('engine and the service state', () => {
       expect(held.sync).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
     }
     expect((await again.engine.account()).ok).toBe(false);
+    // A page asks the standing state before any click, and nothing is sent for it (issue 18).
+    expect(await again.engine.hold()).toMatchObject({ code: 'rate-limited' });
     expect(first.fake.calls.length).toBe(calls);
     // The revoke was taken, and waits as pending on this device.
     const db = await openTokenDb();
