@@ -121,11 +121,16 @@ async function show(badge: Badge): Promise<void> {
  */
 export function watchAttention(deps: BadgeDeps & { loadSession(): Promise<Session | null> }): BadgeWatch {
   const badge = watchBadge(deps);
-  watchReviews({
+  const reviews = watchReviews({
     loadSession: deps.loadSession,
     openDb: deps.openDb,
     now: Date.now,
     onDue: () => badge.tokensChanged(null, null),
   });
-  return badge;
+  return {
+    tokensChanged: (scope, tokens) => {
+      if (scope) reviews.tokensChanged(scope, tokens);
+      return badge.tokensChanged(scope, tokens);
+    },
+  };
 }

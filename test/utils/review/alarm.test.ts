@@ -112,4 +112,24 @@ describe('armReviewAlarm', () => {
       expect((await fakeBrowser.alarms.get(REVIEW_ALARM))?.scheduledTime).toBe(NOW + 2 * DAY),
     );
   });
+
+  it('should read nothing after the engine wrote an account without review dates (issue 14: one transaction per sync)', async () => {
+    await seed({ '1': null });
+    const opened = vi.fn(openDb);
+    const { arm, tokensChanged, stop } = watchReviews({
+      loadSession: async () => testSession,
+      openDb: opened,
+      now: () => NOW,
+      onDue: () => {},
+    });
+    onTestFinished(stop);
+    await arm();
+    const reads = opened.mock.calls.length;
+    tokensChanged(testScope, [{ reviewBy: null }, {}]);
+    await arm();
+    expect(opened.mock.calls.length).toBe(reads + 1);
+    // A date in what the engine wrote: armed again from the store.
+    tokensChanged(testScope, [{ reviewBy: NOW + DAY }]);
+    await vi.waitFor(() => expect(opened.mock.calls.length).toBe(reads + 2));
+  });
 });
