@@ -41,18 +41,28 @@ function rowOf(record: TokenRecord, before: TokenRow | undefined): TokenRow {
 /** The lists with `records` put in, each replacing the row of the same id or added at the end. */
 function withRecords(lists: readonly ListRecord[], records: readonly TokenRecord[]): ListRecord[] {
   const byScope = new Map(lists.map((list) => [scopeKey(list), list]));
-  const changed = new Map<string, ListRecord>();
+  // Per changed list: its rows, and where each id sits (an import may touch every row of 10,000).
+  const changed = new Map<string, { list: ListRecord; rows: TokenRow[]; at: Map<string, number> }>();
   for (const record of records) {
-    const at = scopeKey(record);
-    const list = changed.get(at) ??
-      byScope.get(at) ?? { service: record.service, account: record.account, rows: [], syncedAt: null };
-    const index = list.rows.findIndex((row) => row.id === record.id);
-    const rows = [...list.rows];
-    if (index === -1) rows.push(rowOf(record, undefined));
-    else rows[index] = rowOf(record, rows[index]);
-    changed.set(at, { ...list, rows });
+    const key = scopeKey(record);
+    let entry = changed.get(key);
+    if (!entry) {
+      const list = byScope.get(key) ?? {
+        service: record.service,
+        account: record.account,
+        rows: [],
+        syncedAt: null,
+      };
+      entry = { list, rows: [...list.rows], at: new Map(list.rows.map((row, i) => [row.id, i])) };
+      changed.set(key, entry);
+    }
+    const index = entry.at.get(record.id);
+    if (index === undefined) {
+      entry.at.set(record.id, entry.rows.length);
+      entry.rows.push(rowOf(record, undefined));
+    } else entry.rows[index] = rowOf(record, entry.rows[index]);
   }
-  return [...changed.values()];
+  return [...changed.values()].map(({ list, rows }) => ({ ...list, rows }));
 }
 
 /**
