@@ -98,7 +98,7 @@ export function OptionsApp(props: OptionsAppProps) {
           grants={sites.grants.value}
           names={new Map(tokens.tokens.value.map((t) => [t.id, t.name]))}
           onRemove={(grant) => void sites.remove(grant)}
-          onDefault={(origin, tokenId) => void sites.setDefault(origin, tokenId)}
+          onDefault={(origin, tokenId) => sites.setDefault(origin, tokenId)}
         />
       ) : null}
       {lock ? <LockSettings model={lock.model} unlock={lock.unlock} /> : null}

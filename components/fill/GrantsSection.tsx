@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../utils/lib';
 import type { GrantRecord } from '../../utils/store';
 
@@ -7,7 +8,7 @@ interface GrantsSectionProps {
   names: ReadonlyMap<string, string>;
   onRemove(grant: GrantRecord): void;
   /** Chooses the token the shortcut fills on `origin`; null: the one last filled there. */
-  onDefault(origin: string, tokenId: string | null): void;
+  onDefault(origin: string, tokenId: string | null): Promise<void>;
 }
 
 /**
@@ -18,6 +19,12 @@ export function GrantsSection({ grants, names, onRemove, onDefault }: GrantsSect
   const bySite = new Map<string, GrantRecord[]>();
   for (const grant of grants) bySite.set(grant.origin, [...(bySite.get(grant.origin) ?? []), grant]);
   const nameOf = (grant: GrantRecord): string => names.get(grant.tokenId) ?? grant.tokenId;
+  // The site whose default was last written: told so, since a choice in a list saves itself.
+  const [saved, setSaved] = useState<string | null>(null);
+  const choose = (origin: string, tokenId: string | null): void => {
+    setSaved(null);
+    void onDefault(origin, tokenId).then(() => setSaved(origin));
+  };
 
   return (
     <section class="card" aria-labelledby="grants-title">
@@ -36,7 +43,7 @@ export function GrantsSection({ grants, names, onRemove, onDefault }: GrantsSect
                   <select
                     aria-label={t('defaultTokenAria', origin)}
                     value={granted.find((g) => g.siteDefault)?.tokenId ?? ''}
-                    onChange={(event) => onDefault(origin, event.currentTarget.value || null)}
+                    onChange={(event) => choose(origin, event.currentTarget.value || null)}
                   >
                     <option value="">{t('defaultTokenLastFilled')}</option>
                     {granted.map((grant) => (
@@ -45,7 +52,10 @@ export function GrantsSection({ grants, names, onRemove, onDefault }: GrantsSect
                       </option>
                     ))}
                   </select>
-                </label>
+                </label>{' '}
+                <span class="muted small" aria-live="polite">
+                  {saved === origin ? t('defaultTokenSaved') : ''}
+                </span>
                 <ul>
                   {granted.map((grant) => (
                     <li key={grant.tokenId}>

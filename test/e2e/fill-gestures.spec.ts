@@ -177,6 +177,7 @@ test.describe('filling with a gesture in headed Chromium', () => {
     await options.reload();
     const select = options.getByRole('combobox', { name: `Default token for ${pages.url}` });
     await select.selectOption({ label: 'laptop' });
+    await expect(options.getByText('Default saved.')).toBeVisible();
     await options.reload();
     await expect(select.locator('option:checked')).toHaveText('laptop');
     await options.getByRole('region', { name: 'Sites allowed to receive a fill' }).scrollIntoViewIfNeeded();
@@ -187,6 +188,7 @@ test.describe('filling with a gesture in headed Chromium', () => {
     // Back to "last filled": fill "ci deploy" from the popup again, and the shortcut follows it.
     await options.bringToFront();
     await select.selectOption({ label: 'The token last filled here' });
+    await expect(options.getByText('Default saved.')).toBeVisible();
     await options.reload();
     await expect(select.locator('option:checked')).toHaveText('The token last filled here');
     await page.bringToFront();
