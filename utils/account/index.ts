@@ -12,6 +12,7 @@ export { pageConnectionDeps } from './connection-deps';
 export { type ConnectionModel, createConnectionModel } from './connection-model';
 export { type AccountDeps, type AccountModel, createAccountModel } from './model';
 export {
+  cachedLoadSession,
   clearSession,
   dropClearCredential,
   listSessions,
