@@ -79,10 +79,7 @@ export async function applyList(
   const local = hurry ? kept.map((record) => hurried(record, now)) : kept;
   const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
   const before = new Map(local.map((record) => [record.id, record]));
-  const byId = new Map(before);
-  for (const record of plan.put) byId.set(record.id, record);
-  for (const id of plan.purge) byId.delete(id);
-  const after = [...byId.values()];
+  const after = plan.put.length > 0 || plan.purge.length > 0 ? applyPlan(before, plan) : local;
   // A list without a revision (written before revisions) gets one, once.
   const listChanged = !list || list.rev === undefined || plan.put.length > 0 || plan.purge.length > 0;
   const secretsChanged = plan.put.some((record) => {
@@ -108,9 +105,13 @@ export async function applyList(
   }
   await Promise.all(writes);
   await tx.done;
-  // What the engine hands on (to pages, the menu, the badge) carries no secret.
+  // What the engine hands on (to pages, the menu, the badge) carries no secret: the rows as
+  // written, or as kept when nothing was (a revoke hurried only here is shown hurried).
+  const rows = split?.list.rows ?? (local === kept ? list?.rows : undefined);
   return {
-    tokens: after.map((record) => withoutSecret(scope, record)),
+    tokens: rows
+      ? rows.map((row) => toRecord(scope, row))
+      : after.map((record) => withoutSecret(scope, record)),
     dueRevokes: plan.dueRevokes,
     settled: plan.settled.map(({ attempt, token }) => ({
       attempt,
@@ -120,6 +121,16 @@ export async function applyList(
     changed: writes.length > 0,
     rev: split && listChanged ? split.list.rev : list?.rev,
   };
+}
+
+function applyPlan(
+  before: ReadonlyMap<string, TokenRecord>,
+  plan: ReturnType<typeof planSync>,
+): TokenRecord[] {
+  const byId = new Map(before);
+  for (const record of plan.put) byId.set(record.id, record);
+  for (const id of plan.purge) byId.delete(id);
+  return [...byId.values()];
 }
 
 function hurried(record: TokenRecord, now: number): TokenRecord {
