@@ -17,6 +17,7 @@ export {
   dropClearCredential,
   listSessions,
   loadSession,
+  loadShownAccount,
   loadStoredSession,
   loadStoredSessions,
   onSessionChange,

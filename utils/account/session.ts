@@ -118,6 +118,18 @@ export function cachedLoadSession(): (scope?: Scope) => Promise<Session | null> 
   };
 }
 
+/**
+ * The shown account as a page needs it: where and who, never the credential (`credential` is
+ * empty). One read of storage.local, where loadSession also asks storage.session (issue 14).
+ */
+export async function loadShownAccount(): Promise<Session | null> {
+  const sessions = await loadStoredSessions();
+  const shown = sessions.list.find((s) => accountKey(s) === sessions.active);
+  if (!shown) return null;
+  const { sealedCredential: _sealed, ...session } = shown;
+  return { ...session, credential: '' };
+}
+
 /** Adds or replaces `session` (same service and account) and, unless told not to, makes it the active one. */
 async function putSession(stored: StoredSession, clear: string | null, activate: boolean): Promise<void> {
   const sessions = await loadStoredSessions();

@@ -4,6 +4,7 @@ import {
   cachedLoadSession,
   clearSession,
   dropClearCredential,
+  loadShownAccount,
   type Session,
   saveSealedSession,
   saveSession,
@@ -66,5 +67,19 @@ describe('cachedLoadSession (the background, issue 14)', () => {
       'sessions.v2': { ...sessions, list: [{ ...work, email: 'w@x.y' }] },
     });
     expect((await load())?.email).toBe('w@x.y');
+  });
+});
+
+describe('loadShownAccount (the pages)', () => {
+  it('should give the shown account without its credential, reading storage.local only', async () => {
+    await saveSession(work);
+    await saveSealedSession(home, null);
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    expect(await loadShownAccount()).toEqual({ ...home, credential: '' });
+    await switchSession(scopeOf(work));
+    expect(await loadShownAccount()).toEqual({ ...work, credential: '' });
+    expect(session).not.toHaveBeenCalled();
+    await clearSession('all');
+    expect(await loadShownAccount()).toBeNull();
   });
 });
