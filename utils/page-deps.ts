@@ -10,6 +10,34 @@ import type { TokensDeps } from './tokens';
 
 /** storage.session: the name typed under Create, kept over a sign-in again (issue 18); never a secret. */
 const DRAFT_KEY = 'createDraft';
+/**
+ * localStorage (the extension's pages only): the service and account a page showed last, read
+ * synchronously so the list can be read before storage.local answers (issue 14). Never a secret;
+ * only a guess, checked against the session before anything is shown.
+ */
+const SHOWN_KEY = 'shownAccount.v1';
+
+const shownBefore: NonNullable<TokensDeps['shownBefore']> = {
+  read() {
+    try {
+      const value = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? 'null') as unknown;
+      const scope = value as { service?: unknown; account?: unknown } | null;
+      return typeof scope?.service === 'string' && typeof scope.account === 'string'
+        ? { service: scope.service, account: scope.account }
+        : null;
+    } catch {
+      return null;
+    }
+  },
+  write(scope) {
+    try {
+      if (scope) localStorage.setItem(SHOWN_KEY, JSON.stringify(scope));
+      else localStorage.removeItem(SHOWN_KEY);
+    } catch {
+      // No localStorage (a private window's limits): the guess is only a head start.
+    }
+  },
+};
 
 /**
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
@@ -38,6 +66,7 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
       return typeof draft === 'string' ? draft : '';
     },
     saveDraft: (name) => browser.storage.session.set({ [DRAFT_KEY]: name }),
+    shownBefore,
     now: Date.now,
   };
 }

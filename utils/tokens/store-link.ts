@@ -38,14 +38,22 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   const self = Math.random().toString(36).slice(2);
 
   async function open(): Promise<TokenRecord[] | null> {
+    // The list of the account shown last time is read while the session is (issue 14): at 10,000
+    // tokens the read is most of the wait. Shown only if the session names that account.
+    const before = deps.shownBefore?.read() ?? null;
+    const early = before && deps.openDb().then((db) => readList(db, before));
+    early?.catch(() => {});
     const session = await deps.loadSession();
     unsubscribe();
     if (!session) {
       context = null;
+      deps.shownBefore?.write(null);
       s.state.value = 'signed-out';
       return null;
     }
     const scope = { service: session.serviceUrl, account: session.account };
+    const guessed = early && before.service === scope.service && before.account === scope.account;
+    if (!guessed) deps.shownBefore?.write(scope);
     // Another account now (issue 15): what was said about the last one's tokens is not about these.
     const switched =
       context !== null &&
@@ -53,7 +61,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     context = { db: await deps.openDb(), scope };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const [list, format] = await Promise.all([
-      readList(context.db, context.scope),
+      guessed ? early : readList(context.db, context.scope),
       deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
     const local = list.tokens;

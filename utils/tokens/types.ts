@@ -3,7 +3,7 @@ import type { Session } from '../account';
 import type { AppError, Result } from '../lib';
 import type { RevealReply } from '../lock';
 import type { Fill } from '../messages';
-import type { TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
+import type { Scope, TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
 import type { Engine, SyncResult } from '../sync';
 import type { CopyFormat } from './copy-format';
 import type { ExtraGroup } from './extras';
@@ -35,6 +35,11 @@ export interface TokensDeps {
   saveDraft?(name: string): Promise<void>;
   /** A copy or fill met the lock: the page asks for the passphrase. */
   onLocked?(): void;
+  /**
+   * The account this page showed last time, remembered synchronously (issue 14): its list is read
+   * while the session is, and shown only when the session names the same account.
+   */
+  shownBefore?: { read(): Scope | null; write(scope: Scope | null): void };
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';
