@@ -32,9 +32,9 @@ describe('background', () => {
     await saveSession(session);
     background.main();
     const titles = () => [...menus.items.values()].map((item) => (item as { title: string }).title);
-    // The most recent first (made at the same time here: in the list's order), then "More tokens…".
+    // The most recent first (made at the same time here: in the list's order, by name), then "More tokens…".
     await vi.waitFor(() =>
-      expect(titles()).toEqual(['Fill API token', 'laptop', 'CI && deploy', '', 'More tokens…']),
+      expect(titles()).toEqual(['Fill API token', 'CI && deploy', 'laptop', '', 'More tokens…']),
     );
     await clearSession();
     await vi.waitFor(() => expect(menus.items.size).toBe(0));

@@ -66,7 +66,13 @@ describe('handleMessage', () => {
       { type: 'tokens/revoke', id: '1' },
     ]) {
       const sent = (await handleMessage(engine, message)) as unknown as typeof reply;
-      expect(sent.sync.value).toEqual({ settled: [], attempts: [], refused: [], nextRetryAt: null, changed: true });
+      expect(sent.sync.value).toEqual({
+        settled: [],
+        attempts: [],
+        refused: [],
+        nextRetryAt: null,
+        changed: true,
+      });
       expect(sent.notices).toEqual(['n']);
     }
     // The engine's own reply is left whole: the background's followers use its tokens.

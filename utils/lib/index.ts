@@ -1,7 +1,8 @@
 // utils/lib/: small shared helpers every feature may use, with no feature of their own: the
 // messages of the UI (i18n), results as values (result), dates and masked secrets (format), storage
-// sizes (bytes), and keyboard moves in a virtual list (list-keys). Nothing here imports a feature.
+// sizes (bytes), the order of token names (collate), and keyboard moves in a virtual list (list-keys). Nothing here imports a feature.
 export { describeStorage, parseLimit, storagePercent } from './bytes';
+export { compareIds, compareNames } from './collate';
 export {
   absoluteDate,
   absoluteTime,

@@ -1,6 +1,6 @@
 // How v5 keeps tokens (schema.ts): a record per account for what rows show and one for the
 // secrets. The repository (db.ts) and the v5 upgrade turn token records into them and back.
-import { secretHint } from '../lib';
+import { compareNames, secretHint } from '../lib';
 import type { Scope, TokenRecord } from './records';
 import type { ListRecord, SecretEntry, SecretsRecord, TokenRow } from './schema';
 
@@ -48,8 +48,10 @@ export function splitRecords(
     if (record.state !== 'revoked' && (record.secret !== '' || record.sealed !== null))
       secrets[record.id] = { secret: record.secret, sealed: record.sealed };
   }
+  // Kept in name order, the pages' first order: their sort of it is one pass of checks (issue 14).
+  const rows = records.map(toRow).sort(compareNames);
   return {
-    list: revised({ ...scope, rows: records.map(toRow), syncedAt }),
+    list: revised({ ...scope, rows, syncedAt }),
     secrets: { ...scope, secrets },
   };
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../lib';
+import { compareIds, compareNames, type MessageKey } from '../lib';
 
 export type SortKey = 'name' | 'newest' | 'oldest';
 
@@ -16,8 +16,6 @@ interface Sortable {
   /** The person's note (issue 7): searched too (issue 15). */
   note?: string;
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Case- and accent-insensitive match on the name or the note. Secrets are never searched: they are not shown. */
 export function filterTokens<T extends Sortable>(tokens: readonly T[], query: string): T[] {
@@ -42,13 +40,16 @@ function foldedText(token: Sortable): string {
   return folded;
 }
 
-/** The service returns tokens in no order (no ORDER BY), so the client always sorts; ties break by id. */
+/**
+ * The service returns tokens in no order (no ORDER BY), so the client always sorts; ties break by
+ * id. The store keeps each list in name order (utils/store/layout.ts), so sorting by name, the
+ * popup's first paint, is one pass of checks (issue 14).
+ */
 export function sortTokens<T extends Sortable>(tokens: readonly T[], key: SortKey): T[] {
-  const byId = (a: T, b: T): number => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const compare: Record<SortKey, (a: T, b: T) => number> = {
-    name: (a, b) => collator.compare(a.name, b.name) || byId(a, b),
-    newest: (a, b) => b.createdMs - a.createdMs || byId(b, a),
-    oldest: (a, b) => a.createdMs - b.createdMs || byId(a, b),
+    name: compareNames,
+    newest: (a, b) => b.createdMs - a.createdMs || compareIds(b.id, a.id),
+    oldest: (a, b) => a.createdMs - b.createdMs || compareIds(a.id, b.id),
   };
   return [...tokens].sort(compare[key]);
 }

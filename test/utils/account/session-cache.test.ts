@@ -11,7 +11,12 @@ import {
   switchSession,
 } from '../../../utils/account/session';
 
-const work: Session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'cred-work', account: '1', email: '' };
+const work: Session = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'cred-work',
+  account: '1',
+  email: '',
+};
 const home: Session = { ...work, credential: 'cred-home', account: '2' };
 const scopeOf = (s: Session) => ({ service: s.serviceUrl, account: s.account });
 

@@ -25,6 +25,7 @@ import {
 import { openTokenDb } from '../../../utils/store/open';
 import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/store/records';
 import { DB_VERSION, type TokenDatabase } from '../../../utils/store/schema';
+import { sortTokens } from '../../../utils/tokens/order';
 
 const local: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
 const otherAccount: Scope = { service: 'http://127.0.0.1:8787', account: '43' };
@@ -478,5 +479,20 @@ describe('list revisions (issue 14)', () => {
     expect(once.changed).toBe(true);
     expect(typeof once.rev).toBe('number');
     expect((await applyList(db, local, [token('1')], 3000)).changed).toBe(false);
+  });
+});
+
+describe('list order (issue 14)', () => {
+  it('should keep the rows in the order pages sort by name, so their first sort only checks', async () => {
+    const names = ['zeta', 'Alpha', 'beta 10', 'beta 9', 'Ärger', 'alpha'];
+    await applyList(
+      db,
+      local,
+      names.map((name, i) => token(String(i + 1), { name })),
+      1000,
+    );
+    const rows = (await readList(db, local)).tokens.map((t) => t.name);
+    expect(rows).toEqual(sortTokens((await readList(db, local)).tokens, 'name').map((t) => t.name));
+    expect(rows).toEqual(['Alpha', 'alpha', 'Ärger', 'beta 9', 'beta 10', 'zeta']);
   });
 });
