@@ -61,8 +61,7 @@ render(
 );
 const started = model.start();
 void accounts.load();
-// Issue 14: names first; the lock a frame later, and the restriction once the sync has answered
-// (asked alongside, it made the service answer the list later).
+// Issue 14: names first; the lock a frame later, the restriction once the sync has answered.
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());

@@ -10,5 +10,5 @@ export { announceChange, onAnyChange, onChange } from './channel';
 export { type CreateReply, createEngine, type Engine, type EngineDeps, type EngineReply } from './engine';
 export { createQuiet, type HoldStore, memoryHolds, type ServiceHold } from './quiet';
 export { planSync, revoked } from './reconcile';
-export { SYNC_LOCK, type SyncResult } from './sync';
+export { SYNC_LOCK, type SyncReport, type SyncResult } from './sync';
 export { withLock } from './with-lock';

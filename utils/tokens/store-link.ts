@@ -1,4 +1,5 @@
 import { batch } from '@preact/signals';
+import type { Session } from '../account';
 import type { Scope, TokenDatabase, TokenRecord } from '../store';
 import { readList } from '../store';
 import { onChange } from '../sync';
@@ -38,22 +39,14 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   const self = Math.random().toString(36).slice(2);
 
   async function open(): Promise<TokenRecord[] | null> {
-    // The list of the account shown last time is read while the session is (issue 14): at 10,000
-    // tokens the read is most of the wait. Shown only if the session names that account.
-    const before = deps.shownBefore?.read() ?? null;
-    const early = before && deps.openDb().then((db) => readList(db, before));
-    early?.catch(() => {});
-    const session = await deps.loadSession();
+    const shown = await readShown(deps);
     unsubscribe();
-    if (!session) {
+    if (!shown) {
       context = null;
-      deps.shownBefore?.write(null);
       s.state.value = 'signed-out';
       return null;
     }
-    const scope = { service: session.serviceUrl, account: session.account };
-    const guessed = early && before.service === scope.service && before.account === scope.account;
-    if (!guessed) deps.shownBefore?.write(scope);
+    const { session, scope } = shown;
     // Another account now (issue 15): what was said about the last one's tokens is not about these.
     const switched =
       context !== null &&
@@ -61,7 +54,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     context = { db: await deps.openDb(), scope };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const [list, format] = await Promise.all([
-      guessed ? early : readList(context.db, context.scope),
+      shown.list,
       deps.loadCopyFormat?.().catch(() => 'raw' as const),
     ]);
     const local = list.tokens;
@@ -118,6 +111,29 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     follow,
     signOut,
   };
+}
+
+/**
+ * The shown account's session and the read of its list. The list of the account shown last time
+ * is read while the session is (issue 14: at 10,000 tokens the read is most of the wait), and used
+ * only when the session names that account.
+ */
+async function readShown(
+  deps: TokensDeps,
+): Promise<{ session: Session; scope: Scope; list: ReturnType<typeof readList> } | null> {
+  const before = deps.shownBefore?.read() ?? null;
+  const early = before && deps.openDb().then((db) => readList(db, before));
+  early?.catch(() => {});
+  const session = await deps.loadSession();
+  if (!session) {
+    deps.shownBefore?.write(null);
+    return null;
+  }
+  const scope = { service: session.serviceUrl, account: session.account };
+  if (early && before.service === scope.service && before.account === scope.account)
+    return { session, scope, list: early };
+  deps.shownBefore?.write(scope);
+  return { session, scope, list: deps.openDb().then((db) => readList(db, scope)) };
 }
 
 function forgetShown(s: TokensState): void {

@@ -1,6 +1,6 @@
 import { batch } from '@preact/signals';
 import type { AppError } from '../lib';
-import type { EngineReply, SyncResult } from '../sync';
+import type { EngineReply, SyncReport, SyncResult } from '../sync';
 import { retryDelay } from '../sync';
 import { localFailure, signedOutError } from './failures';
 import type { TokensState } from './list-state';
@@ -60,17 +60,7 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
       return;
     }
     failedSyncs = 0;
-    const refused = sync.value.refused[0];
-    const { tokens, rev } = sync.value;
-    // From the background the answer carries no tokens: the list is read again only when the
-    // store's revision is not the one shown (this sync, the background or another page wrote).
-    if (tokens !== undefined) link.shown(rev);
-    else if (rev === undefined || rev !== link.rev) await link.reload();
-    batch(() => {
-      if (tokens !== undefined) s.tokens.value = tokens;
-      s.lastSyncedAt.value = deps.now();
-      s.error.value = refused ? refused.error : null;
-    });
+    await showSynced(deps, s, link, sync.value);
     // While a page is open it retries on its own, and asks a read-only service again every 30 s
     // (issue 18); the background's alarm covers the rest.
     const hold = s.hold.value;
@@ -99,6 +89,26 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
   }
 
   return { call, refresh };
+}
+
+/** A sync went through: its tokens shown, or the store's when its revision is not the one shown. */
+async function showSynced(
+  deps: TokensDeps,
+  s: TokensState,
+  link: StoreLink,
+  report: SyncReport,
+): Promise<void> {
+  const refused = report.refused[0];
+  const { tokens, rev } = report;
+  // From the background the answer carries no tokens: the list is read again only when the
+  // store's revision is not the one shown (this sync, the background or another page wrote).
+  if (tokens !== undefined) link.shown(rev);
+  else if (rev === undefined || rev !== link.rev) await link.reload();
+  batch(() => {
+    if (tokens !== undefined) s.tokens.value = tokens;
+    s.lastSyncedAt.value = deps.now();
+    s.error.value = refused ? refused.error : null;
+  });
 }
 
 function earliest(a: number | null, b: number | null): number | null {
