@@ -1,8 +1,8 @@
 import type { Session } from '../../utils/account/session';
 import type { ApiClient } from '../../utils/api/client';
 import type { Result } from '../../utils/lib/result';
-import type { TokenDatabase } from '../../utils/store/schema';
 import { lean } from '../../utils/messages';
+import type { TokenDatabase } from '../../utils/store/schema';
 import { createEngine, type Engine } from '../../utils/sync/engine';
 import type { TokensDeps } from '../../utils/tokens/model';
 
