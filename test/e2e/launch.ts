@@ -30,7 +30,7 @@ export function chromiumArgs(extensionDir: string): string[] {
  */
 export async function launchWithExtension(
   userDataDir: string,
-  { language, display }: { language?: string; display?: string } = {},
+  { language, display, dark }: { language?: string; display?: string; dark?: boolean } = {},
 ): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`npm run build\` first`);
@@ -45,10 +45,17 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: display === undefined,
-    args: [...chromiumArgs(EXTENSION_DIR), ...window, ...(language ? [`--lang=${language}`] : [])],
+    args: [
+      ...chromiumArgs(EXTENSION_DIR),
+      ...window,
+      ...(language ? [`--lang=${language}`] : []),
+      // The browser's own UI (the toolbar) dark as well as the pages.
+      ...(dark ? ['--force-dark-mode'] : []),
+    ],
     env,
     ...headed,
     ...(language ? { locale: language } : {}),
+    ...(dark ? { colorScheme: 'dark' as const } : {}),
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;

@@ -54,6 +54,16 @@ test.describe('the toolbar button', () => {
       await expect.poll(badge).toBe('1');
       await options.bringToFront();
       await screenPicture(x, 'toolbar-badge-waiting-revoke', TOOLBAR);
+
+      // The same on a dark toolbar: the blue tile and the badge stay legible.
+      await context.close();
+      context = await launchWithExtension(userDataDir, { display: x.name, dark: true });
+      const darkWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      await expect.poll(() => darkWorker.evaluate('chrome.action.getBadgeText({})')).toBe('1');
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+      await screenPicture(x, 'toolbar-badge-waiting-revoke-dark', TOOLBAR);
       await control(service.url, { reset: true });
     } finally {
       await context?.close();
