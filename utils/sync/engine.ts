@@ -164,9 +164,11 @@ export function createEngine(deps: EngineDeps): Engine {
       run(
         async (ctx) => {
           // Known before any click (issue 18): `/version` says whether the service takes writes,
-          // asked alongside the list so the sync waits for no second round trip (issue 14).
+          // asked alongside the list so the sync waits for no second round trip (issue 14); the
+          // list goes out first, so the service answers it first.
+          const syncing = syncAccount(ctx, { hurry: options.now === true });
           const version = ctx.api.version().catch(() => null);
-          const sync = await syncAccount(ctx, { hurry: options.now === true });
+          const sync = await syncing;
           if (sync.ok) await checkWritable(ctx, quiet, await version);
           const notices = options.shown && sync.ok ? await showLostCreates(ctx, sync.value) : [];
           return { sync, notices };
