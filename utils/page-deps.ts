@@ -24,7 +24,8 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
       return db;
     },
     engine: engineClient(),
-    copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
+    // The background clears the clipboard after the delay of the account whose token this is.
+    copyText: (text, scope) => copyText(text, navigator.clipboard, (mark) => clipboardClient()(mark, scope)),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     reveal: unlockClient().reveal,

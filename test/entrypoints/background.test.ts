@@ -6,7 +6,7 @@ import { clearSession, saveSession } from '../../utils/account/session';
 import { DEFAULT_SETTINGS, saveSettings } from '../../utils/settings';
 import { applyList } from '../../utils/store/db';
 import { openTokenDb } from '../../utils/store/open';
-import { SYNC_ALARM } from '../../utils/sync/background';
+import { SYNC_ALARM } from '../../utils/sync/schedule';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 describe('background', () => {
@@ -123,7 +123,7 @@ describe('background', () => {
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(15),
     );
-    await saveSettings({ ...DEFAULT_SETTINGS, syncMinutes: 60 });
+    await saveSettings(null, { ...DEFAULT_SETTINGS, syncMinutes: 60 });
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60),
     );

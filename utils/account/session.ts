@@ -85,6 +85,12 @@ export async function loadSession(scope?: Scope): Promise<Session | null> {
   return all.find((s) => s.serviceUrl === scope.service && s.account === scope.account) ?? null;
 }
 
+/** The scope of the account the pages show, or null while nobody is signed in. */
+export async function shownScope(): Promise<Scope | null> {
+  const shown = await loadSession();
+  return shown && { service: shown.serviceUrl, account: shown.account };
+}
+
 /** Adds or replaces `session` (same service and account) and, unless told not to, makes it the active one. */
 async function putSession(stored: StoredSession, clear: string | null, activate: boolean): Promise<void> {
   const sessions = await loadStoredSessions();
