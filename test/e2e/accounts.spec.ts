@@ -137,3 +137,103 @@ test.describe('several accounts', () => {
     await expect(popup.getByRole('menuitem')).toHaveText(['Add account…', `Sign out of ${b.email}`]);
   });
 });
+
+test.describe('settings per account', () => {
+  test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
+
+  test.afterEach(async ({ service }) => {
+    await control(service.url, { reset: true });
+  });
+
+  test("should keep each account's sync interval and clipboard delay, shown for the account shown", async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const a = await account(service, 'alpha');
+    const b = await account(service, 'beta');
+    const secrets = [a.credential, b.credential];
+    for (const who of [a, b])
+      for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+    const host = new URL(service.url).host;
+
+    const options = await openOptions();
+    await signIn(options, service.url, a.credential);
+    await expect(options.getByText(`Signed in as ${a.email}.`)).toBeVisible();
+    await options.getByRole('button', { name: 'Add account…' }).click();
+    await signIn(options, service.url, b.credential);
+    await expect(options.getByRole('cell', { name: b.token, exact: true })).toBeVisible();
+
+    const sync = options.getByLabel('Sync in the background');
+    const clipboard = options.getByLabel('Clear a copied token from the clipboard');
+    const owner = (who: Account) => `For ${who.email} on ${host}. Each signed-in account has its own.`;
+    const cards = options.locator('section').filter({ has: options.getByRole('heading', { name: 'Sync' }) });
+    // B, just signed in, starts from the defaults; B's choices are B's.
+    await expect(cards.getByText(owner(b))).toBeVisible();
+    await expect(sync).toHaveValue('15');
+    await expect(clipboard).toHaveValue('30');
+    await sync.selectOption({ label: 'every hour' });
+    await clipboard.selectOption({ label: 'After 2 minutes' });
+
+    // Switched to A on this page: A's own values, still the defaults; A chooses others.
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await expect(options.getByText(`Signed in as ${a.email}.`)).toBeVisible();
+    await expect(cards.getByText(owner(a))).toBeVisible();
+    await expect(sync).toHaveValue('15');
+    await expect(clipboard).toHaveValue('30');
+    await sync.selectOption({ label: 'every 5 minutes' });
+    await clipboard.selectOption({ label: 'Never' });
+
+    // Back on B: B's values are still B's.
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await expect(options.getByText(`Signed in as ${b.email}.`)).toBeVisible();
+    await expect(cards.getByText(owner(b))).toBeVisible();
+    await expect(sync).toHaveValue('60');
+    await expect(clipboard).toHaveValue('120');
+    await options.getByRole('heading', { name: 'Sync' }).scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-settings-per-account', { secrets });
+
+    // The background keeps one sync alarm, at the smaller interval of the two (A's 5 minutes).
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const alarms = async (): Promise<Array<{ name: string; periodInMinutes?: number }>> =>
+      worker.evaluate('chrome.alarms.getAll()');
+    await expect
+      .poll(async () =>
+        (await alarms()).filter((alarm) => alarm.name === 'sync').map((x) => x.periodInMinutes),
+      )
+      .toEqual([5]);
+
+    // A copy of B's token arms the clear after B's two minutes; with A shown, a copy of A's arms none.
+    const clearIn = async (): Promise<number | null> =>
+      worker.evaluate(
+        `chrome.alarms.get('clear-clipboard').then((alarm) => alarm ? alarm.scheduledTime - Date.now() : null)`,
+      );
+    await options.getByRole('button', { name: `Copy ${b.token}` }).click();
+    await expect(options.getByRole('button', { name: `Copied ${b.token}` })).toBeVisible();
+    await expect.poll(clearIn).toBeGreaterThan(60_000);
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await expect(cards.getByText(owner(a))).toBeVisible();
+    await options.getByRole('button', { name: `Copy ${a.token}` }).click();
+    await expect(options.getByRole('button', { name: `Copied ${a.token}` })).toBeVisible();
+    await expect.poll(clearIn).toBeNull();
+
+    // Signing out of B forgets B's settings; A's stay.
+    await options.getByRole('button', { name: `Sign out of ${b.email}` }).click();
+    await expect(options.getByRole('button', { name: 'Switch' })).toHaveCount(0);
+    const stored = async (): Promise<string[]> =>
+      Object.keys(await worker.evaluate<Record<string, unknown>>('chrome.storage.local.get(null)')).filter(
+        (k) => k.startsWith('settings.v2:'),
+      );
+    await expect
+      .poll(stored)
+      .toEqual([`settings.v2:${service.url} ${await accountId(service.url, a.credential)}`]);
+    await expect(sync).toHaveValue('5');
+  });
+});
+
+/** The account id the service gives `credential` (`/user/info`'s `info._id`), as the extension keys its records. */
+async function accountId(url: string, credential: string): Promise<string> {
+  const info = await fetch(`${url}/user/info`, { headers: { Authorization: `Bearer ${credential}` } });
+  const { info: body } = (await info.json()) as { info: { _id?: unknown; id?: unknown } };
+  return String(body._id ?? body.id);
+}

@@ -163,11 +163,11 @@ describe('background', () => {
     const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     // A popup still showing another account (switched elsewhere): its token id means nothing here.
     const other = { service: scope.service, account: '43' };
-    const [reply] = (await fakeBrowser.runtime.onMessage.trigger(
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'tokens/fill', id: '1', scope: other },
       popup,
-    )) as Array<{ kind: string; message?: string }>;
-    expect(reply).toEqual({
+    );
+    expect(replies[0]).toEqual({
       kind: 'error',
       message: expect.stringMatching(/^That token belongs to another account/),
     });
