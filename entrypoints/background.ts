@@ -39,7 +39,6 @@ export default defineBackground(() => {
   const fillDeps = backgroundFillDeps(locker.reveal);
   const menu = createFillMenu(fillDeps);
   const filler = withMenuAfterFills(createFiller(fillDeps), menu);
-  // A copy names its account; a page that does not is taken to copy from the account it shows.
   const clipboard = backgroundClipboardGuard(shownScope);
   const isLocked = (): Promise<boolean> => locker.vault.status().then((s) => s.enabled && !s.unlocked);
   const badge = watchAttention({ listSessions, loadSession, openDb: engineDeps.openDb, isLocked });
