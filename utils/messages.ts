@@ -247,8 +247,7 @@ export function engineClient(
 export function fillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): Fill {
-  return (id, confirmed, scope) =>
-    send({ type: 'tokens/fill', id, confirmed, ...(scope ? { scope } : {}) }) as Promise<FillReply>;
+  return (id, confirmed, scope) => send({ type: 'tokens/fill', id, confirmed, scope }) as Promise<FillReply>;
 }
 
 export function pendingFillClient(
@@ -268,7 +267,8 @@ export function checkClient(
 export function clipboardClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): (mark: CopiedMark, scope?: Scope) => Promise<unknown> {
-  return (mark, scope) => send({ type: 'clipboard/copied', ...mark, ...(scope ? { scope } : {}) });
+  // An absent scope is left out of the message (sendMessage drops undefined fields).
+  return (mark, scope) => send({ type: 'clipboard/copied', ...mark, scope });
 }
 
 /** A scope a page named, as two strings, or null. */

@@ -74,10 +74,16 @@ export async function loadSettings(scope: Scope | null): Promise<Settings> {
   return { syncMinutes: loaded.syncMinutes, clipboardSeconds: loaded.clipboardSeconds };
 }
 
-/** How Copy writes a token in `scope`'s account (issue 7). */
+/**
+ * How Copy writes a token in `scope`'s account (issue 7): its own, else the device-wide one. Its
+ * own reads, apart from loadAccountSettings, keep the popup from carrying the other settings' rules.
+ */
 export async function loadCopyFormat(scope: Scope | null): Promise<CopyFormat> {
-  const [settings] = await loadAccountSettings([scope]);
-  return settings?.copyFormat ?? 'raw';
+  const key = settingsKey(scope) ?? DEVICE_FORMAT_KEY;
+  const stored = await browser.storage.local.get([DEVICE_FORMAT_KEY, key]);
+  const own = key === DEVICE_FORMAT_KEY ? undefined : asRecord(stored[key]).copyFormat;
+  const device = stored[DEVICE_FORMAT_KEY];
+  return isCopyFormat(own) ? own : isCopyFormat(device) ? device : 'raw';
 }
 
 /**
@@ -104,8 +110,12 @@ export async function saveAccountSettings(
 export const saveSettings = (scope: Scope | null, settings: Settings): Promise<void> =>
   saveAccountSettings(scope, settings);
 
-export const saveCopyFormat = (scope: Scope | null, copyFormat: CopyFormat): Promise<void> =>
-  saveAccountSettings(scope, { copyFormat });
+export async function saveCopyFormat(scope: Scope | null, copyFormat: CopyFormat): Promise<void> {
+  const key = settingsKey(scope);
+  if (key === null) return browser.storage.local.set({ [DEVICE_FORMAT_KEY]: copyFormat });
+  const own = asRecord((await browser.storage.local.get(key))[key]);
+  await browser.storage.local.set({ [key]: { ...own, copyFormat } });
+}
 
 /**
  * Whether this device already has settings for `scope`'s account: its own record, or the

@@ -17,9 +17,10 @@ export function createFillQuestion(deps: TokensDeps, s: TokensState, link?: Stor
     const question = await deps.pendingFill?.().catch(() => null);
     // Asked only about a token of the account shown here (issue 15).
     const here = link?.context?.scope;
-    const theirs = question?.scope;
-    if (theirs && here && (theirs.service !== here.service || theirs.account !== here.account)) return;
-    const asked = question && local.find((t) => t.id === question.id);
+    const mine =
+      !question?.scope ||
+      (question.scope.service === here?.service && question.scope.account === here.account);
+    const asked = mine && question && local.find((t) => t.id === question.id);
     if (question && asked) s.confirming.value = { ...question, name: asked.name };
   }
 
