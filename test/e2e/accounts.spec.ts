@@ -23,6 +23,16 @@ async function account(service: { url: string; createAccount(email: string): Pro
   return { email, credential, token, id } satisfies Account;
 }
 
+/** Accounts A and B with a token each, and every secret a screenshot must not show. */
+async function twoAccounts(service: { url: string; createAccount(email: string): Promise<string> }) {
+  const a = await account(service, 'alpha');
+  const b = await account(service, 'beta');
+  const secrets = [a.credential, b.credential];
+  for (const who of [a, b])
+    for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+  return { a, b, secrets };
+}
+
 /** The popup lists `shown` and nothing of `hidden`. */
 async function expectListed(popup: Page, shown: Account, hidden: Account): Promise<void> {
   await expect(popup.getByRole('listitem').filter({ hasText: shown.token })).toBeVisible();
@@ -48,11 +58,7 @@ test.describe('several accounts', () => {
     openOptions,
     openPopup,
   }) => {
-    const a = await account(service, 'alpha');
-    const b = await account(service, 'beta');
-    const secrets = [a.credential, b.credential];
-    for (const who of [a, b])
-      for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+    const { a, b, secrets } = await twoAccounts(service);
 
     // Account A, then "Add account…" and account B, on the options page.
     const options = await openOptions();
@@ -136,25 +142,13 @@ test.describe('several accounts', () => {
     await popup.getByRole('button', { name: `Account: ${b.email}` }).click();
     await expect(popup.getByRole('menuitem')).toHaveText(['Add account…', `Sign out of ${b.email}`]);
   });
-});
-
-test.describe('settings per account', () => {
-  test.use({ grantedOrigins: ['http://127.0.0.1/*'] });
-
-  test.afterEach(async ({ service }) => {
-    await control(service.url, { reset: true });
-  });
 
   test("should keep each account's sync interval and clipboard delay, shown for the account shown", async ({
     context,
     service,
     openOptions,
   }) => {
-    const a = await account(service, 'alpha');
-    const b = await account(service, 'beta');
-    const secrets = [a.credential, b.credential];
-    for (const who of [a, b])
-      for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+    const { a, b, secrets } = await twoAccounts(service);
     const host = new URL(service.url).host;
 
     const options = await openOptions();
@@ -168,28 +162,25 @@ test.describe('settings per account', () => {
     const clipboard = options.getByLabel('Clear a copied token from the clipboard');
     const owner = (who: Account) => `For ${who.email} on ${host}. Each signed-in account has its own.`;
     const cards = options.locator('section').filter({ has: options.getByRole('heading', { name: 'Sync' }) });
+    /** The page shows `who` and, on both cards, `who`'s own interval and delay. */
+    const shows = async (who: Account, minutes: string, seconds: string): Promise<void> => {
+      await expect(options.getByText(`Signed in as ${who.email}.`)).toBeVisible();
+      await expect(cards.getByText(owner(who))).toBeVisible();
+      await expect(sync).toHaveValue(minutes);
+      await expect(clipboard).toHaveValue(seconds);
+    };
     // B, just signed in, starts from the defaults; B's choices are B's.
-    await expect(cards.getByText(owner(b))).toBeVisible();
-    await expect(sync).toHaveValue('15');
-    await expect(clipboard).toHaveValue('30');
+    await shows(b, '15', '30');
     await sync.selectOption({ label: 'every hour' });
     await clipboard.selectOption({ label: 'After 2 minutes' });
-
     // Switched to A on this page: A's own values, still the defaults; A chooses others.
     await options.getByRole('button', { name: 'Switch' }).click();
-    await expect(options.getByText(`Signed in as ${a.email}.`)).toBeVisible();
-    await expect(cards.getByText(owner(a))).toBeVisible();
-    await expect(sync).toHaveValue('15');
-    await expect(clipboard).toHaveValue('30');
+    await shows(a, '15', '30');
     await sync.selectOption({ label: 'every 5 minutes' });
     await clipboard.selectOption({ label: 'Never' });
-
     // Back on B: B's values are still B's.
     await options.getByRole('button', { name: 'Switch' }).click();
-    await expect(options.getByText(`Signed in as ${b.email}.`)).toBeVisible();
-    await expect(cards.getByText(owner(b))).toBeVisible();
-    await expect(sync).toHaveValue('60');
-    await expect(clipboard).toHaveValue('120');
+    await shows(b, '60', '120');
     await options.getByRole('heading', { name: 'Sync' }).scrollIntoViewIfNeeded();
     await screenshot(options, 'options-settings-per-account', { secrets });
 
