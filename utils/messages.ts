@@ -127,11 +127,11 @@ export function handleMessage(
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
     case 'tokens/sync':
-      return engine.sync({ now: m.now === true, shown: m.shown === true, from });
+      return engine.sync({ now: m.now === true, shown: m.shown === true, from }).then(lean);
     case 'tokens/create':
-      return typeof m.name === 'string' ? engine.create(m.name, from) : undefined;
+      return typeof m.name === 'string' ? engine.create(m.name, from).then(lean) : undefined;
     case 'tokens/revoke':
-      return typeof m.id === 'string' ? engine.revoke(m.id, from) : undefined;
+      return typeof m.id === 'string' ? engine.revoke(m.id, from).then(lean) : undefined;
     case 'account/status':
       return engine.account();
     case 'service/hold':
@@ -152,6 +152,17 @@ export function handleMessage(
     default:
       return undefined;
   }
+}
+
+/**
+ * An engine reply as it goes to a page: without the account's tokens, which the page reads from
+ * the store when the sync changed them. A message is serialised twice (JSON, through the browser);
+ * 10,000 tokens made it cost more than the sync itself (issue 14).
+ */
+export function lean<T extends EngineReply>(reply: T): T {
+  if (!reply.sync?.ok || reply.sync.value.tokens === undefined) return reply;
+  const { tokens: _kept, ...value } = reply.sync.value;
+  return { ...reply, sync: { ok: true, value } };
 }
 
 function handleLockMessage({ vault, reveal, check }: Locker, m: Message): Promise<Reply> | undefined {

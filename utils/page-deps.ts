@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AccountDeps } from './account';
-import { loadAccountStatus, loadSession, saveAccountStatus } from './account';
+import { loadAccountStatus, loadShownAccount, saveAccountStatus } from './account';
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
 import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
@@ -18,7 +18,8 @@ const DRAFT_KEY = 'createDraft';
 export function pageTokensDeps(onLocked?: () => void): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
   return {
-    loadSession,
+    // Pages never read a credential: the background's engine does (issue 11).
+    loadSession: loadShownAccount,
     openDb: () => {
       db ??= openTokenDb();
       return db;
@@ -45,7 +46,7 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
 /** The account model's adapters: the background's engine and the status cached in storage. */
 export function pageAccountDeps(): AccountDeps {
   return {
-    loadSession,
+    loadSession: loadShownAccount,
     engine: engineClient(),
     loadStatus: loadAccountStatus,
     saveStatus: saveAccountStatus,

@@ -59,16 +59,17 @@ render(
   />,
   document.getElementById('app') as HTMLElement,
 );
-void model.start();
+const started = model.start();
 void accounts.load();
-// Issue 14: names first; the lock and the restriction (asking a maybe asleep background) a frame later.
+// Issue 14: names first; the lock a frame later, and the restriction once the sync has answered
+// (asked alongside, it made the service answer the list later).
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());
   requestAnimationFrame(() =>
     setTimeout(() => {
       void showLock();
-      void account.start();
+      void started.finally(() => account.start());
     }),
   );
 });

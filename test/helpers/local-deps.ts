@@ -2,7 +2,8 @@ import type { Session } from '../../utils/account/session';
 import type { ApiClient } from '../../utils/api/client';
 import type { Result } from '../../utils/lib/result';
 import type { TokenDatabase } from '../../utils/store/schema';
-import { createEngine } from '../../utils/sync/engine';
+import { lean } from '../../utils/messages';
+import { createEngine, type Engine } from '../../utils/sync/engine';
 import type { TokensDeps } from '../../utils/tokens/model';
 
 /** What a test gives: the engine's adapters and the page's, in one object it may change later. */
@@ -33,9 +34,19 @@ export function localTokensDeps(deps: LocalDeps): TokensDeps {
   return {
     loadSession: () => deps.loadSession(),
     openDb: () => deps.openDb(),
-    engine,
+    engine: asSent(engine),
     copyText: (text) => deps.copyText(text),
     now: () => deps.now(),
     random,
+  };
+}
+
+/** The engine as a page reaches it: its replies as utils/messages.ts sends them, without the tokens. */
+export function asSent(engine: Engine): Engine {
+  return {
+    ...engine,
+    sync: (options) => engine.sync(options).then(lean),
+    create: (name, from) => engine.create(name, from).then(lean),
+    revoke: (id, from) => engine.revoke(id, from).then(lean),
   };
 }

@@ -52,6 +52,27 @@ describe('handleMessage', () => {
     expect(engine[method]).toHaveBeenCalledWith(...args);
   });
 
+  it('should send a page no tokens in an engine reply, only what the sync did (issue 14)', async () => {
+    const tokens = [{ id: '1', name: 'ci' }];
+    const value = { tokens, settled: [], attempts: [], refused: [], nextRetryAt: null, changed: true };
+    const engine = fakeEngine();
+    const reply = { sync: { ok: true as const, value }, notices: ['n'], hold: null };
+    vi.mocked(engine.sync).mockResolvedValue(reply as never);
+    vi.mocked(engine.create).mockResolvedValue({ ...reply, created: { ok: true, tokenId: '1' } } as never);
+    vi.mocked(engine.revoke).mockResolvedValue(reply as never);
+    for (const message of [
+      { type: 'tokens/sync' },
+      { type: 'tokens/create', name: 'ci' },
+      { type: 'tokens/revoke', id: '1' },
+    ]) {
+      const sent = (await handleMessage(engine, message)) as unknown as typeof reply;
+      expect(sent.sync.value).toEqual({ settled: [], attempts: [], refused: [], nextRetryAt: null, changed: true });
+      expect(sent.notices).toEqual(['n']);
+    }
+    // The engine's own reply is left whole: the background's followers use its tokens.
+    expect(reply.sync.value.tokens).toBe(tokens);
+  });
+
   it.each([
     null,
     'tokens/sync',

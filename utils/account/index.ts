@@ -12,10 +12,12 @@ export { pageConnectionDeps } from './connection-deps';
 export { type ConnectionModel, createConnectionModel } from './connection-model';
 export { type AccountDeps, type AccountModel, createAccountModel } from './model';
 export {
+  cachedLoadSession,
   clearSession,
   dropClearCredential,
   listSessions,
   loadSession,
+  loadShownAccount,
   loadStoredSession,
   loadStoredSessions,
   onSessionChange,

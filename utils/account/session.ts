@@ -34,6 +34,7 @@ export async function loadStoredSessions(): Promise<StoredSessions> {
 }
 
 async function writeSessions(next: StoredSessions): Promise<void> {
+  written += 1;
   await browser.storage.local.set({ [SESSIONS_KEY]: next });
   await browser.storage.local.remove(SESSION_V1_KEY);
 }
@@ -51,6 +52,7 @@ async function clearCredentials(sessions: StoredSessions): Promise<Record<string
 }
 
 async function writeCredentials(map: Record<string, string>): Promise<void> {
+  written += 1;
   if (Object.keys(map).length > 0) await browser.storage.session.set({ [CREDENTIALS_KEY]: map });
   else await browser.storage.session.remove(CREDENTIALS_KEY);
   await browser.storage.session.remove(CREDENTIAL_V1_KEY);
@@ -80,14 +82,57 @@ async function loadSessionsWithActive(): Promise<{ all: Session[]; active: strin
 
 /** The account of `scope`, or the active one; `credential` is empty while the lock keeps it sealed. */
 export async function loadSession(scope?: Scope): Promise<Session | null> {
-  const { all, active } = await loadSessionsWithActive();
+  return pick(await loadSessionsWithActive(), scope);
+}
+
+function pick({ all, active }: { all: Session[]; active: string | null }, scope?: Scope): Session | null {
   if (!scope) return all.find((s) => accountKey(s) === active) ?? null;
   return all.find((s) => s.serviceUrl === scope.service && s.account === scope.account) ?? null;
 }
 
-/** The scope of the account the pages show, or null while nobody is signed in. */
+/** Writes of sessions or credentials made in this context (a lock closing, a 401): a cache drops at once. */
+let written = 0;
+
+/**
+ * `loadSession` for the background, which asks it before every call to the service (issue 14):
+ * read once and kept until the sessions or credentials change, here (at once) or in another page
+ * (storage.onChanged). A read that overlapped a change is used once, never kept.
+ */
+export function cachedLoadSession(): (scope?: Scope) => Promise<Session | null> {
+  let cache: ReturnType<typeof loadSessionsWithActive> | null = null;
+  let seen = written;
+  browser.storage.onChanged.addListener((changes, area) => {
+    const keys = area === 'local' ? [SESSIONS_KEY, SESSION_V1_KEY] : [CREDENTIALS_KEY, CREDENTIAL_V1_KEY];
+    if (keys.some((key) => key in changes)) cache = null;
+  });
+  return async (scope) => {
+    if (seen !== written) cache = null;
+    if (cache) return pick(await cache, scope);
+    seen = written;
+    const read = loadSessionsWithActive();
+    cache = read;
+    read.catch(() => {
+      if (cache === read) cache = null;
+    });
+    return pick(await read, scope);
+  };
+}
+
+/**
+ * The shown account as a page needs it: where and who, never the credential (`credential` is
+ * empty). One read of storage.local, where loadSession also asks storage.session (issue 14).
+ */
+export async function loadShownAccount(): Promise<Session | null> {
+  const sessions = await loadStoredSessions();
+  const shown = sessions.list.find((s) => accountKey(s) === sessions.active);
+  if (!shown) return null;
+  const { sealedCredential: _sealed, ...session } = shown;
+  return { ...session, credential: '' };
+}
+
+/** The scope of the account the pages show, or null while nobody is signed in (no credential read). */
 export async function shownScope(): Promise<Scope | null> {
-  const shown = await loadSession();
+  const shown = await loadShownAccount();
   return shown && { service: shown.serviceUrl, account: shown.account };
 }
 
@@ -132,6 +177,7 @@ export async function switchSession(scope: Scope): Promise<boolean> {
 
 /** Locking: every credential stays sealed on disk, and nowhere in the clear. */
 export async function dropClearCredential(): Promise<void> {
+  written += 1;
   await browser.storage.session.remove([CREDENTIALS_KEY, CREDENTIAL_V1_KEY]);
 }
 

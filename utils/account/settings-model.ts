@@ -1,7 +1,7 @@
 import { batch, type Signal, signal } from '@preact/signals';
 import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../settings';
 import type { Scope } from '../store';
-import { loadSession } from './session';
+import { loadShownAccount } from './session';
 import { accountLabel } from './sessions';
 
 /** The options page's Sync and Clipboard settings: those of the account the page shows (issue 15). */
@@ -15,7 +15,9 @@ export interface SettingsModel {
   change(next: Settings): void;
 }
 
-export function createSettingsModel(deps = { loadSession, loadSettings, saveSettings }): SettingsModel {
+export function createSettingsModel(
+  deps = { loadSession: loadShownAccount, loadSettings, saveSettings },
+): SettingsModel {
   const values = signal<Settings>(DEFAULT_SETTINGS);
   const owner = signal<{ name: string; host: string } | null>(null);
   // The account whose values are on screen: a change goes there, even if another page just switched.

@@ -2,7 +2,7 @@ import type { ApiToken } from '../api';
 import { secretHint } from '../lib';
 import type { Envelope } from '../lock';
 import { planSync, revoked } from '../sync';
-import { joinRecords, splitRecords, toRecord, withoutSecret } from './layout';
+import { joinRecords, revised, splitRecords, toRecord, withoutSecret } from './layout';
 import type { CreateAttempt, Scope, TokenRecord } from './records';
 import type { AccountRecord, GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
 
@@ -18,6 +18,8 @@ export interface ListApplied {
   attempts: CreateAttempt[];
   /** Whether anything was written: false when the list matched what this device kept. */
   changed: boolean;
+  /** The list record's revision after this (ListRecord.rev). */
+  rev: number | undefined;
 }
 
 export type RevokeOutcome =
@@ -31,9 +33,13 @@ const key = (scope: Scope): [string, string] => [scope.service, scope.account];
 export async function readList(
   db: TokenDatabase,
   scope: Scope,
-): Promise<{ tokens: TokenRecord[]; syncedAt: number | null }> {
+): Promise<{ tokens: TokenRecord[]; syncedAt: number | null; rev: number | undefined }> {
   const list = await db.get('lists', key(scope));
-  return { tokens: (list?.rows ?? []).map((row) => toRecord(scope, row)), syncedAt: list?.syncedAt ?? null };
+  return {
+    tokens: (list?.rows ?? []).map((row) => toRecord(scope, row)),
+    syncedAt: list?.syncedAt ?? null,
+    rev: list?.rev,
+  };
 }
 
 /** The account's tokens with their secrets (the engine and the lock need them; pages use readList). */
@@ -73,11 +79,9 @@ export async function applyList(
   const local = hurry ? kept.map((record) => hurried(record, now)) : kept;
   const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
   const before = new Map(local.map((record) => [record.id, record]));
-  const byId = new Map(before);
-  for (const record of plan.put) byId.set(record.id, record);
-  for (const id of plan.purge) byId.delete(id);
-  const after = [...byId.values()];
-  const listChanged = !list || plan.put.length > 0 || plan.purge.length > 0;
+  const after = plan.put.length > 0 || plan.purge.length > 0 ? applyPlan(before, plan) : local;
+  // A list without a revision (written before revisions) gets one, once.
+  const listChanged = !list || list.rev === undefined || plan.put.length > 0 || plan.purge.length > 0;
   const secretsChanged = plan.put.some((record) => {
     const previous = before.get(record.id);
     return (
@@ -101,9 +105,13 @@ export async function applyList(
   }
   await Promise.all(writes);
   await tx.done;
-  // What the engine hands on (to pages, the menu, the badge) carries no secret.
+  // What the engine hands on (to pages, the menu, the badge) carries no secret: the rows as
+  // written, or as kept when nothing was (a revoke hurried only here is shown hurried).
+  const rows = split?.list.rows ?? (local === kept ? list?.rows : undefined);
   return {
-    tokens: after.map((record) => withoutSecret(scope, record)),
+    tokens: rows
+      ? rows.map((row) => toRecord(scope, row))
+      : after.map((record) => withoutSecret(scope, record)),
     dueRevokes: plan.dueRevokes,
     settled: plan.settled.map(({ attempt, token }) => ({
       attempt,
@@ -111,7 +119,18 @@ export async function applyList(
     })),
     attempts: plan.attempts,
     changed: writes.length > 0,
+    rev: split && listChanged ? split.list.rev : list?.rev,
   };
+}
+
+function applyPlan(
+  before: ReadonlyMap<string, TokenRecord>,
+  plan: ReturnType<typeof planSync>,
+): TokenRecord[] {
+  const byId = new Map(before);
+  for (const record of plan.put) byId.set(record.id, record);
+  for (const id of plan.purge) byId.delete(id);
+  return [...byId.values()];
 }
 
 function hurried(record: TokenRecord, now: number): TokenRecord {
@@ -121,13 +140,13 @@ function hurried(record: TokenRecord, now: number): TokenRecord {
     : record;
 }
 
-/** Records what the service said to each revoke sent; returns the scope's tokens after it. */
+/** Records what the service said to each revoke sent; returns the scope's tokens after it, and the list's revision. */
 export async function applyRevokeOutcomes(
   db: TokenDatabase,
   scope: Scope,
   outcomes: readonly RevokeOutcome[],
   now: number,
-): Promise<TokenRecord[]> {
+): Promise<{ tokens: TokenRecord[]; rev: number | undefined }> {
   const tx = db.transaction(['lists', 'secrets'], 'readwrite');
   const [list, secrets] = await Promise.all([
     tx.objectStore('lists').get(key(scope)),
@@ -151,16 +170,18 @@ export async function applyRevokeOutcomes(
     };
     return { ...record, pendingRevoke };
   });
+  let rev = list?.rev;
   if (changed && list) {
     // The secrets record changes only when a revoked token's secret goes.
     const split = splitRecords(scope, after, list.syncedAt);
+    rev = split.list.rev;
     await Promise.all([
       tx.objectStore('lists').put(split.list),
       gone && tx.objectStore('secrets').put(split.secrets),
     ]);
   }
   await tx.done;
-  return after.map((record) => withoutSecret(scope, record));
+  return { tokens: after.map((record) => withoutSecret(scope, record)), rev };
 }
 
 /**
@@ -183,7 +204,7 @@ async function editRows(
     if (next !== row) changed = true;
     return next;
   });
-  if (changed) await store.put({ ...list, rows });
+  if (changed) await store.put(revised({ ...list, rows }));
   return rows;
 }
 
@@ -402,7 +423,9 @@ export async function putSecrets(
     // A row shows the hint of a secret kept in the clear only: sealing one takes its hint away.
     const shown = new Map(list?.rows.map((row) => [row.id, row.hint]));
     if (list && [...hints].some(([id, hint]) => shown.get(id) !== hint))
-      await tx.objectStore('lists').put({ ...list, rows: list.rows.map((row) => withHint(row, hints)) });
+      await tx
+        .objectStore('lists')
+        .put(revised({ ...list, rows: list.rows.map((row) => withHint(row, hints)) }));
   }
   await tx.done;
 }

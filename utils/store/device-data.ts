@@ -1,4 +1,4 @@
-import { joinRecords, toRow } from './layout';
+import { joinRecords, revised, toRow } from './layout';
 import type { Scope, TokenRecord } from './records';
 import type { GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
 
@@ -82,7 +82,7 @@ export async function mergeDeviceData<T extends DeviceData>(
   const [lists, g, u] = await Promise.all([listStore.getAll(), grants.getAll(), usage.getAll()]);
   const changes = plan({ tokens: tokensOf(lists), grants: g, usage: u });
   await Promise.all([
-    ...withRecords(lists, changes.tokens).map((list) => listStore.put(list)),
+    ...withRecords(lists, changes.tokens).map((list) => listStore.put(revised(list))),
     ...changes.grants.map((grant) => grants.put(grant)),
     ...changes.usage.map((entry) => usage.add(entry)),
   ]);

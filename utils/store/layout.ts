@@ -31,6 +31,12 @@ export function toRecord(scope: Scope, row: TokenRow, entry?: SecretEntry): Toke
   };
 }
 
+/** `list` as it is written: with a new revision (ListRecord.rev). Every write of a list goes through here. */
+export function revised<T extends ListRecord>(list: T): T {
+  const [high = 0, low = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return { ...list, rev: (high >>> 11) * 2 ** 32 + low };
+}
+
 /** Token records of one account as its two v5 records (a revoked token keeps no secret). */
 export function splitRecords(
   scope: Scope,
@@ -43,7 +49,7 @@ export function splitRecords(
       secrets[record.id] = { secret: record.secret, sealed: record.sealed };
   }
   return {
-    list: { ...scope, rows: records.map(toRow), syncedAt },
+    list: revised({ ...scope, rows: records.map(toRow), syncedAt }),
     secrets: { ...scope, secrets },
   };
 }

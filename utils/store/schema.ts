@@ -18,6 +18,12 @@ export interface ListRecord extends Scope {
   rows: TokenRow[];
   /** When a sync last wrote this list (a sync that changed nothing writes nothing). */
   syncedAt: number | null;
+  /**
+   * New on every write (layout.ts `revised`): a page that shows revision R learns from a sync's
+   * answer whether the store still holds R, without reading the list (issue 14). Absent in a
+   * record no write has touched since v5: the next sync writes it once.
+   */
+  rev?: number;
 }
 
 /** A token's secret as kept here: in the clear, sealed under the lock, or neither (none kept). */

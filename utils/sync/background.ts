@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { clearSession, listSessions, loadSession } from '../account';
+import { cachedLoadSession, clearSession, listSessions } from '../account';
 import { createApiClient } from '../api';
 import { openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
@@ -31,7 +31,7 @@ export function storageHolds(): HoldStore {
 /** The engine's adapters in the background: storage, IndexedDB and the service's API. */
 export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   return {
-    loadSession,
+    loadSession: cachedLoadSession(),
     endSession: (scope) => clearSession(scope),
     openDb: () => openTokenDb(),
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),

@@ -37,7 +37,7 @@ export async function createToken(ctx: SyncContext, name: string): Promise<Creat
     if (!before.ok) return { ok: false, message: before.error.message, sync: before };
     const earlier = before.value.attempts.find((attempt) => attempt.name === name && attempt.tokenId);
     const token =
-      earlier && before.value.tokens.find((t) => t.id === earlier.tokenId && t.state === 'active');
+      earlier && before.value.tokens?.find((t) => t.id === earlier.tokenId && t.state === 'active');
     if (earlier && token) {
       await settleCreateAttempt(ctx.db, ctx.scope, earlier.startedAt, null);
       return { ok: true, token, sync: before };
@@ -64,7 +64,7 @@ export async function createToken(ctx: SyncContext, name: string): Promise<Creat
   // The service answers with the id only; the secret comes with the next list. If that list
   // fails, the token exists and its secret shows with the next sync.
   const after = await syncAccount(ctx);
-  const token = after.ok ? (after.value.tokens.find((t) => t.id === id) ?? null) : null;
+  const token = after.ok ? (after.value.tokens?.find((t) => t.id === id) ?? null) : null;
   await settleCreateAttempt(ctx.db, ctx.scope, startedAt, null);
   return { ok: true, token, sync: after };
 }

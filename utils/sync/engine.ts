@@ -86,48 +86,73 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     /** A sync that wrote nothing tells nobody; a create or a revoke always wrote. */
     onlyIfChanged = false,
   ): Promise<T | EngineReply> {
-    // The session is read once: every write of this call goes to that one account's scope.
-    const session = await deps.loadSession(account);
-    if (!session) return signedOut();
-    if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
-    const scope: Scope = { service: session.serviceUrl, account: session.account };
-    const held = await quiet.check(scope.service, deps.now());
-    if (held) {
-      if (local) await withDb(deps, (db) => local(db, scope));
-      if (local) tell(deps, scope, from, null);
-      return {
-        sync: { ok: false, error: held },
-        notices: [],
-        hold: await quiet.hold(scope.service, deps.now()),
-      };
-    }
     // A connection per call: the background may live for hours, and a connection it kept would be
-    // closed under it by a newer version of the database (or the database being deleted).
-    const db = await deps.openDb();
-    let reply: T;
+    // closed under it by a newer version of the database (or the database being deleted). It
+    // opens while the session is read (issue 14).
+    const opening = deps.openDb();
     try {
-      const ctx: SyncContext = { api: deps.makeApi(session), db, scope, now: deps.now, random: deps.random };
-      reply = await withLock(SYNC_LOCK, async () => fn({ ...ctx, secrets: await deps.secretPolicy?.() }));
+      // The session is read once: every write of this call goes to that one account's scope.
+      const session = await deps.loadSession(account);
+      if (!session) return signedOut();
+      if (!session.credential) return { sync: { ok: false, error: lockedError() }, notices: [] };
+      const scope: Scope = { service: session.serviceUrl, account: session.account };
+      const held = await quiet.check(scope.service, deps.now());
+      if (held) {
+        if (local) await local(await opening, scope);
+        if (local) tell(deps, scope, from, null);
+        return {
+          sync: { ok: false, error: held },
+          notices: [],
+          hold: await quiet.hold(scope.service, deps.now()),
+        };
+      }
+      const api = deps.makeApi(session);
+      const ctx: SyncContext = { api, db: await opening, scope, now: deps.now, random: deps.random };
+      // The lock's policy is read under the sync lock (a lock turned on meanwhile counts), while
+      // the list is on its way.
+      const reply = await withLock(SYNC_LOCK, () => fn({ ...ctx, secrets: policyOf(deps) }));
+      return await settle(deps, quiet, reply, scope, from, onlyIfChanged);
     } finally {
-      db.close();
+      void opening.then((db) => db.close()).catch(() => {});
     }
-    // A revoke went through: whatever read-only state was seen is over (issue 18).
-    if (reply.sync?.ok && reply.sync.value.wrote) await quiet.writable(scope.service, 'any');
-    if (reply.sync) {
-      const error = await quiet.note(
-        scope.service,
-        reply.sync.ok ? null : reply.sync.error,
-        deps.now(),
-        deps.random,
-      );
-      if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
-    }
-    if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession(scope);
-    // Nothing changed, nothing to show: no broadcast, no menu or badge work.
-    const changed = reply.notices.length > 0 || (reply.sync?.ok === true && reply.sync.value.changed);
-    if (!onlyIfChanged || changed) tell(deps, scope, from, reply.sync?.ok ? reply.sync.value.tokens : null);
-    return { ...reply, hold: await quiet.hold(scope.service, deps.now()) };
   };
+}
+
+/** The secret policy, asked now and awaited where a sync needs it; a failure fails that sync. */
+function policyOf(deps: EngineDeps): Promise<SecretPolicy | undefined> | undefined {
+  const policy = deps.secretPolicy?.();
+  // Awaited by the sync that lists; a create that fails before it lists never awaits it.
+  policy?.catch(() => {});
+  return policy;
+}
+
+/** After a call: the service's standing state noted, a 401 ends that account, the others told. */
+async function settle<T extends EngineReply>(
+  deps: EngineDeps,
+  quiet: Quiet,
+  answered: T,
+  scope: Scope,
+  from: string,
+  onlyIfChanged: boolean,
+): Promise<T | EngineReply> {
+  let reply = answered;
+  // A revoke went through: whatever read-only state was seen is over (issue 18).
+  if (reply.sync?.ok && reply.sync.value.wrote) await quiet.writable(scope.service, 'any');
+  if (reply.sync) {
+    const error = await quiet.note(
+      scope.service,
+      reply.sync.ok ? null : reply.sync.error,
+      deps.now(),
+      deps.random,
+    );
+    if (error && !reply.sync.ok) reply = { ...reply, sync: { ok: false, error } };
+  }
+  if (reply.sync && !reply.sync.ok && reply.sync.error.code === 'signed-out') await deps.endSession(scope);
+  // Nothing changed, nothing to show: no broadcast, no menu or badge work.
+  const changed = reply.notices.length > 0 || (reply.sync?.ok === true && reply.sync.value.changed);
+  if (!onlyIfChanged || changed)
+    tell(deps, scope, from, reply.sync?.ok ? (reply.sync.value.tokens ?? null) : null);
+  return { ...reply, hold: await quiet.hold(scope.service, deps.now()) };
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -227,19 +252,11 @@ function tell(deps: EngineDeps, scope: Scope, from: string, tokens: readonly Tok
   deps.changed?.(scope, tokens);
 }
 
-async function withDb(deps: EngineDeps, fn: (db: TokenDatabase) => Promise<void>): Promise<void> {
-  const db = await deps.openDb();
-  try {
-    await fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 function extrasOf(sync: SyncResult, tokenId: string | null): number {
   if (!sync.ok || tokenId === null) return 0;
-  return sync.value.tokens.filter((token) => token.extraOf?.of === tokenId && token.state === 'active')
-    .length;
+  return (sync.value.tokens ?? []).filter(
+    (token) => token.extraOf?.of === tokenId && token.state === 'active',
+  ).length;
 }
 
 /**

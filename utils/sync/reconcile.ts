@@ -38,17 +38,23 @@ export function planSync(
     listed.add(token.id);
     const previous = byId.get(token.id);
     if (previous?.state === 'revoked') continue;
-    const next: TokenRecord = {
-      ...(previous ?? newRecord(scope, token.id, now)),
-      name: token.name,
-      secret: token.secret,
-      sealed: sealed ? (sealed.get(token.id) ?? null) : null,
-      created: token.created,
-      createdMs: Date.parse(token.created),
-      hasUploads: token.hasUploads,
-    };
+    const kept = sealed ? (sealed.get(token.id) ?? null) : null;
+    // Most syncs change nothing: a token the service lists as this device keeps it is taken as
+    // it is, with nothing built for it (issue 14).
+    const same = previous !== undefined && sameServerFields(previous, token, kept);
+    const next: TokenRecord = same
+      ? previous
+      : {
+          ...(previous ?? newRecord(scope, token.id, now)),
+          name: token.name,
+          secret: token.secret,
+          sealed: kept,
+          created: token.created,
+          createdMs: Date.parse(token.created),
+          hasUploads: token.hasUploads,
+        };
     after.set(next.id, next);
-    if (!previous || !sameServerFields(previous, next)) plan.put.push(next);
+    if (!same) plan.put.push(next);
     if (next.pendingRevoke && next.pendingRevoke.nextAttemptAt <= now) plan.dueRevokes.push(next.id);
   }
 
@@ -136,12 +142,12 @@ function settleAttempts(
   }
 }
 
-function sameServerFields(a: TokenRecord, b: TokenRecord): boolean {
+function sameServerFields(kept: TokenRecord, listed: ApiToken, sealed: Envelope | null): boolean {
   return (
-    a.name === b.name &&
-    a.secret === b.secret &&
-    (a.sealed === null) === (b.sealed === null) &&
-    a.created === b.created &&
-    a.hasUploads === b.hasUploads
+    kept.name === listed.name &&
+    kept.secret === listed.secret &&
+    (kept.sealed === null) === (sealed === null) &&
+    kept.created === listed.created &&
+    kept.hasUploads === listed.hasUploads
   );
 }

@@ -20,12 +20,19 @@ export interface SyncContext {
   scope: Scope;
   now(): number;
   random(): number;
-  /** How listed secrets are kept (the lock, issue 5); in the clear when absent. */
-  secrets?: SecretPolicy;
+  /**
+   * How listed secrets are kept (the lock, issue 5); in the clear when absent. A promise when the
+   * engine reads it while the list is on its way (issue 14).
+   */
+  secrets?: SecretPolicy | Promise<SecretPolicy | undefined>;
 }
 
 export interface SyncReport {
-  tokens: TokenRecord[];
+  /**
+   * The account's tokens after the sync, no secrets. Absent in a page's reply (utils/messages.ts):
+   * a page reads the store when `changed` (one read), so a list of 10,000 never crosses a message.
+   */
+  tokens?: TokenRecord[];
   settled: ListApplied['settled'];
   /** Create attempts kept after this sync (see CreateAttempt). */
   attempts: ListApplied['attempts'];
@@ -37,6 +44,11 @@ export interface SyncReport {
   changed: boolean;
   /** A revoke went through: the service takes writes (whatever read-only state was seen is over). */
   wrote?: boolean;
+  /**
+   * The list record's revision after the sync (ListRecord.rev): a page showing another one reads
+   * the list again, whoever wrote it (a broadcast it missed included).
+   */
+  rev?: number;
 }
 
 export type SyncResult = { ok: true; value: SyncReport } | { ok: false; error: AppError };
@@ -51,12 +63,14 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
   const listed = await ctx.api.listTokens();
   if (!listed.ok) return listed;
   let list: Awaited<ReturnType<typeof protectList>> = { remote: listed.value };
-  if (ctx.secrets && ctx.secrets.mode !== 'plain') {
+  const secrets = await ctx.secrets;
+  if (secrets && secrets.mode !== 'plain') {
     // Sealing is not IndexedDB work: it happens before the sync's one transaction.
-    list = await protectList(ctx.secrets, ctx.scope, listed.value, await listTokens(ctx.db, ctx.scope));
+    list = await protectList(secrets, ctx.scope, listed.value, await listTokens(ctx.db, ctx.scope));
   }
   const applied = await applyList(ctx.db, ctx.scope, list.remote, ctx.now(), list.sealed, options.hurry);
   let tokens = applied.tokens;
+  let rev = applied.rev;
   let wrote = false;
   const refused: SyncReport['refused'] = [];
   if (applied.dueRevokes.length > 0) {
@@ -82,7 +96,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
       }
     }
     wrote = outcomes.some((outcome) => outcome.kind === 'revoked');
-    tokens = await applyRevokeOutcomes(ctx.db, ctx.scope, outcomes, ctx.now());
+    ({ tokens, rev } = await applyRevokeOutcomes(ctx.db, ctx.scope, outcomes, ctx.now()));
     if (stop?.code === 'signed-out') return { ok: false, error: stop };
   }
   return {
@@ -95,6 +109,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
       nextRetryAt: nextRetry(tokens),
       changed: applied.changed || applied.dueRevokes.length > 0,
       wrote,
+      ...(rev !== undefined && { rev }),
     },
   };
 }

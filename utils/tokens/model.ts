@@ -20,10 +20,15 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const actions = createActions(deps, state, link, sync);
 
   async function start(): Promise<void> {
-    const draft = await deps.loadDraft?.().catch(() => '');
-    // Typed before this start (on this page) wins over what was kept.
-    if (draft && !state.draft.value) state.draft.value = draft;
+    // Read alongside the list, not before it (issue 14). Typed before it came (on this page) wins.
+    const drafted = deps.loadDraft?.().then(
+      (draft) => {
+        if (draft && !state.draft.value) state.draft.value = draft;
+      },
+      () => {},
+    );
     const local = await link.open();
+    await drafted;
     if (!local) return;
     // The service's standing state (issue 18), known before any click: asked alongside the rest.
     void deps.engine

@@ -20,6 +20,10 @@ export interface StoreLink {
   open(): Promise<TokenRecord[] | null>;
   /** Paints the store again, without asking the service. */
   reload(): Promise<void>;
+  /** The revision of the list shown (ListRecord.rev); a sync's answer names the store's. */
+  readonly rev: number | undefined;
+  /** Takes tokens handed over whole (an engine in this context), at the store's revision `rev`. */
+  shown(rev: number | undefined): void;
   /** Repaints whenever the background or another page changes the store. */
   follow(): void;
   /** The service said the session is over: stop following, keep the local data. */
@@ -30,6 +34,7 @@ export interface StoreLink {
 export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   let context: StoreContext | null = null;
   let unsubscribe = (): void => {};
+  let rev: number | undefined;
   const self = Math.random().toString(36).slice(2);
 
   async function open(): Promise<TokenRecord[] | null> {
@@ -52,6 +57,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       deps.loadCopyFormat?.(scope).catch(() => 'raw' as const),
     ]);
     const local = list.tokens;
+    rev = list.rev;
     batch(() => {
       if (switched) forgetShown(s);
       s.copyFormat.value = format ?? 'raw';
@@ -66,6 +72,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   async function reload(): Promise<void> {
     if (!context) return;
     const list = await readList(context.db, context.scope);
+    rev = list.rev;
     batch(() => {
       s.tokens.value = list.tokens;
       s.lastSyncedAt.value = list.syncedAt ?? s.lastSyncedAt.value;
@@ -92,6 +99,12 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       return context;
     },
     self,
+    get rev() {
+      return rev;
+    },
+    shown(next) {
+      rev = next;
+    },
     open,
     reload,
     follow,

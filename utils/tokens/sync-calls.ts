@@ -61,8 +61,13 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     }
     failedSyncs = 0;
     const refused = sync.value.refused[0];
+    const { tokens, rev } = sync.value;
+    // From the background the answer carries no tokens: the list is read again only when the
+    // store's revision is not the one shown (this sync, the background or another page wrote).
+    if (tokens !== undefined) link.shown(rev);
+    else if (rev === undefined || rev !== link.rev) await link.reload();
     batch(() => {
-      s.tokens.value = sync.value.tokens;
+      if (tokens !== undefined) s.tokens.value = tokens;
       s.lastSyncedAt.value = deps.now();
       s.error.value = refused ? refused.error : null;
     });

@@ -266,7 +266,8 @@ describe('applyRevokeOutcomes', () => {
       expected: { state: 'active', pendingRevoke: null, revokedAt: null, hint: '-1.sig' },
     },
   ])('should record a $outcome.kind outcome and keep local fields', async ({ outcome, expected }) => {
-    const after = await applyRevokeOutcomes(db, local, [outcome], 3000);
+    const { tokens: after, rev } = await applyRevokeOutcomes(db, local, [outcome], 3000);
+    expect(rev).toBe((await db.get('lists', [local.service, local.account]))?.rev);
     expect(after.find((t) => t.id === '1')).toMatchObject({
       ...expected,
       lastCopiedAt: 1100,
@@ -439,5 +440,43 @@ describe("what a row shows of a secret (the list record's hint)", () => {
     await applyList(db, local, [{ ...token('1'), secret: '' }], 1000, sealed);
     expect((await shownById(local))['1']?.hint).toBeUndefined();
     expect((await getToken(db, local, '1'))?.sealed).toEqual(envelope);
+  });
+});
+
+describe('list revisions (issue 14)', () => {
+  const rev = async (): Promise<number | undefined> => (await readList(db, local)).rev;
+
+  it('should give the list a new revision on every write, and keep it through a sync that changed nothing', async () => {
+    const first = await applyList(db, local, [token('1'), token('2')], 1000);
+    const seen = new Set([first.rev]);
+    expect(first.rev).toBe(await rev());
+    const again = await applyList(db, local, [token('1'), token('2')], 2000);
+    expect(again.changed).toBe(false);
+    expect(again.rev).toBe(first.rev);
+    for (const write of [
+      () => markCopied(db, local, '1', 3000),
+      () => annotateToken(db, local, '2', { note: 'deploys' }),
+      () => requestRevoke(db, local, '1', 4000),
+      () => recordFill(db, { ...local, tokenId: '2', origin: 'https://ci.example', at: 5000 }),
+    ]) {
+      await write();
+      const now = await rev();
+      expect(seen.has(now)).toBe(false);
+      seen.add(now);
+    }
+    // Nothing to change: no write, the same revision.
+    await annotateToken(db, local, 'nope', { note: 'x' });
+    expect(seen.has(await rev())).toBe(true);
+  });
+
+  it('should write a list that has no revision yet once, then no more', async () => {
+    await applyList(db, local, [token('1')], 1000);
+    const stored = await db.get('lists', [local.service, local.account]);
+    const { rev: _gone, ...older } = stored ?? { service: '', account: '', rows: [], syncedAt: null };
+    await db.put('lists', older);
+    const once = await applyList(db, local, [token('1')], 2000);
+    expect(once.changed).toBe(true);
+    expect(typeof once.rev).toBe('number');
+    expect((await applyList(db, local, [token('1')], 3000)).changed).toBe(false);
   });
 });

@@ -174,7 +174,7 @@ describe('createToken when the browser resent a create (issue 18)', () => {
     const kept = result.ok ? result.token?.id : undefined;
     expect(kept).toBe(service.log.creates[2]?.id);
     const after = await syncAccount(ctx);
-    const marked = after.ok ? after.value.tokens.filter((t) => t.extraOf) : [];
+    const marked = after.ok ? (after.value.tokens ?? []).filter((t) => t.extraOf) : [];
     expect(marked.map((t) => t.id).sort()).toEqual([service.log.creates[0]?.id, service.log.creates[1]?.id]);
     expect(marked.every((t) => t.extraOf?.of === kept && t.extraOf?.unsure === false)).toBe(true);
     expect(namesOnService()).toEqual(['laptop', 'laptop', 'laptop']);
@@ -188,7 +188,7 @@ describe('createToken when the browser resent a create (issue 18)', () => {
     service.faults.push({ kind: 'resent', copies: 2, as: 'timeout', ...ON_CREATE });
     await createToken(ctx, 'laptop');
     const after = await syncAccount(ctx);
-    const marked = after.ok ? after.value.tokens.filter((t) => t.extraOf) : [];
+    const marked = after.ok ? (after.value.tokens ?? []).filter((t) => t.extraOf) : [];
     expect(marked).toHaveLength(1);
     expect(marked[0]?.id).toBe(service.log.creates[1]?.id);
   });

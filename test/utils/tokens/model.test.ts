@@ -75,6 +75,29 @@ describe('tokens model', () => {
     expect(model.notice.value).toBe('Created “new app”.');
   });
 
+  it('should read the store again after a sync only when it changed something (issue 14)', async () => {
+    const { model, deps, fake } = setup();
+    const reads = vi.fn();
+    deps.openDb = async () => {
+      const db = await openTokenDb();
+      const get = db.get.bind(db);
+      db.get = ((store: 'lists', ...rest: [never]) => {
+        if (store === 'lists') reads();
+        return get(store, ...rest);
+      }) as typeof db.get;
+      return db;
+    };
+    await model.start();
+    // The first paint's read, and one more: the first sync wrote the list.
+    expect(reads).toHaveBeenCalledTimes(2);
+    await model.refresh();
+    expect(reads).toHaveBeenCalledTimes(2);
+    fake.tokens.set('9', apiToken('9', 'made elsewhere'));
+    await model.refresh();
+    expect(reads).toHaveBeenCalledTimes(3);
+    expect(model.tokens.value.map((t) => t.name)).toContain('made elsewhere');
+  });
+
   it('should reject a bad name without calling the service', async () => {
     const { model, fake } = setup();
     await model.start();
