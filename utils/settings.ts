@@ -79,9 +79,10 @@ export async function loadSettings(scope: Scope | null): Promise<Settings> {
  * own reads, apart from loadAccountSettings, keep the popup from carrying the other settings' rules.
  */
 export async function loadCopyFormat(scope: Scope | null): Promise<CopyFormat> {
+  // Signed out, the key is the device's own (a string, so no record's field is read from it).
   const key = settingsKey(scope) ?? DEVICE_FORMAT_KEY;
   const stored = await browser.storage.local.get([DEVICE_FORMAT_KEY, key]);
-  const own = key === DEVICE_FORMAT_KEY ? undefined : asRecord(stored[key]).copyFormat;
+  const own = asRecord(stored[key]).copyFormat;
   const device = stored[DEVICE_FORMAT_KEY];
   return isCopyFormat(own) ? own : isCopyFormat(device) ? device : 'raw';
 }

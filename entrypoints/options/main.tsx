@@ -16,6 +16,7 @@ import { localizeDocument } from '../../utils/lib';
 import { createLockModel } from '../../utils/lock';
 import { checkClient, lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
+import { saveCopyFormat } from '../../utils/settings';
 import { createCheck, createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
@@ -26,7 +27,8 @@ const connection = createConnectionModel(pageConnectionDeps(releaseFrameOrigins)
 const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
 // The popup's "Add account…" opens this page at the sign-in form.
 connection.adding.value = location.hash === '#add-account';
-const deps = pageTokensDeps(() => void lock.refresh());
+// This page's Copy as menu writes the shown account's format (issue 15).
+const deps = { ...pageTokensDeps(() => void lock.refresh()), saveCopyFormat };
 const tokens = createTokensModel(deps);
 const sites = createSitesModel({ ...deps, releaseOrigins });
 const account = createAccountModel(pageAccountDeps());
