@@ -91,7 +91,7 @@ describe('handleMessage', () => {
 describe('handleMessage fill', () => {
   it('should route a fill, with the origin confirmed, to the filler', async () => {
     const fill = vi.fn(async () => ({ kind: 'filled' as const, origin: 'https://a.example' }));
-    const filler = { fill, takePending: () => null };
+    const filler = { fill, takePending: async () => null };
     await handleMessage(
       fakeEngine(),
       { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' },
@@ -116,7 +116,7 @@ describe('handleMessage fill', () => {
   it('should not answer a fill without an id or without a filler', () => {
     const fill = vi.fn();
     expect(
-      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: () => null }),
+      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: async () => null }),
     ).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1' })).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill-pending' })).toBeUndefined();
@@ -125,7 +125,7 @@ describe('handleMessage fill', () => {
 
   it('should hand the popup the question a menu or shortcut fill left', async () => {
     const question = { id: '1', origin: 'https://a.example' };
-    const filler = { fill: vi.fn(), takePending: () => question };
+    const filler = { fill: vi.fn(), takePending: async () => question };
     expect(await handleMessage(fakeEngine(), { type: 'tokens/fill-pending' }, filler)).toBe(question);
     const send = vi.fn(async (_message: unknown) => null);
     await pendingFillClient(send)();

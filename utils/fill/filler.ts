@@ -74,8 +74,11 @@ export interface Filler {
   fillFromPage(id: string, scope?: Scope): Promise<FillReply>;
   /** The shortcut: fills the site's remembered token, or opens the popup when there is none. */
   fillSiteDefault(): Promise<FillReply | null>;
-  /** The question the popup should ask as it opens, once. */
-  takePending(): PendingFill | null;
+  /**
+   * The question the popup should ask as it opens, once; none about a token of an account the
+   * popup no longer shows (issue 15: a switch between the menu click and the popup).
+   */
+  takePending(): Promise<PendingFill | null>;
   /** The browser granted `origins` (match patterns): finishes the frame fill waiting for one. */
   granted(origins: readonly string[]): Promise<FillReply | null>;
 }
@@ -224,10 +227,13 @@ export function createFiller(deps: FillDeps): Filler {
       // The token was chosen among this account's (issue 15): a switch meanwhile fills nothing.
       return fillFromPage(id, { service: session.serviceUrl, account: session.account });
     },
-    takePending() {
+    async takePending() {
       const question = pending;
       pending = null;
-      return question;
+      if (!question?.scope) return question;
+      const shown = await deps.loadSession();
+      const same = shown?.serviceUrl === question.scope.service && shown.account === question.scope.account;
+      return same ? question : null;
     },
     async granted(origins) {
       const question = waiting;

@@ -15,12 +15,8 @@ export interface FillActions {
 export function createFillQuestion(deps: TokensDeps, s: TokensState, link?: StoreLink): FillActions {
   async function askPending(local: readonly TokenRecord[]): Promise<void> {
     const question = await deps.pendingFill?.().catch(() => null);
-    // Asked only about a token of the account shown here (issue 15).
-    const here = link?.context?.scope;
-    const mine =
-      !question?.scope ||
-      (question.scope.service === here?.service && question.scope.account === here.account);
-    const asked = mine && question && local.find((t) => t.id === question.id);
+    // The background hands over only a question about the account shown (Filler.takePending).
+    const asked = question && local.find((t) => t.id === question.id);
     if (question && asked) s.confirming.value = { ...question, name: asked.name };
   }
 

@@ -21,7 +21,7 @@ export interface TokensDeps {
   /** Fills a token into the active tab (the background's, through messages); popup only. */
   fill?: Fill;
   /** A menu or shortcut fill waiting for the person's yes (popup only). */
-  pendingFill?: () => Promise<(Omit<FillQuestion, 'name'> & { scope?: Scope }) | null>;
+  pendingFill?: () => Promise<Omit<FillQuestion, 'name'> | null>;
   /** Asks the browser to let the extension reach a frame's origin; must run in the click. */
   requestFrame?: (origin: string) => Promise<boolean>;
   /** The copy format remembered for account `scope` (issues 7, 15); raw when not given. */

@@ -344,18 +344,4 @@ describe('tokens model', () => {
     });
   });
 
-  it("should not ask about another account's token, even with an id alike (issue 15)", async () => {
-    const base = localTokensDeps(setup().deps);
-    const probe = createTokensModel(base);
-    await probe.start();
-    const id = probe.visible.value[0]?.id ?? '';
-    const session = await base.loadSession();
-    const other = { service: session?.serviceUrl ?? '', account: 'someone-else' };
-    const model = createTokensModel({
-      ...base,
-      pendingFill: async () => ({ id, origin: 'https://ci.example', scope: other }),
-    });
-    await model.start();
-    expect(model.confirming.value).toBeNull();
-  });
 });
