@@ -320,5 +320,4 @@ describe('tokens model', () => {
       origin: 'https://ci.example',
     });
   });
-
 });
