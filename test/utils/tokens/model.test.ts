@@ -343,5 +343,4 @@ describe('tokens model', () => {
       origin: 'https://ci.example',
     });
   });
-
 });
