@@ -1,12 +1,10 @@
-import type { Signal } from '@preact/signals';
 import { useState } from 'preact/hooks';
-import type { AccountModel, AccountsModel, ConnectionModel } from '../utils/account';
+import type { AccountModel, AccountsModel, ConnectionModel, SettingsModel } from '../utils/account';
 import type { BackupModel } from '../utils/backup';
 import type { SitesModel } from '../utils/fill';
 import { t } from '../utils/lib';
 import type { LockModel } from '../utils/lock';
 import type { LockClient } from '../utils/messages';
-import type { Settings } from '../utils/settings';
 import type { CheckOutcome, TokensModel } from '../utils/tokens';
 import { AccountSection } from './account/AccountSection';
 import { ConnectionSection } from './account/ConnectionSection';
@@ -27,8 +25,8 @@ interface OptionsAppProps {
   tokens: TokensModel;
   sites: SitesModel;
   account: AccountModel;
-  settings: Signal<Settings>;
-  onSettings(settings: Settings): void;
+  /** The shown account's Sync and Clipboard settings (issue 15). */
+  settings: SettingsModel;
   /** A token whose details open at once (the popup's Details button, `#token=<id>`). */
   openDetails?: string | null;
   lock?: { model: LockModel; unlock: LockClient['unlock'] };
@@ -39,19 +37,7 @@ interface OptionsAppProps {
 }
 
 export function OptionsApp(props: OptionsAppProps) {
-  const {
-    connection,
-    accounts,
-    tokens,
-    sites,
-    account,
-    settings,
-    onSettings,
-    openDetails,
-    lock,
-    check,
-    backup,
-  } = props;
+  const { connection, accounts, tokens, sites, account, settings, openDetails, lock, check, backup } = props;
   const [rotating, setRotating] = useState<string | null>(null);
   return (
     <main class="options">
@@ -103,12 +89,14 @@ export function OptionsApp(props: OptionsAppProps) {
       ) : null}
       {lock ? <LockSettings model={lock.model} unlock={lock.unlock} /> : null}
       <SyncSettings
-        minutes={settings.value.syncMinutes}
-        onChange={(syncMinutes) => onSettings({ ...settings.value, syncMinutes })}
+        minutes={settings.values.value.syncMinutes}
+        owner={settings.owner.value}
+        onChange={(syncMinutes) => settings.change({ ...settings.values.value, syncMinutes })}
       />
       <ClipboardSettings
-        seconds={settings.value.clipboardSeconds}
-        onChange={(clipboardSeconds) => onSettings({ ...settings.value, clipboardSeconds })}
+        seconds={settings.values.value.clipboardSeconds}
+        owner={settings.owner.value}
+        onChange={(clipboardSeconds) => settings.change({ ...settings.values.value, clipboardSeconds })}
       />
       {backup ? <BackupSection model={backup} /> : null}
     </main>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { listSessions, loadSession, onSessionChange } from '../utils/account';
+import { listSessions, loadSession, onSessionChange, shownScope } from '../utils/account';
 import { watchAttention } from '../utils/badge';
 import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../utils/clipboard';
 import {
@@ -14,14 +14,14 @@ import {
 } from '../utils/fill';
 import { backgroundLocker, IDLE_ALARM, scheduleIdleCheck } from '../utils/lock';
 import { handleMessage, isExtensionPage, isPersonAction } from '../utils/messages';
-import { onSettingsChange } from '../utils/settings';
 import {
   backgroundEngineDeps,
   backgroundSync,
   createEngine,
+  followSyncSchedule,
+  periodicSync,
   RETRY_ALARM,
   SYNC_ALARM,
-  scheduleSync,
 } from '../utils/sync';
 
 export default defineBackground(() => {
@@ -39,7 +39,7 @@ export default defineBackground(() => {
   const fillDeps = backgroundFillDeps(locker.reveal);
   const menu = createFillMenu(fillDeps);
   const filler = withMenuAfterFills(createFiller(fillDeps), menu);
-  const clipboard = backgroundClipboardGuard();
+  const clipboard = backgroundClipboardGuard(shownScope);
   const isLocked = (): Promise<boolean> => locker.vault.status().then((s) => s.enabled && !s.unlocked);
   const badge = watchAttention({ listSessions, loadSession, openDb: engineDeps.openDb, isLocked });
   // Pages ask the engine to sync, create and revoke, the popup to fill, and report copies; nobody else may.
@@ -69,11 +69,11 @@ export default defineBackground(() => {
   // After a browser restart, pending revokes go out without waiting for the next period.
   browser.runtime.onStartup.addListener(() => void backgroundSync(engine));
   browser.alarms.onAlarm.addListener(({ name }) => {
-    if (name === SYNC_ALARM || name === RETRY_ALARM) void backgroundSync(engine);
+    if (name === SYNC_ALARM) void periodicSync(engine);
+    if (name === RETRY_ALARM) void backgroundSync(engine);
     if (name === CLIPBOARD_ALARM) void clipboard.fire();
     if (name === IDLE_ALARM) void locker.vault.lockIfIdle();
   });
-  onSettingsChange(() => void scheduleSync());
-  void scheduleSync();
+  followSyncSchedule();
   void scheduleIdleCheck();
 });

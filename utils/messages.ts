@@ -6,6 +6,7 @@ import { copiedMarkOf } from './clipboard';
 import type { Filler, FillReply, PendingFill } from './fill';
 import type { AppError, Result } from './lib';
 import type { CheckReply, LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
+import type { Scope } from './store';
 import type { CreateReply, Engine, EngineReply } from './sync';
 
 /** The background's lock, its secret reveal and the check that uses it, for handleMessage. */
@@ -42,11 +43,14 @@ export type Message =
   /** The service's standing state as last seen (a rate limit's wait, read-only), asking nothing (issue 18). */
   | { type: 'service/hold' }
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
-  | { type: 'tokens/fill'; id: string; confirmed?: string }
+  | { type: 'tokens/fill'; id: string; confirmed?: string; scope?: Scope }
   /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
   | { type: 'tokens/fill-pending' }
-  /** A page copied a token: the background clears the clipboard later (never the text itself). */
-  | ({ type: 'clipboard/copied' } & CopiedMark)
+  /**
+   * A page copied a token of account `scope`: the background clears the clipboard after that
+   * account's delay (never the text itself).
+   */
+  | ({ type: 'clipboard/copied'; scope?: Scope } & CopiedMark)
   /** One token's secret, for a copy: from the lock or the service when none is kept in the clear. */
   | { type: 'tokens/secret'; id: string }
   /** Check token (issue 13): the background asks the service with token `id`; only the verdict comes back. */
@@ -96,7 +100,8 @@ export function isPersonAction(message: unknown): boolean {
 // The background's requests to its offscreen document go over utils/clipboard/channel.ts instead:
 // that document then needs no `browser` at all, which keeps the popup's shared code in one chunk.
 
-export type Fill = (id: string, confirmed?: string) => Promise<FillReply>;
+/** Fills token `id` of `scope`'s account (the one the page shows); `confirmed`: the origin said yes to. */
+export type Fill = (id: string, confirmed?: string, scope?: Scope) => Promise<FillReply>;
 
 interface Sender {
   id?: string;
@@ -133,12 +138,16 @@ export function handleMessage(
       return engine.hold();
     case 'tokens/fill':
       if (typeof m.id !== 'string' || !filler) return undefined;
-      return filler.fill(m.id, typeof m.confirmed === 'string' ? m.confirmed : undefined);
+      return filler.fill(
+        m.id,
+        typeof m.confirmed === 'string' ? m.confirmed : undefined,
+        scopeOf(m.scope) ?? undefined,
+      );
     case 'tokens/fill-pending':
       return filler ? Promise.resolve(filler.takePending()) : undefined;
     case 'clipboard/copied': {
       const mark = copiedMarkOf(m);
-      return mark && clipboard ? clipboard.copied(mark).then(() => null) : undefined;
+      return mark && clipboard ? clipboard.copied(mark, scopeOf(m.scope)).then(() => null) : undefined;
     }
     default:
       return undefined;
@@ -249,7 +258,7 @@ export function engineClient(
 export function fillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): Fill {
-  return (id, confirmed) => send({ type: 'tokens/fill', id, confirmed }) as Promise<FillReply>;
+  return (id, confirmed, scope) => send({ type: 'tokens/fill', id, confirmed, scope }) as Promise<FillReply>;
 }
 
 export function pendingFillClient(
@@ -265,9 +274,18 @@ export function checkClient(
   return (id) => send({ type: 'tokens/check', id }) as Promise<CheckReply>;
 }
 
-/** Tells the background about a copy, so it clears the clipboard after the chosen delay. */
+/** Tells the background about a copy of a token of `scope`, so it clears the clipboard after that account's delay. */
 export function clipboardClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
-): (mark: CopiedMark) => Promise<unknown> {
-  return (mark) => send({ type: 'clipboard/copied', ...mark });
+): (mark: CopiedMark, scope?: Scope) => Promise<unknown> {
+  // An absent scope is left out of the message (sendMessage drops undefined fields).
+  return (mark, scope) => send({ type: 'clipboard/copied', ...mark, scope });
+}
+
+/** A scope a page named, as two strings, or null. */
+function scopeOf(value: unknown): Scope | null {
+  const v = value as Partial<Scope> | null | undefined;
+  return typeof v?.service === 'string' && typeof v.account === 'string'
+    ? { service: v.service, account: v.account }
+    : null;
 }

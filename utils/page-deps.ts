@@ -4,7 +4,7 @@ import { loadAccountStatus, loadShownAccount, saveAccountStatus } from './accoun
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
 import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
-import { loadCopyFormat, saveCopyFormat } from './settings';
+import { loadCopyFormat } from './settings';
 import { openTokenDb } from './store';
 import type { TokensDeps } from './tokens';
 
@@ -53,14 +53,15 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
       return db;
     },
     engine: engineClient(),
-    copyText: (text) => copyText(text, navigator.clipboard, clipboardClient()),
+    // The background clears the clipboard after the delay of the account whose token this is.
+    copyText: (text, scope) => copyText(text, navigator.clipboard, (mark) => clipboardClient()(mark, scope)),
     fill: fillClient(),
     pendingFill: pendingFillClient(),
     reveal: unlockClient().reveal,
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
+    // Only the options page chooses the format (it adds saveCopyFormat): the popup carries no writer.
     loadCopyFormat,
-    saveCopyFormat,
     loadDraft: async () => {
       const draft = (await browser.storage.session.get(DRAFT_KEY))[DRAFT_KEY];
       return typeof draft === 'string' ? draft : '';

@@ -1,8 +1,11 @@
 import { CLIPBOARD_CHOICES } from '../../utils/clipboard';
 import { t } from '../../utils/lib';
+import { type Owner, SettingsOwner } from './SettingsOwner';
 
 interface ClipboardSettingsProps {
   seconds: number;
+  /** The account these are for (issue 15); null: signed out, the starting values of new accounts. */
+  owner?: Owner;
   onChange(seconds: number): void;
 }
 
@@ -13,10 +16,11 @@ const label = (seconds: number): string => {
 };
 
 /** How long a copied token stays on the clipboard, and what clearing it cannot reach. */
-export function ClipboardSettings({ seconds, onChange }: ClipboardSettingsProps) {
+export function ClipboardSettings({ seconds, owner, onChange }: ClipboardSettingsProps) {
   return (
     <section class="card field" aria-labelledby="clipboard-title">
       <h2 id="clipboard-title">{t('clipboardHeading')}</h2>
+      <SettingsOwner owner={owner} />
       <label for="clipboard-seconds">{t('clipboardClearAfter')}</label>
       <select
         id="clipboard-seconds"

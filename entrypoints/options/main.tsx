@@ -1,4 +1,3 @@
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import '../../assets/app.css';
 import { OptionsApp } from '../../components/OptionsApp';
@@ -6,6 +5,7 @@ import {
   createAccountModel,
   createAccountsModel,
   createConnectionModel,
+  createSettingsModel,
   onSessionChange,
   pageAccountsDeps,
   pageConnectionDeps,
@@ -16,7 +16,7 @@ import { localizeDocument } from '../../utils/lib';
 import { createLockModel } from '../../utils/lock';
 import { checkClient, lockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
-import { DEFAULT_SETTINGS, loadSettings, type Settings, saveSettings } from '../../utils/settings';
+import { saveCopyFormat } from '../../utils/settings';
 import { createCheck, createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
@@ -27,22 +27,16 @@ const connection = createConnectionModel(pageConnectionDeps(releaseFrameOrigins)
 const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
 // The popup's "Add account…" opens this page at the sign-in form.
 connection.adding.value = location.hash === '#add-account';
-const deps = pageTokensDeps(() => void lock.refresh());
+// This page's Copy as menu writes the shown account's format (issue 15).
+const deps = { ...pageTokensDeps(() => void lock.refresh()), saveCopyFormat };
 const tokens = createTokensModel(deps);
 const sites = createSitesModel({ ...deps, releaseOrigins });
 const account = createAccountModel(pageAccountDeps());
 const check = createCheck({ checkToken: checkClient(), onLocked: () => void lock.refresh() });
-const settings = signal<Settings>(DEFAULT_SETTINGS);
-const showSettings = (): Promise<void> =>
-  loadSettings().then((loaded) => {
-    settings.value = loaded;
-  });
+// The shown account's Sync and Clipboard settings (issue 15).
+const settings = createSettingsModel();
 // An import changes records (repainted on its broadcast), grants and perhaps settings: shown at once.
-const backup = createBackupModel(pageBackupDeps(() => void Promise.all([sites.load(), showSettings()])));
-const onSettings = (next: Settings): void => {
-  settings.value = next;
-  void saveSettings(next);
-};
+const backup = createBackupModel(pageBackupDeps(() => void Promise.all([sites.load(), settings.load()])));
 render(
   <OptionsApp
     connection={connection}
@@ -52,18 +46,25 @@ render(
     account={account}
     openDetails={new URLSearchParams(location.hash.slice(1)).get('token')}
     settings={settings}
-    onSettings={onSettings}
     lock={{ model: lock, unlock: client.unlock }}
     check={check}
     backup={backup}
   />,
   document.getElementById('app') as HTMLElement,
 );
-void showSettings();
 const start = (): Promise<void> =>
   connection
     .start()
-    .then(() => Promise.all([tokens.start(), sites.load(), account.start(), lock.refresh(), accounts.load()]))
+    .then(() =>
+      Promise.all([
+        tokens.start(),
+        sites.load(),
+        account.start(),
+        lock.refresh(),
+        accounts.load(),
+        settings.load(),
+      ]),
+    )
     .then(() => {});
 void start();
 // Fills happen in the popup while this page may be open: a return to the page shows them.

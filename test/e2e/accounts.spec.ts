@@ -23,6 +23,16 @@ async function account(service: { url: string; createAccount(email: string): Pro
   return { email, credential, token, id } satisfies Account;
 }
 
+/** Accounts A and B with a token each, and every secret a screenshot must not show. */
+async function twoAccounts(service: { url: string; createAccount(email: string): Promise<string> }) {
+  const a = await account(service, 'alpha');
+  const b = await account(service, 'beta');
+  const secrets = [a.credential, b.credential];
+  for (const who of [a, b])
+    for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+  return { a, b, secrets };
+}
+
 /** The popup lists `shown` and nothing of `hidden`. */
 async function expectListed(popup: Page, shown: Account, hidden: Account): Promise<void> {
   await expect(popup.getByRole('listitem').filter({ hasText: shown.token })).toBeVisible();
@@ -48,11 +58,7 @@ test.describe('several accounts', () => {
     openOptions,
     openPopup,
   }) => {
-    const a = await account(service, 'alpha');
-    const b = await account(service, 'beta');
-    const secrets = [a.credential, b.credential];
-    for (const who of [a, b])
-      for (const t of await serviceTokens(service.url, who.credential)) secrets.push(t.secret);
+    const { a, b, secrets } = await twoAccounts(service);
 
     // Account A, then "Add account…" and account B, on the options page.
     const options = await openOptions();
@@ -136,4 +142,89 @@ test.describe('several accounts', () => {
     await popup.getByRole('button', { name: `Account: ${b.email}` }).click();
     await expect(popup.getByRole('menuitem')).toHaveText(['Add account…', `Sign out of ${b.email}`]);
   });
+
+  test("should keep each account's sync interval and clipboard delay, shown for the account shown", async ({
+    context,
+    service,
+    openOptions,
+  }) => {
+    const { a, b, secrets } = await twoAccounts(service);
+    const host = new URL(service.url).host;
+
+    const options = await openOptions();
+    await signIn(options, service.url, a.credential);
+    await expect(options.getByText(`Signed in as ${a.email}.`)).toBeVisible();
+    await options.getByRole('button', { name: 'Add account…' }).click();
+    await signIn(options, service.url, b.credential);
+    await expect(options.getByRole('cell', { name: b.token, exact: true })).toBeVisible();
+
+    const sync = options.getByLabel('Sync in the background');
+    const clipboard = options.getByLabel('Clear a copied token from the clipboard');
+    const owner = (who: Account) => `For ${who.email} on ${host}. Each signed-in account has its own.`;
+    const cards = options.locator('section').filter({ has: options.getByRole('heading', { name: 'Sync' }) });
+    /** The page shows `who` and, on both cards, `who`'s own interval and delay. */
+    const shows = async (who: Account, minutes: string, seconds: string): Promise<void> => {
+      await expect(options.getByText(`Signed in as ${who.email}.`)).toBeVisible();
+      await expect(cards.getByText(owner(who))).toBeVisible();
+      await expect(sync).toHaveValue(minutes);
+      await expect(clipboard).toHaveValue(seconds);
+    };
+    // B, just signed in, starts from the defaults; B's choices are B's.
+    await shows(b, '15', '30');
+    await sync.selectOption({ label: 'every hour' });
+    await clipboard.selectOption({ label: 'After 2 minutes' });
+    // Switched to A on this page: A's own values, still the defaults; A chooses others.
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await shows(a, '15', '30');
+    await sync.selectOption({ label: 'every 5 minutes' });
+    await clipboard.selectOption({ label: 'Never' });
+    // Back on B: B's values are still B's.
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await shows(b, '60', '120');
+    await options.getByRole('heading', { name: 'Sync' }).scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-settings-per-account', { secrets });
+
+    // The background keeps one sync alarm, at the smaller interval of the two (A's 5 minutes).
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const alarms = async (): Promise<Array<{ name: string; periodInMinutes?: number }>> =>
+      worker.evaluate('chrome.alarms.getAll()');
+    await expect
+      .poll(async () =>
+        (await alarms()).filter((alarm) => alarm.name === 'sync').map((x) => x.periodInMinutes),
+      )
+      .toEqual([5]);
+
+    // A copy of B's token arms the clear after B's two minutes; with A shown, a copy of A's arms none.
+    const clearIn = async (): Promise<number | null> =>
+      worker.evaluate(
+        `chrome.alarms.get('clear-clipboard').then((alarm) => alarm ? alarm.scheduledTime - Date.now() : null)`,
+      );
+    await options.getByRole('button', { name: `Copy ${b.token}` }).click();
+    await expect(options.getByRole('button', { name: `Copied ${b.token}` })).toBeVisible();
+    await expect.poll(clearIn).toBeGreaterThan(60_000);
+    await options.getByRole('button', { name: 'Switch' }).click();
+    await expect(cards.getByText(owner(a))).toBeVisible();
+    await options.getByRole('button', { name: `Copy ${a.token}` }).click();
+    await expect(options.getByRole('button', { name: `Copied ${a.token}` })).toBeVisible();
+    await expect.poll(clearIn).toBeNull();
+
+    // Signing out of B forgets B's settings; A's stay.
+    await options.getByRole('button', { name: `Sign out of ${b.email}` }).click();
+    await expect(options.getByRole('button', { name: 'Switch' })).toHaveCount(0);
+    const stored = async (): Promise<string[]> =>
+      Object.keys(await worker.evaluate<Record<string, unknown>>('chrome.storage.local.get(null)')).filter(
+        (k) => k.startsWith('settings.v2:'),
+      );
+    await expect
+      .poll(stored)
+      .toEqual([`settings.v2:${service.url} ${await accountId(service.url, a.credential)}`]);
+    await expect(sync).toHaveValue('5');
+  });
 });
+
+/** The account id the service gives `credential` (`/user/info`'s `info._id`), as the extension keys its records. */
+async function accountId(url: string, credential: string): Promise<string> {
+  const info = await fetch(`${url}/user/info`, { headers: { Authorization: `Bearer ${credential}` } });
+  const { info: body } = (await info.json()) as { info: { _id?: unknown; id?: unknown } };
+  return String(body._id ?? body.id);
+}

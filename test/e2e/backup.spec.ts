@@ -84,7 +84,7 @@ test.describe('export and import (issue 15)', () => {
     );
     await options.reload();
 
-    // Export: a file with the note, the date, the grant and the settings, and no secret at all.
+    // Export: a file with the note, the date, the grant and the account's settings, and no secret at all.
     const exporting = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export to a file' }).click();
     const download = await exporting;
@@ -96,7 +96,13 @@ test.describe('export and import (issue 15)', () => {
     expect(text).not.toContain(credential);
     expect(text).not.toMatch(/"(secret|sealed|credential)"/);
     const backup = JSON.parse(text);
-    expect(backup).toMatchObject({ format: 'w3s-tokens-backup', version: 1, settings: { syncMinutes: 60 } });
+    // Version 2 (issue 15): the settings of each signed-in account, by service and account.
+    expect(backup).toMatchObject({
+      format: 'w3s-tokens-backup',
+      version: 2,
+      accountSettings: [{ service: service.url, syncMinutes: 60, clipboardSeconds: 30, copyFormat: 'raw' }],
+    });
+    expect(backup.accountSettings).toHaveLength(1);
     expect(backup.tokens[0]).toMatchObject({ id, note: 'deploys the docs site' });
     await expect(options.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(
       'Exported what this device knows of 1 token, without its secret.',

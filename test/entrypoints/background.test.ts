@@ -6,7 +6,7 @@ import { clearSession, saveSession } from '../../utils/account/session';
 import { DEFAULT_SETTINGS, saveSettings } from '../../utils/settings';
 import { applyList } from '../../utils/store/db';
 import { openTokenDb } from '../../utils/store/open';
-import { SYNC_ALARM } from '../../utils/sync/background';
+import { SYNC_ALARM } from '../../utils/sync/schedule';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
 describe('background', () => {
@@ -123,7 +123,7 @@ describe('background', () => {
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(15),
     );
-    await saveSettings({ ...DEFAULT_SETTINGS, syncMinutes: 60 });
+    await saveSettings(null, { ...DEFAULT_SETTINGS, syncMinutes: 60 });
     await vi.waitFor(async () =>
       expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60),
     );
@@ -144,6 +144,36 @@ describe('background', () => {
     expect(await activity()).toBeUndefined();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'tokens/sync', now: true, shown: true }, popup);
     await vi.waitFor(async () => expect(await activity()).toBeTypeOf('number'));
+  });
+
+  it('should fill from the popup only in the account the popup names (issue 15)', async () => {
+    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
+    const scope = { service: session.serviceUrl, account: session.account };
+    const db = await openTokenDb();
+    await applyList(
+      db,
+      scope,
+      [{ id: '1', name: 'ci', secret: 's1', created: '2026-01-01', hasUploads: false }],
+      1,
+    );
+    db.close();
+    await saveSession(session);
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    background.main();
+    const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    // A popup still showing another account (switched elsewhere): its token id means nothing here.
+    const other = { service: scope.service, account: '43' };
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'tokens/fill', id: '1', scope: other },
+      popup,
+    );
+    expect(replies[0]).toEqual({
+      kind: 'error',
+      message: expect.stringMatching(/^That token belongs to another account/),
+    });
+    expect(inject).not.toHaveBeenCalled();
+    // The menu's first build ends within this test.
+    await vi.waitFor(() => expect(menus.items.size).toBe(4));
   });
 
   it('should leave the menu and the store alone for page messages that change nothing it shows', async () => {

@@ -97,23 +97,32 @@ describe('handleMessage', () => {
 describe('handleMessage fill', () => {
   it('should route a fill, with the origin confirmed, to the filler', async () => {
     const fill = vi.fn(async () => ({ kind: 'filled' as const, origin: 'https://a.example' }));
-    const filler = { fill, takePending: () => null };
+    const filler = { fill, takePending: async () => null };
     await handleMessage(
       fakeEngine(),
       { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' },
       filler,
     );
     await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '2', confirmed: 7 }, filler);
+    // The account the popup shows goes along (issue 15); a scope not of two strings is dropped.
+    const scope = { service: 'http://svc.test', account: 'A' };
+    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '3', scope }, filler);
+    await handleMessage(fakeEngine(), { type: 'tokens/fill', id: '4', scope: { service: 1 } }, filler);
     expect(fill.mock.calls).toEqual([
-      ['1', 'https://a.example'],
-      ['2', undefined],
+      ['1', 'https://a.example', undefined],
+      ['2', undefined, undefined],
+      ['3', undefined, scope],
+      ['4', undefined, undefined],
     ]);
+    const send = vi.fn(async (_message: unknown) => null);
+    await fillClient(send)('5', undefined, scope);
+    expect(send).toHaveBeenCalledWith({ type: 'tokens/fill', id: '5', confirmed: undefined, scope });
   });
 
   it('should not answer a fill without an id or without a filler', () => {
     const fill = vi.fn();
     expect(
-      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: () => null }),
+      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: async () => null }),
     ).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1' })).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill-pending' })).toBeUndefined();
@@ -122,7 +131,7 @@ describe('handleMessage fill', () => {
 
   it('should hand the popup the question a menu or shortcut fill left', async () => {
     const question = { id: '1', origin: 'https://a.example' };
-    const filler = { fill: vi.fn(), takePending: () => question };
+    const filler = { fill: vi.fn(), takePending: async () => question };
     expect(await handleMessage(fakeEngine(), { type: 'tokens/fill-pending' }, filler)).toBe(question);
     const send = vi.fn(async (_message: unknown) => null);
     await pendingFillClient(send)();
@@ -161,10 +170,26 @@ describe('handleMessage clipboard', () => {
   it('should hand a copy to the clipboard guard, and send one typed message per copy', async () => {
     const copied = vi.fn(async () => {});
     await handleMessage(fakeEngine(), { type: 'clipboard/copied', ...mark }, undefined, { copied });
-    expect(copied).toHaveBeenCalledWith(mark);
+    expect(copied).toHaveBeenCalledWith(mark, null);
     const send = vi.fn(async (_message: unknown) => null);
     await clipboardClient(send)(mark);
     expect(send).toHaveBeenCalledWith({ type: 'clipboard/copied', ...mark });
+  });
+
+  it('should name the account of the copied token, so its own delay applies (issue 15)', async () => {
+    const copied = vi.fn(async () => {});
+    const scope = { service: 'http://svc.test', account: 'B' };
+    await handleMessage(fakeEngine(), { type: 'clipboard/copied', ...mark, scope }, undefined, { copied });
+    await handleMessage(fakeEngine(), { type: 'clipboard/copied', ...mark, scope: 'B' }, undefined, {
+      copied,
+    });
+    expect(copied.mock.calls).toEqual([
+      [mark, scope],
+      [mark, null],
+    ]);
+    const send = vi.fn(async (_message: unknown) => null);
+    await clipboardClient(send)(mark, scope);
+    expect(send).toHaveBeenCalledWith({ type: 'clipboard/copied', ...mark, scope });
   });
 
   it.each([

@@ -2,8 +2,8 @@
 // sessions: the list, the active one, the move from one session), the options page's connection
 // and sign-in (connection-model, connection-deps, email-sign-in: the email code steps), the
 // header's account switcher (accounts-model, accounts-deps), the service's host permission (permissions), the
-// account's usage and restriction on the pages (model, cache), and the local key of an account
-// without `/user/info` (key).
+// account's usage and restriction on the pages (model, cache), the options page's settings of the
+// shown account (settings-model), and the local key of an account without `/user/info` (key).
 
 export { pageAccountsDeps } from './accounts-deps';
 export { type AccountEntry, type AccountsModel, createAccountsModel } from './accounts-model';
@@ -24,6 +24,8 @@ export {
   type Session,
   saveSealedSession,
   saveSession,
+  shownScope,
   switchSession,
 } from './session';
 export { accountKey, accountLabel, type StoredSession } from './sessions';
+export { createSettingsModel, type SettingsModel } from './settings-model';

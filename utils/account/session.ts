@@ -130,6 +130,12 @@ export async function loadShownAccount(): Promise<Session | null> {
   return { ...session, credential: '' };
 }
 
+/** The scope of the account the pages show, or null while nobody is signed in (no credential read). */
+export async function shownScope(): Promise<Scope | null> {
+  const shown = await loadShownAccount();
+  return shown && { service: shown.serviceUrl, account: shown.account };
+}
+
 /** Adds or replaces `session` (same service and account) and, unless told not to, makes it the active one. */
 async function putSession(stored: StoredSession, clear: string | null, activate: boolean): Promise<void> {
   const sessions = await loadStoredSessions();

@@ -1,9 +1,14 @@
+import type { AccountSettings } from '../settings';
 import type { DeviceData, GrantRecord, TokenRecord, UsageRecord } from '../store';
 import type { CopyFormat } from '../tokens';
 
-/** What names the file as ours, and the version of its shape: a newer one is refused, not guessed at. */
+/**
+ * What names the file as ours, and the version of its shape: a newer one is refused, not guessed
+ * at. Version 1 held one `settings` for the device; version 2 (issue 15) holds `accountSettings`,
+ * one entry per signed-in account. Both are read.
+ */
 export const BACKUP_FORMAT = 'w3s-tokens-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Far above any real backup (100,000 usage entries are about 15 MB): a bigger file is not read. */
 export const MAX_BACKUP_BYTES = 25 * 1024 * 1024;
 /** The note field's limit in a token's details. */
@@ -42,14 +47,23 @@ export interface BackupSettings {
   copyFormat: CopyFormat;
 }
 
+/** One account's settings (version 2). */
+export interface BackupAccountSettings extends BackupSettings {
+  service: string;
+  account: string;
+}
+
+/** A file as written (version 2), or as read: a version-1 file's device-wide `settings` kept as they were. */
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: number;
   exportedAt: string;
   tokens: BackupToken[];
   grants: BackupGrant[];
   usage: BackupUsage[];
-  settings: BackupSettings;
+  accountSettings: BackupAccountSettings[];
+  /** Version 1 only: the device's settings, the starting values of every account here without its own. */
+  settings?: BackupSettings;
 }
 
 /** Picks each field by name, so nothing added to TokenRecord later (a secret) slips into a file. */
@@ -75,8 +89,12 @@ export function backupToken(record: TokenRecord): BackupToken {
   return token;
 }
 
-/** The whole file: every account's local data on this device, and the settings. */
-export function buildBackup(data: DeviceData, settings: BackupSettings, now: number): BackupFile {
+/** The whole file: every account's local data on this device, and each signed-in account's settings. */
+export function buildBackup(
+  data: DeviceData,
+  settings: ReadonlyArray<{ scope: { service: string; account: string }; settings: AccountSettings }>,
+  now: number,
+): BackupFile {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -98,7 +116,14 @@ export function buildBackup(data: DeviceData, settings: BackupSettings, now: num
       origin: u.origin,
       at: u.at,
     })),
-    settings,
+    // Field by field, as for tokens: nothing added to the settings later slips into a file unchecked.
+    accountSettings: settings.map(({ scope, settings: s }) => ({
+      service: scope.service,
+      account: scope.account,
+      syncMinutes: s.syncMinutes,
+      clipboardSeconds: s.clipboardSeconds,
+      copyFormat: s.copyFormat,
+    })),
   };
 }
 

@@ -1,21 +1,21 @@
 import { type Signal, signal } from '@preact/signals';
 import { t } from '../lib';
-import type { Settings } from '../settings';
+import type { AccountSettings } from '../settings';
 import { mergeDeviceData, readDeviceData, type Scope, type TokenDatabase } from '../store';
-import type { CopyFormat } from '../tokens';
-import { type BackupSettings, backupFileName, buildBackup, MAX_BACKUP_BYTES } from './format';
+import { type BackupFile, backupFileName, buildBackup, MAX_BACKUP_BYTES } from './format';
 import { planImport } from './merge';
 import { parseBackup } from './parse';
 import { describeImport } from './summary';
 
 export interface BackupDeps {
   openDb(): Promise<TokenDatabase>;
-  loadSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<void>;
-  loadCopyFormat(): Promise<CopyFormat>;
-  saveCopyFormat(format: CopyFormat): Promise<void>;
-  /** Whether this device saved settings of its own (then the file's are not taken). */
-  hasOwnSettings(): Promise<boolean>;
+  /** The accounts signed in here: their settings travel (issue 15). */
+  listAccounts(): Promise<Scope[]>;
+  /** The settings of each of `scopes`, in order. */
+  loadSettings(scopes: readonly Scope[]): Promise<AccountSettings[]>;
+  saveSettings(scope: Scope, settings: AccountSettings): Promise<void>;
+  /** Whether this device already has settings for `scope`'s account (then the file's are not taken). */
+  hasOwnSettings(scope: Scope): Promise<boolean>;
   /** Tells the open pages and the background that these accounts' records changed. */
   announce(scopes: readonly Scope[]): void;
   now(): number;
@@ -52,23 +52,32 @@ export function createBackupModel(deps: BackupDeps): BackupModel {
   const message = signal<{ text: string; error: boolean } | null>(null);
 
   async function exportFile(): Promise<{ name: string; text: string }> {
-    const [data, settings, copyFormat] = await Promise.all([
-      withDb(deps, readDeviceData),
-      deps.loadSettings(),
-      deps.loadCopyFormat(),
-    ]);
+    const scopes = await deps.listAccounts();
+    const [data, settings] = await Promise.all([withDb(deps, readDeviceData), deps.loadSettings(scopes)]);
     const now = deps.now();
-    const file = buildBackup(data, { ...settings, copyFormat }, now);
+    const owned = scopes.flatMap((scope, i) => (settings[i] ? [{ scope, settings: settings[i] }] : []));
+    const file = buildBackup(data, owned, now);
     const n = file.tokens.length;
     message.value = { text: n === 1 ? t('exportDoneOne') : t('exportDoneMany', String(n)), error: false };
     return { name: backupFileName(now), text: JSON.stringify(file, null, 2) };
   }
 
-  async function applySettings(settings: BackupSettings): Promise<boolean> {
-    if (await deps.hasOwnSettings()) return false;
-    const { copyFormat, ...rest } = settings;
-    await Promise.all([deps.saveSettings(rest), deps.saveCopyFormat(copyFormat)]);
-    return true;
+  /**
+   * Each account signed in here that has no settings of its own takes the file's for it (a
+   * version-1 file's device-wide ones for every such account); an account not signed in here is
+   * skipped, as its tokens are. Returns how many accounts took settings.
+   */
+  async function applySettings(file: BackupFile): Promise<number> {
+    const same = (a: Scope) => (b: Scope) => a.service === b.service && a.account === b.account;
+    let taken = 0;
+    for (const scope of await deps.listAccounts()) {
+      const entry = file.accountSettings.find(same(scope)) ?? file.settings;
+      if (!entry || (await deps.hasOwnSettings(scope))) continue;
+      const { syncMinutes, clipboardSeconds, copyFormat } = entry;
+      await deps.saveSettings(scope, { syncMinutes, clipboardSeconds, copyFormat });
+      taken++;
+    }
+    return taken;
   }
 
   async function importFile(chosen: ChosenFile): Promise<void> {
@@ -93,7 +102,7 @@ export function createBackupModel(deps: BackupDeps): BackupModel {
         message.value = { text: t('importFailed'), error: true };
         return;
       }
-      const settings = await applySettings(parsed.file.settings);
+      const settings = (await applySettings(parsed.file)) > 0;
       const scopes = new Map(
         [...plan.tokens, ...plan.grants, ...plan.usage].map((r) => [`${r.service} ${r.account}`, r]),
       );

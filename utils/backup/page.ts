@@ -1,4 +1,5 @@
-import { hasOwnSettings, loadCopyFormat, loadSettings, saveCopyFormat, saveSettings } from '../settings';
+import { listSessions } from '../account';
+import { hasOwnSettings, loadAccountSettings, saveAccountSettings } from '../settings';
 import { openTokenDb } from '../store';
 import { announceChange } from '../sync';
 import type { BackupDeps } from './model';
@@ -7,10 +8,10 @@ import type { BackupDeps } from './model';
 export function pageBackupDeps(imported?: () => void): BackupDeps {
   return {
     openDb: () => openTokenDb(),
-    loadSettings,
-    saveSettings,
-    loadCopyFormat,
-    saveCopyFormat,
+    listAccounts: async () =>
+      (await listSessions()).map((s) => ({ service: s.serviceUrl, account: s.account })),
+    loadSettings: loadAccountSettings,
+    saveSettings: saveAccountSettings,
     hasOwnSettings,
     announce: (scopes) => {
       for (const scope of scopes) announceChange(scope);

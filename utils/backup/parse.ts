@@ -5,6 +5,7 @@ import { isCopyFormat } from '../tokens';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
+  type BackupAccountSettings,
   type BackupFile,
   type BackupGrant,
   type BackupSettings,
@@ -86,12 +87,24 @@ function checkUsage(o: unknown, at: string): asserts o is BackupUsage {
   need(time(v.at), `${at}.at`);
 }
 
-function checkSettings(o: unknown): asserts o is BackupSettings {
-  need(isObj(o), 'settings');
+function checkSettings(o: unknown, at = 'settings'): asserts o is BackupSettings {
+  need(isObj(o), at);
   const v = o as Obj;
-  need((SYNC_CHOICES as readonly unknown[]).includes(v.syncMinutes), 'settings.syncMinutes');
-  need((CLIPBOARD_CHOICES as readonly unknown[]).includes(v.clipboardSeconds), 'settings.clipboardSeconds');
-  need(isCopyFormat(v.copyFormat), 'settings.copyFormat');
+  need((SYNC_CHOICES as readonly unknown[]).includes(v.syncMinutes), `${at}.syncMinutes`);
+  need((CLIPBOARD_CHOICES as readonly unknown[]).includes(v.clipboardSeconds), `${at}.clipboardSeconds`);
+  need(isCopyFormat(v.copyFormat), `${at}.copyFormat`);
+}
+
+/** Version 2: one account's settings; an account named twice is refused (which would win?). */
+function checkAccountSettings(seen: Set<string>) {
+  return (o: unknown, at: string): asserts o is BackupAccountSettings => {
+    checkSettings(o, at);
+    const v = o as unknown as Obj;
+    scope(v, at);
+    const key = JSON.stringify([v.service, v.account]);
+    need(!seen.has(key), `${at}.account`);
+    seen.add(key);
+  };
 }
 
 function list<T>(o: Obj, key: string, check: (item: unknown, at: string) => asserts item is T): T[] {
@@ -102,8 +115,9 @@ function list<T>(o: Obj, key: string, check: (item: unknown, at: string) => asse
 }
 
 /**
- * Reads a backup file's text, or says in one sentence why it will not be imported: too large,
- * not JSON, not our format, a newer version, or the first place whose type is wrong.
+ * Reads a backup file's text (version 1 or 2), or says in one sentence why it will not be
+ * imported: too large, not JSON, not our format, a newer version, or the first place whose type
+ * is wrong.
  */
 export function parseBackup(raw: string, bytes = raw.length): Parsed {
   if (bytes > MAX_BACKUP_BYTES) return { ok: false, message: t('importTooLarge', '25 MB') };
@@ -123,16 +137,20 @@ export function parseBackup(raw: string, bytes = raw.length): Parsed {
     const tokens = list(data, 'tokens', checkToken);
     const grants = list(data, 'grants', checkGrant);
     const usage = list(data, 'usage', checkUsage);
-    checkSettings(data.settings);
     const file: BackupFile = {
       format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
+      version: data.version,
       exportedAt: data.exportedAt as string,
       tokens,
       grants,
       usage,
-      settings: data.settings,
+      accountSettings: [],
     };
+    // Version 1: the device's settings; version 2: each account's (issue 15).
+    if (data.version === 1) {
+      checkSettings(data.settings);
+      file.settings = data.settings;
+    } else file.accountSettings = list(data, 'accountSettings', checkAccountSettings(new Set()));
     return { ok: true, file };
   } catch (error) {
     if (error instanceof Damaged) return { ok: false, message: t('importWrongTypes', error.message) };

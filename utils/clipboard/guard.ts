@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { loadSettings } from '../settings';
+import type { Scope } from '../store';
 import type { CopiedMark } from './copy';
 import type { ClearOutcome } from './dom';
 import { clearClipboard } from './offscreen';
@@ -10,15 +11,18 @@ export const CLIPBOARD_ALARM = 'clear-clipboard';
 const MARK_KEY = 'clipboard-mark.v1';
 
 export interface ClipboardGuardDeps {
-  /** The person's choice, in seconds; 0 is never. */
-  loadSeconds(): Promise<number>;
+  /** The choice of the account whose token was copied (issue 15), in seconds; 0 is never. */
+  loadSeconds(scope: Scope | null): Promise<number>;
   clear(mark: CopiedMark): Promise<ClearOutcome>;
   now(): number;
 }
 
 export interface ClipboardGuard {
-  /** A page is about to copy: (re)start the countdown. A new copy replaces the last one's. */
-  copied(mark: CopiedMark): Promise<void>;
+  /**
+   * A page is about to copy a token of `scope`'s account: (re)start the countdown with that
+   * account's delay. A new copy replaces the last one's.
+   */
+  copied(mark: CopiedMark, scope?: Scope | null): Promise<void>;
   /** The timer or the alarm fired: clear if due and the clipboard still holds the copy. */
   fire(): Promise<ClearOutcome | null>;
 }
@@ -68,19 +72,24 @@ export function createClipboardGuard(deps: ClipboardGuardDeps): ClipboardGuard {
     return outcome;
   }
 
-  async function copiedNow({ salt, digest }: CopiedMark): Promise<void> {
-    const plan = planClear(await deps.loadSeconds(), deps.now());
+  async function copiedNow({ salt, digest }: CopiedMark, scope: Scope | null): Promise<void> {
+    const plan = planClear(await deps.loadSeconds(scope), deps.now());
     if (!plan) return forget();
     await arm(nextMark({ salt, digest }, plan.due, await readMark()), plan.alarmAt);
     if (plan.timerMs !== null) setTimeout(() => void fire(), plan.timerMs);
   }
 
   const fire = (): Promise<ClearOutcome | null> => queued(fireNow);
-  return { copied: (mark) => queued(() => copiedNow(mark)), fire };
+  return { copied: (mark, scope) => queued(() => copiedNow(mark, scope ?? null)), fire };
 }
 
-/** The background's guard: the delay from the settings, the clear in the offscreen document. */
-export function backgroundClipboardGuard(): ClipboardGuard {
-  const loadSeconds = async (): Promise<number> => (await loadSettings()).clipboardSeconds;
+/**
+ * The background's guard: the delay from the settings of the account whose token was copied
+ * (`shown`'s, the account the pages show, for a page that did not name one), the clear in the
+ * offscreen document.
+ */
+export function backgroundClipboardGuard(shown: () => Promise<Scope | null>): ClipboardGuard {
+  const loadSeconds = async (scope: Scope | null): Promise<number> =>
+    (await loadSettings(scope ?? (await shown()))).clipboardSeconds;
   return createClipboardGuard({ loadSeconds, clear: clearClipboard, now: Date.now });
 }

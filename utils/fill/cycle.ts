@@ -3,15 +3,20 @@ import type { GrantRecord } from '../store';
 /** How long after a fill by the shortcut pressing it again fills the next token instead. */
 export const CYCLE_WINDOW_MS = 5_000;
 
-/** Picks the token a press of the shortcut fills on `origin` at `now`; `first` is the site's default. */
+/**
+ * Picks the token a press of the shortcut fills on `origin` at `now`; `first` is the site's
+ * default; `account`: whose tokens `allowed` are (issue 15).
+ */
 export type CyclePick = (
   origin: string,
   first: string | null,
   allowed: ReadonlyArray<{ id: string; name: string }>,
   now: number,
+  account?: string,
 ) => string | null;
 
 interface LastPress {
+  account: string;
   origin: string;
   id: string;
   at: number;
@@ -20,17 +25,18 @@ interface LastPress {
 /**
  * The fill shortcut pressed again within a few seconds on the same site (issue 15): the next
  * token allowed there, in name order, round and round. A first press (or one after the window,
- * or on another site) fills the site's default as before. Returns a picker that remembers the
+ * or on another site, or after a switch of account) fills the site's default as before. Returns a picker that remembers the
  * last press; `allowed` is every active token allowed on `origin`, with its name.
  */
 export function createCycle(windowMs = CYCLE_WINDOW_MS): CyclePick {
   let last: LastPress | null = null;
-  return (origin, first, allowed, now) => {
+  return (origin, first, allowed, now, account = '') => {
     const order = [...allowed].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-    const again = last && last.origin === origin && now - last.at <= windowMs ? last.id : null;
+    const same = last && last.account === account && last.origin === origin;
+    const again = same && last && now - last.at <= windowMs ? last.id : null;
     const at = again === null ? -1 : order.findIndex((token) => token.id === again);
     const id = at === -1 ? first : (order[(at + 1) % order.length]?.id ?? first);
-    last = id === null ? null : { origin, id, at: now };
+    last = id === null ? null : { account, origin, id, at: now };
     return id;
   };
 }

@@ -55,6 +55,8 @@ export interface FillDeps {
 export interface PendingFill {
   id: string;
   origin: string;
+  /** The account of token `id` (issue 15): the yes fills in that account only. */
+  scope?: Scope;
   /** The page, when `origin` is a frame's. */
   top?: string;
   url?: string;
@@ -63,7 +65,8 @@ export interface PendingFill {
 
 /** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
 export interface Filler {
-  fill(id: string, confirmed?: string): Promise<FillReply>;
+  /** The popup's Fill; `scope`: the account the popup shows, whose token `id` is (issue 15). */
+  fill(id: string, confirmed?: string, scope?: Scope): Promise<FillReply>;
   /**
    * A menu or shortcut fill: a first fill on a site opens the popup to ask there, never the page.
    * `scope`: the account the menu entry was made for; another account active now fills nothing.
@@ -71,8 +74,11 @@ export interface Filler {
   fillFromPage(id: string, scope?: Scope): Promise<FillReply>;
   /** The shortcut: fills the site's remembered token, or opens the popup when there is none. */
   fillSiteDefault(): Promise<FillReply | null>;
-  /** The question the popup should ask as it opens, once. */
-  takePending(): PendingFill | null;
+  /**
+   * The question the popup should ask as it opens, once; none about a token of an account the
+   * popup no longer shows (issue 15: a switch between the menu click and the popup).
+   */
+  takePending(): Promise<PendingFill | null>;
   /** The browser granted `origins` (match patterns): finishes the frame fill waiting for one. */
   granted(origins: readonly string[]): Promise<FillReply | null>;
 }
@@ -171,7 +177,10 @@ export function createFiller(deps: FillDeps): Filler {
   async function fill(id: string, confirmed?: string, scope?: Scope): Promise<FillReply> {
     const reply = await fillToken(deps, id, confirmed, scope);
     // A yes whose prompt never comes back is dropped: no fill waits for ever.
-    waiting = reply.kind === 'waiting' ? { id, origin: reply.origin, until: deps.now() + WAIT_MS } : null;
+    waiting =
+      reply.kind === 'waiting'
+        ? { id, origin: reply.origin, until: deps.now() + WAIT_MS, ...(scope ? { scope } : {}) }
+        : null;
     return reply;
   }
 
@@ -179,7 +188,7 @@ export function createFiller(deps: FillDeps): Filler {
     const reply = await fill(id, undefined, scope);
     if (reply.kind === 'confirm') {
       const { kind: _, ...question } = reply;
-      pending = { id, ...question };
+      pending = { id, ...question, ...(scope ? { scope } : {}) };
     }
     // The popup asks: the yes to a new site, or the passphrase.
     if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
@@ -208,25 +217,30 @@ export function createFiller(deps: FillDeps): Filler {
           siteDefault(usage, grants, top.origin, active),
           allowedOn(tokens, grants, top.origin),
           deps.now(),
+          JSON.stringify([scope.service, scope.account]),
         );
       }
-      if (id === null) {
+      if (id === null || !session) {
         await deps.openPopup();
         return null;
       }
-      return fillFromPage(id);
+      // The token was chosen among this account's (issue 15): a switch meanwhile fills nothing.
+      return fillFromPage(id, { service: session.serviceUrl, account: session.account });
     },
-    takePending() {
+    async takePending() {
       const question = pending;
       pending = null;
-      return question;
+      if (!question?.scope) return question;
+      const shown = await deps.loadSession();
+      const same = shown?.serviceUrl === question.scope.service && shown.account === question.scope.account;
+      return same ? question : null;
     },
     async granted(origins) {
       const question = waiting;
       if (!question || !origins.includes(framePattern(question.origin))) return null;
       waiting = null;
       if (deps.now() > question.until) return null;
-      return fill(question.id, question.origin);
+      return fill(question.id, question.origin, question.scope);
     },
   };
 }

@@ -186,7 +186,7 @@ export function withMenuAfterFills(filler: Filler, menu: FillMenu): Filler {
     });
   return {
     ...filler,
-    fill: (id, confirmed) => after(filler.fill(id, confirmed)),
+    fill: (id, confirmed, scope) => after(filler.fill(id, confirmed, scope)),
     fillFromPage: (id, scope) => after(filler.fillFromPage(id, scope)),
     fillSiteDefault: () => after(filler.fillSiteDefault()),
     granted: (origins) => after(filler.granted(origins)),

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
 import { cachedLoadSession, clearSession, listSessions } from '../account';
 import { createApiClient } from '../api';
-import { loadSettings } from '../settings';
 import { openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import type { HoldStore, ServiceHold } from './quiet';
+import { dueScopes } from './schedule';
 import { nextRetry } from './sync';
 
-export const SYNC_ALARM = 'sync';
 export const RETRY_ALARM = 'retry-revokes';
 /** Chrome fires alarms no sooner than 30 s from now. https://developer.chrome.com/docs/extensions/reference/api/alarms */
 const MIN_ALARM_DELAY_MS = 30_000;
@@ -42,24 +41,23 @@ export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   };
 }
 
-/** (Re)creates the periodic sync alarm from the settings. */
-export async function scheduleSync(): Promise<void> {
-  const { syncMinutes } = await loadSettings();
-  const existing = await browser.alarms.get(SYNC_ALARM);
-  if (existing?.periodInMinutes === syncMinutes) return;
-  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: syncMinutes, delayInMinutes: syncMinutes });
-}
-
 /**
  * The background's own sync, on an alarm, for every signed-in account in turn (issue 15): the
  * same engine and lock as the pages' calls, each account's work in its own scope, then one alarm
  * for the earliest pending revoke of any account, so every outbox drains with no page open and
- * after the service worker stops.
+ * after the service worker stops. `only`: sync just these accounts (the periodic alarm's due
+ * ones); the others' waiting revokes still count for the retry alarm.
  */
-export async function backgroundSync(engine: Engine, now: () => number = Date.now): Promise<void> {
+export async function backgroundSync(
+  engine: Engine,
+  now: () => number = Date.now,
+  only?: readonly Scope[],
+): Promise<void> {
   let earliest: number | null = null;
   for (const session of await listSessions()) {
-    const due = await syncOne(engine, { service: session.serviceUrl, account: session.account }, now);
+    const scope = { service: session.serviceUrl, account: session.account };
+    const picked = !only || only.some((s) => s.service === scope.service && s.account === scope.account);
+    const due = picked ? await syncOne(engine, scope, now) : await pendingRevokeAt(scope);
     if (due !== null) earliest = earliest === null ? due : Math.min(earliest, due);
   }
   if (earliest === null) {
@@ -86,6 +84,12 @@ async function syncOne(engine: Engine, scope: Scope, now: () => number): Promise
   if (!sync.ok) due = Math.max(due, now() + OFFLINE_RETRY_MS);
   // Never before a rate limit's wait is over: the engine would not ask the service anyway.
   return Math.max(Math.min(due, recheckAt ?? Number.POSITIVE_INFINITY), hold?.retryAt ?? 0);
+}
+
+/** The periodic alarm's round: only the accounts whose own interval has come (schedule.ts). */
+export async function periodicSync(engine: Engine, now: () => number = Date.now): Promise<void> {
+  const scopes = (await listSessions()).map((s) => ({ service: s.serviceUrl, account: s.account }));
+  await backgroundSync(engine, now, await dueScopes(scopes, now()));
 }
 
 async function pendingRevokeAt(scope: Scope): Promise<number | null> {

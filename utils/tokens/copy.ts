@@ -29,7 +29,7 @@ export function createCopy(deps: TokensDeps, s: TokensState, link: StoreLink): C
       }
       secret = revealed.secret;
     }
-    const copied = await deps.copyText(formatForCopy(secret, s.copyFormat.value));
+    const copied = await deps.copyText(formatForCopy(secret, s.copyFormat.value), here.scope);
     if (!copied.ok) {
       s.error.value = copied.error;
       return;
@@ -49,9 +49,11 @@ export function createCopy(deps: TokensDeps, s: TokensState, link: StoreLink): C
     }, 2000);
   }
 
+  /** The shown account's format (issue 15): another account keeps its own. */
   function setCopyFormat(format: CopyFormat): void {
     s.copyFormat.value = format;
-    void deps.saveCopyFormat?.(format);
+    const scope = link.context?.scope;
+    if (scope) void deps.saveCopyFormat?.(scope, format);
   }
 
   return { copy, setCopyFormat };

@@ -2,6 +2,7 @@ import { t } from '../lib';
 import type { TokenRecord } from '../store';
 import { localFailure } from './failures';
 import type { TokensState } from './list-state';
+import type { StoreLink } from './store-link';
 import type { TokensDeps, TokensModel } from './types';
 
 export interface FillActions {
@@ -11,9 +12,10 @@ export interface FillActions {
 }
 
 /** Fills into the active tab (popup only), and the question asked before a site is new to a token. */
-export function createFillQuestion(deps: TokensDeps, s: TokensState): FillActions {
+export function createFillQuestion(deps: TokensDeps, s: TokensState, link?: StoreLink): FillActions {
   async function askPending(local: readonly TokenRecord[]): Promise<void> {
     const question = await deps.pendingFill?.().catch(() => null);
+    // The background hands over only a question about the account shown (Filler.takePending).
     const asked = question && local.find((t) => t.id === question.id);
     if (question && asked) s.confirming.value = { ...question, name: asked.name };
   }
@@ -25,8 +27,9 @@ export function createFillQuestion(deps: TokensDeps, s: TokensState): FillAction
     // Asked first, while the click still counts as a gesture; the prompt may close the popup, so
     // the fill goes to the background in the same turn and finishes there once allowed.
     if (frame && confirmed) void deps.requestFrame?.(confirmed).catch(() => false);
+    // The account shown names the token (issue 15): after a switch elsewhere it fills nothing.
     const reply = await deps
-      .fill(id, confirmed)
+      .fill(id, confirmed, link?.context?.scope)
       .catch(() => ({ kind: 'error', message: localFailure().message }) as const);
     const host = 'origin' in reply ? new URL(reply.origin).host : '';
     if (reply.kind === 'confirm') s.confirming.value = { ...reply, id, name: token.name };

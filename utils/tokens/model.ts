@@ -16,7 +16,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const { live, ...shown } = state;
   const link = createStoreLink(deps, state);
   const sync = createSyncCalls(deps, state, link);
-  const question = createFillQuestion(deps, state);
+  const question = createFillQuestion(deps, state, link);
   const actions = createActions(deps, state, link, sync);
 
   async function start(): Promise<void> {

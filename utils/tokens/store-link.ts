@@ -31,7 +31,7 @@ export interface StoreLink {
   signOut(): void;
 }
 
-/** Paints from IndexedDB: the account's tokens (no secrets), its last sync and the remembered copy format. */
+/** Paints from IndexedDB: the account's tokens (no secrets), its last sync and its own copy format. */
 export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   let context: StoreContext | null = null;
   let unsubscribe = (): void => {};
@@ -55,7 +55,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const [list, format] = await Promise.all([
       shown.list,
-      deps.loadCopyFormat?.().catch(() => 'raw' as const),
+      deps.loadCopyFormat?.(scope).catch(() => 'raw' as const),
     ]);
     const local = list.tokens;
     rev = list.rev;

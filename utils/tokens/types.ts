@@ -16,16 +16,17 @@ export interface TokensDeps {
   openDb(): Promise<TokenDatabase>;
   /** Talks to the service and writes the store: the background's, through messages, in pages. */
   engine: Engine;
-  copyText(text: string): Promise<Result<void>>;
+  /** Writes `text` to the clipboard; `scope`: the account of the token copied (its clipboard delay). */
+  copyText(text: string, scope?: Scope): Promise<Result<void>>;
   /** Fills a token into the active tab (the background's, through messages); popup only. */
   fill?: Fill;
   /** A menu or shortcut fill waiting for the person's yes (popup only). */
   pendingFill?: () => Promise<Omit<FillQuestion, 'name'> | null>;
   /** Asks the browser to let the extension reach a frame's origin; must run in the click. */
   requestFrame?: (origin: string) => Promise<boolean>;
-  /** The remembered copy format (issue 7); raw when not given. */
-  loadCopyFormat?(): Promise<CopyFormat>;
-  saveCopyFormat?(format: CopyFormat): Promise<void>;
+  /** The copy format remembered for account `scope` (issues 7, 15); raw when not given. */
+  loadCopyFormat?(scope: Scope): Promise<CopyFormat>;
+  saveCopyFormat?(scope: Scope, format: CopyFormat): Promise<void>;
   now(): number;
   random?(): number;
   /** A secret not kept in the clear here (the lock, or none kept): asked of the background. */

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ClipboardSettings } from '../../../components/settings/ClipboardSettings';
+import { SyncSettings } from '../../../components/settings/SyncSettings';
 
 describe('ClipboardSettings', () => {
   it('should offer never and five delays, and say what clearing cannot reach', () => {
@@ -26,5 +27,21 @@ describe('ClipboardSettings', () => {
     render(<ClipboardSettings seconds={30} onChange={onChange} />);
     fireEvent.change(screen.getByLabelText('Clear a copied token from the clipboard'), { target: { value } });
     expect(onChange).toHaveBeenCalledWith(seconds);
+  });
+
+  it('should say whose settings the cards hold: the account shown, or the starting values of new ones', () => {
+    const owner = { name: 'ada@example.org', host: 'tokens.example.org' };
+    const { unmount } = render(
+      <>
+        <SyncSettings minutes={15} owner={owner} onChange={() => {}} />
+        <ClipboardSettings seconds={30} owner={owner} onChange={() => {}} />
+      </>,
+    );
+    expect(
+      screen.getAllByText('For ada@example.org on tokens.example.org. Each signed-in account has its own.'),
+    ).toHaveLength(2);
+    unmount();
+    render(<ClipboardSettings seconds={30} owner={null} onChange={() => {}} />);
+    expect(screen.getByText(/^Nobody is signed in: these are the starting values/)).toBeTruthy();
   });
 });

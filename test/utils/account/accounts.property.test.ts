@@ -3,8 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearSession, loadSession, type Session, saveSession, switchSession } from '../../../utils/account';
-import { type FillDeps, fillToken } from '../../../utils/fill/filler';
-import { listAllTokens, listGrants, listTokens, openTokenDb, type Scope } from '../../../utils/store';
+import { backgroundClipboardGuard, CLIPBOARD_ALARM } from '../../../utils/clipboard/guard';
+import { ALARM_MINIMUM_MS } from '../../../utils/clipboard/rule';
+import { createFiller, type FillDeps, fillToken } from '../../../utils/fill/filler';
+import { menuItems, tokenOfMenuItem } from '../../../utils/fill/menu';
+import { loadAccountSettings, type Settings, saveSettings } from '../../../utils/settings';
+import {
+  listAllTokens,
+  listGrants,
+  listTokens,
+  openTokenDb,
+  readMenuSource,
+  type Scope,
+} from '../../../utils/store';
 import { backgroundSync } from '../../../utils/sync/background';
 import { createEngine, type Engine } from '../../../utils/sync/engine';
 import { createFakeApi } from '../../helpers/fake-api';
@@ -13,9 +24,11 @@ import { frameAnswer } from '../../helpers/frame-answer';
 /*
  * Issue 15: random sequences of what a person does with two accounts of one service (switch,
  * create, revoke, revoke while the service fails, sync, the background's round, fill and the
- * site's yes, a menu entry of the other account) never mix them. Both fake services hand out the
- * same ids, so a revoke or a grant that reached the wrong account would hit a real token there.
- * The service's secrets name their account, so a secret in the wrong scope shows.
+ * site's yes, a menu entry of the other account, the context menu's entries and the shortcut,
+ * each maybe with a switch of account in the middle, settings and copies) never mix them. Both
+ * fake services hand out the same ids, so a revoke, a grant or a fill that reached the wrong
+ * account would hit a real token there. The service's secrets name their account, so a secret in
+ * the wrong scope shows.
  */
 
 const ACCOUNTS = ['A', 'B'] as const;
@@ -36,7 +49,14 @@ type Action =
   | { t: 'create'; name: string }
   | { t: 'revoke' | 'fill' | 'menu-other'; pick: number }
   | { t: 'fail-revoke'; who: Who }
-  | { t: 'sync' | 'background' };
+  | { t: 'sync' | 'background' }
+  /** The context menu as built for the shown account: entry `pick` clicked, perhaps after a switch. */
+  | { t: 'menu'; pick: number; switchFirst: boolean }
+  /** The fill shortcut, perhaps with a switch of account while it runs. */
+  | { t: 'shortcut'; switchMidway: boolean }
+  | { t: 'settings'; who: Who; syncMinutes: number; clipboardSeconds: number }
+  /** A page copies a token of `who`: the clipboard clears after that account's delay. */
+  | { t: 'copy'; who: Who };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ t: fc.constant('switch' as const), who: fc.constantFrom(...ACCOUNTS) }),
@@ -47,6 +67,15 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   fc.record({ t: fc.constant('fail-revoke' as const), who: fc.constantFrom(...ACCOUNTS) }),
   fc.record({ t: fc.constantFrom('sync' as const, 'background' as const) }),
+  fc.record({ t: fc.constant('menu' as const), pick: fc.nat(9), switchFirst: fc.boolean() }),
+  fc.record({ t: fc.constant('shortcut' as const), switchMidway: fc.boolean() }),
+  fc.record({
+    t: fc.constant('settings' as const),
+    who: fc.constantFrom(...ACCOUNTS),
+    syncMinutes: fc.constantFrom(5, 15, 30, 60),
+    clipboardSeconds: fc.constantFrom(0, 15, 30, 60, 120, 300),
+  }),
+  fc.record({ t: fc.constant('copy' as const), who: fc.constantFrom(...ACCOUNTS) }),
 );
 
 /** A fake service per account whose secrets name the account, and the ids the person revoked there. */
@@ -86,7 +115,65 @@ function world() {
     now: () => now,
   });
   const revoked: Record<Who, Set<string>> = { A: new Set(), B: new Set() };
-  return { fakes, engine, fillDeps, filled, revoked, tick: () => (now += 3_600_000) };
+  // The background's one filler (the shortcut's cycle lives in it): a fill is expected in the
+  // account `chosen` names, the one whose token the menu entry or the shortcut picked.
+  const chosen: { who: Who; switchMidway: boolean } = { who: 'A', switchMidway: false };
+  const filler = createFiller({
+    ...fillDeps('A'),
+    loadSession: async () => {
+      const session = await loadSession();
+      if (chosen.switchMidway) {
+        chosen.switchMidway = false;
+        await switchSession(scopeOf(session?.account === 'A' ? 'B' : 'A'));
+      }
+      return session;
+    },
+    fillFrame: async (_frame, secret, origin, path) => {
+      filled.push({ who: chosen.who, secret });
+      return frameAnswer({ origin, path: JSON.parse(path) });
+    },
+  });
+  const settings: Record<Who, Settings | null> = { A: null, B: null };
+  const clipboard = backgroundClipboardGuard(async () => {
+    const shown = await loadSession();
+    return shown && scopeOf(shown.account as Who);
+  });
+  const tick = () => (now += 3_600_000);
+  return { fakes, engine, fillDeps, filled, revoked, tick, filler, chosen, settings, clipboard };
+}
+
+/** The menu built for the shown account names only its own tokens; a click fills that account's token or nothing. */
+async function clickMenu(w: ReturnType<typeof world>, who: Who, pick: number, switchFirst: boolean) {
+  const db = await openTokenDb();
+  const source = await readMenuSource(db, scopeOf(who)).finally(() => db.close());
+  const entries = menuItems(scopeOf(who), source.tokens, source.grants).flatMap((item) => {
+    const entry = tokenOfMenuItem(item.id);
+    return entry ? [entry] : [];
+  });
+  const own = new Set(source.tokens.filter((t) => t.state === 'active').map((t) => t.id));
+  for (const entry of entries) {
+    expect(entry.scope).toEqual(scopeOf(who));
+    expect(own.has(entry.id)).toBe(true);
+  }
+  const entry = entries[pick % Math.max(entries.length, 1)];
+  if (!entry) return;
+  if (switchFirst) await switchSession(scopeOf(who === 'A' ? 'B' : 'A'));
+  w.chosen.who = who;
+  const reply = await w.filler.fillFromPage(entry.id, entry.scope);
+  if (switchFirst) expect(reply.kind).toBe('error');
+}
+
+/** A copy of a token of `who` arms the clear after `who`'s own delay, whichever account is shown. */
+async function copyOf(w: ReturnType<typeof world>, who: Who): Promise<void> {
+  const before = Date.now();
+  await w.clipboard.copied({ salt: 'a'.repeat(32), digest: '1'.repeat(64) }, scopeOf(who));
+  const after = Date.now();
+  const seconds = (w.settings[who] ?? { clipboardSeconds: 30 }).clipboardSeconds;
+  const alarm = await fakeBrowser.alarms.get(CLIPBOARD_ALARM);
+  if (seconds === 0) return expect(alarm).toBeUndefined();
+  const delay = Math.max(seconds * 1000, ALARM_MINIMUM_MS);
+  expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + delay);
+  expect(alarm?.scheduledTime).toBeLessThanOrEqual(after + delay);
 }
 
 async function localActive(who: Who): Promise<string[]> {
@@ -104,6 +191,16 @@ async function act(w: ReturnType<typeof world>, a: Action, engine: Engine): Prom
   else if (a.t === 'background') await backgroundSync(engine, () => T0);
   else if (a.t === 'fail-revoke')
     w.fakes[a.who].failNext('revokeToken', { code: 'network', message: 'down' });
+  else if (a.t === 'menu') await clickMenu(w, who, a.pick, a.switchFirst);
+  else if (a.t === 'shortcut') {
+    Object.assign(w.chosen, { who, switchMidway: a.switchMidway });
+    await w.filler.fillSiteDefault();
+    w.chosen.switchMidway = false;
+  } else if (a.t === 'settings') {
+    const next = { syncMinutes: a.syncMinutes, clipboardSeconds: a.clipboardSeconds };
+    await saveSettings(scopeOf(a.who), next);
+    w.settings[a.who] = next;
+  } else if (a.t === 'copy') await copyOf(w, a.who);
   else if ('pick' in a) {
     const ids = await localActive(a.t === 'menu-other' ? other : who);
     const id = ids[a.pick % Math.max(ids.length, 1)];
@@ -134,6 +231,10 @@ async function expectApart(w: ReturnType<typeof world>): Promise<void> {
   ] as const)
     for (const grant of grants) expect(ids(who).has(grant.tokenId)).toBe(true);
   for (const fill of w.filled) expect(fill.secret).toContain(`.${fill.who}-`);
+  // Each account's settings are its own: what was set for it, else the defaults.
+  const settings = await loadAccountSettings(ACCOUNTS.map(scopeOf));
+  for (const [i, who] of ACCOUNTS.entries())
+    expect(settings[i]).toMatchObject(w.settings[who] ?? { syncMinutes: 15, clipboardSeconds: 30 });
   for (const who of ACCOUNTS) {
     // Every token gone at a service was revoked by the person in that account.
     const made = [...ids(who)];
@@ -151,6 +252,14 @@ describe('several accounts never mix', () => {
         await saveSession(sessionOf('A'));
         await saveSession(sessionOf('B'));
         const w = world();
+        // Each account starts with a token filled on the site (the same id in both, as the fakes
+        // count alike), so the shortcut and the menu have something to fill from the first action.
+        for (const who of ACCOUNTS) {
+          await switchSession(scopeOf(who));
+          await w.engine.create('seed');
+          const [seed] = await localActive(who);
+          if (seed) await fillToken(w.fillDeps(who), seed, SITE);
+        }
         for (const a of actions) {
           await act(w, a, w.engine);
           await expectApart(w);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES } from '../../../utils/backup/format';
 import { type BackupDeps, createBackupModel } from '../../../utils/backup/model';
-import type { Settings } from '../../../utils/settings';
+import type { AccountSettings } from '../../../utils/settings';
 import {
   addGrant,
   annotateToken,
@@ -16,7 +16,6 @@ import {
 import { readDeviceData } from '../../../utils/store/device-data';
 import { openTokenDb } from '../../../utils/store/open';
 import type { Scope } from '../../../utils/store/records';
-import type { CopyFormat } from '../../../utils/tokens/copy-format';
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 const DAY = 24 * 3600_000;
@@ -32,36 +31,48 @@ const api = (id: string) => ({
   hasUploads: id === '2',
 });
 
+const DEFAULTS: AccountSettings = { syncMinutes: 15, clipboardSeconds: 30, copyFormat: 'raw' };
+const keyOf = (scope: Scope): string => `${scope.service} ${scope.account}`;
+
+/** A device: who is signed in, each account's own settings, and device-wide ones of an earlier version. */
 interface Device {
   name: string;
   deps: BackupDeps;
-  settings: { value: Settings; format: CopyFormat; own: boolean };
+  accounts: Scope[];
+  settings: Map<string, AccountSettings>;
+  /** Settings an earlier version saved for the whole device: every account's without its own. */
+  deviceWide: AccountSettings | null;
   announce: ReturnType<typeof vi.fn>;
 }
 
 let counter = 0;
-function device(own = false): Device {
+function device(own = false, accounts: Scope[] = [work, home]): Device {
   const name = `backup-${counter++}`;
-  const settings = { value: { syncMinutes: 15, clipboardSeconds: 30 }, format: 'raw' as CopyFormat, own };
   const announce = vi.fn();
-  const deps: BackupDeps = {
-    openDb: () => openTokenDb(name),
-    loadSettings: async () => settings.value,
-    saveSettings: async (next) => {
-      settings.value = next;
-      settings.own = true;
-    },
-    loadCopyFormat: async () => settings.format,
-    saveCopyFormat: async (format) => {
-      settings.format = format;
-      settings.own = true;
-    },
-    hasOwnSettings: async () => settings.own,
+  const d: Device = {
+    name,
+    accounts,
+    settings: new Map(),
+    deviceWide: own ? DEFAULTS : null,
     announce,
-    now: () => NOW,
+    deps: {
+      openDb: () => openTokenDb(name),
+      listAccounts: async () => d.accounts,
+      loadSettings: async (scopes) =>
+        scopes.map((scope) => d.settings.get(keyOf(scope)) ?? d.deviceWide ?? DEFAULTS),
+      saveSettings: async (scope, next) => {
+        d.settings.set(keyOf(scope), next);
+      },
+      hasOwnSettings: async (scope) => d.settings.has(keyOf(scope)) || d.deviceWide !== null,
+      announce,
+      now: () => NOW,
+    },
   };
-  return { name, deps, settings, announce };
+  return d;
 }
+
+const settingsOf = (d: Device, scope: Scope): AccountSettings =>
+  d.settings.get(keyOf(scope)) ?? d.deviceWide ?? DEFAULTS;
 
 async function withDb<T>(
   d: Device,
@@ -91,9 +102,8 @@ async function seedUsed(d: Device): Promise<void> {
     // Token 3 revoked on this device: revoked history.
     await applyList(db, work, ['1', '2'].map(api), NOW - DAY);
   });
-  d.settings.value = { syncMinutes: 60, clipboardSeconds: 120 };
-  d.settings.format = 'env';
-  d.settings.own = true;
+  d.settings.set(keyOf(work), { syncMinutes: 60, clipboardSeconds: 120, copyFormat: 'env' });
+  d.settings.set(keyOf(home), { syncMinutes: 5, clipboardSeconds: 0, copyFormat: 'header' });
 }
 
 const file = (text: string) => ({ size: new TextEncoder().encode(text).length, text: async () => text });
@@ -109,7 +119,12 @@ describe('createBackupModel', () => {
     for (const id of ['1', '2', '3', '9']) expect(text).not.toContain(`SECRET-${id}`);
     expect(text).not.toMatch(/"(secret|sealed|pendingRevoke|credential)"/);
     const parsed = JSON.parse(text);
-    expect(parsed).toMatchObject({ format: BACKUP_FORMAT, version: 1 });
+    expect(parsed).toMatchObject({ format: BACKUP_FORMAT, version: 2 });
+    expect(parsed.settings).toBeUndefined();
+    expect(parsed.accountSettings).toEqual([
+      { ...work, syncMinutes: 60, clipboardSeconds: 120, copyFormat: 'env' },
+      { ...home, syncMinutes: 5, clipboardSeconds: 0, copyFormat: 'header' },
+    ]);
     expect(parsed.tokens.map((t: { id: string; state: string }) => `${t.id}:${t.state}`).sort()).toEqual([
       '1:active',
       '2:active',
@@ -145,7 +160,9 @@ describe('createBackupModel', () => {
     expect(after.tokens.map(local).sort()).toEqual(before.tokens.map(local).sort());
     expect(after.grants).toEqual(before.grants);
     expect(after.usage).toEqual(before.usage);
-    expect(b.settings).toMatchObject({ value: { syncMinutes: 60, clipboardSeconds: 120 }, format: 'env' });
+    // Each account's own settings, not one account's for both.
+    expect(settingsOf(b, work)).toEqual({ syncMinutes: 60, clipboardSeconds: 120, copyFormat: 'env' });
+    expect(settingsOf(b, home)).toEqual({ syncMinutes: 5, clipboardSeconds: 0, copyFormat: 'header' });
     // Secrets stay those of this profile's own sync (the export and the merge never read them);
     // the revoked one has none.
     const kept = await withDb(b, (db) => listTokens(db, work));
@@ -187,8 +204,10 @@ describe('createBackupModel', () => {
     expect(after.grants).toHaveLength(2);
     // The shared copy is not doubled; the file's fill is added.
     expect(after.usage.map((u) => u.kind).sort()).toEqual(['copy', 'fill']);
-    // This device's own settings stay.
-    expect(b.settings.value).toEqual({ syncMinutes: 15, clipboardSeconds: 30 });
+    // This device's own settings stay, for both accounts.
+    expect(b.settings.size).toBe(0);
+    expect(settingsOf(b, work)).toEqual(DEFAULTS);
+    expect(settingsOf(b, home)).toEqual(DEFAULTS);
   });
 
   const valid = JSON.stringify({
@@ -237,8 +256,8 @@ describe('createBackupModel', () => {
     ],
     [
       'a newer version',
-      edit((o) => (o.version = 2)),
-      'This backup was made by a newer version of the extension (format version 2). Update the extension to import it. Nothing was changed.',
+      edit((o) => (o.version = 3)),
+      'This backup was made by a newer version of the extension (format version 3). Update the extension to import it. Nothing was changed.',
     ],
     [
       'a version that is not a number',
@@ -270,18 +289,95 @@ describe('createBackupModel', () => {
       edit((o) => (o.settings = { syncMinutes: 1, clipboardSeconds: 30, copyFormat: 'raw' })),
       'This backup is damaged: settings.syncMinutes does not hold what a backup holds there. Nothing was changed.',
     ],
+    [
+      'a version-1 file without settings',
+      edit((o) => delete o.settings),
+      'This backup is damaged: settings does not hold what a backup holds there. Nothing was changed.',
+    ],
+    [
+      'a version-2 file without settings per account',
+      edit((o) => (o.version = 2)),
+      'This backup is damaged: accountSettings does not hold what a backup holds there. Nothing was changed.',
+    ],
+    [
+      "an account's setting out of its choices",
+      edit((o) => {
+        o.version = 2;
+        o.accountSettings = [{ ...work, syncMinutes: 15, clipboardSeconds: 7, copyFormat: 'raw' }];
+      }),
+      'This backup is damaged: accountSettings[0].clipboardSeconds does not hold what a backup holds there. Nothing was changed.',
+    ],
+    [
+      'settings of an account that is not a web origin',
+      edit((o) => {
+        o.version = 2;
+        o.accountSettings = [{ service: 'file:///x', account: '1', ...DEFAULTS }];
+      }),
+      'This backup is damaged: accountSettings[0].service does not hold what a backup holds there. Nothing was changed.',
+    ],
+    [
+      'one account named twice',
+      edit((o) => {
+        o.version = 2;
+        o.accountSettings = [
+          { ...work, ...DEFAULTS },
+          { ...work, ...DEFAULTS, syncMinutes: 60 },
+        ];
+      }),
+      'This backup is damaged: accountSettings[1].account does not hold what a backup holds there. Nothing was changed.',
+    ],
   ])('should refuse %s with one sentence and change nothing', async (_kind, text, sentence) => {
     const d = device(true);
     await seedUsed(d);
     const before = await snapshot(d);
-    const settings = structuredClone(d.settings);
+    const settings = structuredClone([...d.settings]);
     // Some cases hold a valid token before the wrong place: nothing of a refused file is imported.
     const model = createBackupModel(d.deps);
     await model.importFile(file(text));
     expect(model.message.value).toEqual({ text: sentence, error: true });
     expect(await snapshot(d)).toEqual(before);
-    expect(d.settings).toEqual(settings);
+    expect([...d.settings]).toEqual(settings);
     expect(d.announce).not.toHaveBeenCalled();
+  });
+
+  it("should give a version-1 file's settings to each account here without its own, and keep the others'", async () => {
+    const d = device(false, [work, home, { service: SITE, account: 'third' }]);
+    d.settings.set(keyOf(home), { syncMinutes: 60, clipboardSeconds: 0, copyFormat: 'raw' });
+    const model = createBackupModel(d.deps);
+    await model.importFile(
+      file(edit((o) => (o.settings = { syncMinutes: 5, clipboardSeconds: 120, copyFormat: 'env' }))),
+    );
+    expect(model.message.value).toEqual({ text: 'Imported the settings.', error: false });
+    expect(settingsOf(d, work)).toEqual({ syncMinutes: 5, clipboardSeconds: 120, copyFormat: 'env' });
+    expect(settingsOf(d, { service: SITE, account: 'third' })).toMatchObject({ syncMinutes: 5 });
+    expect(settingsOf(d, home)).toEqual({ syncMinutes: 60, clipboardSeconds: 0, copyFormat: 'raw' });
+    // Nothing is taken on a device whose earlier version had settings for the whole device.
+    const old = device(true);
+    await createBackupModel(old.deps).importFile(
+      file(edit((o) => ((o.settings as { syncMinutes: number }).syncMinutes = 60))),
+    );
+    expect(old.settings.size).toBe(0);
+  });
+
+  it("should give each account only its own entry's settings, and none to an account not signed in here", async () => {
+    const d = device(false, [work]);
+    const model = createBackupModel(d.deps);
+    const accountSettings = [
+      { ...home, syncMinutes: 60, clipboardSeconds: 0, copyFormat: 'header' },
+      { ...work, syncMinutes: 30, clipboardSeconds: 15, copyFormat: 'env' },
+    ];
+    await model.importFile(file(edit((o) => Object.assign(o, { version: 2, accountSettings }))));
+    expect([...d.settings]).toEqual([
+      [keyOf(work), { syncMinutes: 30, clipboardSeconds: 15, copyFormat: 'env' }],
+    ]);
+    // Only an account here without an entry in the file: nothing to take, nothing said about settings.
+    const e = device(false, [home]);
+    const other = createBackupModel(e.deps);
+    await other.importFile(
+      file(edit((o) => Object.assign(o, { version: 2, accountSettings: [accountSettings[1]] }))),
+    );
+    expect(other.message.value?.text).toBe('Nothing new: this device already has everything in the file.');
+    expect(e.settings.size).toBe(0);
   });
 
   it('should refuse a file too large without reading it', async () => {

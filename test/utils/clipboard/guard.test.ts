@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CopiedMark } from '../../../utils/clipboard/copy';
 import type { ClearOutcome } from '../../../utils/clipboard/dom';
-import { CLIPBOARD_ALARM, createClipboardGuard } from '../../../utils/clipboard/guard';
+import {
+  backgroundClipboardGuard,
+  CLIPBOARD_ALARM,
+  createClipboardGuard,
+} from '../../../utils/clipboard/guard';
+import { saveSettings } from '../../../utils/settings';
+import type { Scope } from '../../../utils/store';
 
 const A: CopiedMark = { salt: 'a'.repeat(32), digest: '1'.repeat(64) };
 const B: CopiedMark = { salt: 'b'.repeat(32), digest: '2'.repeat(64) };
@@ -135,5 +141,38 @@ describe('createClipboardGuard', () => {
     clear.mockResolvedValueOnce('changed');
     expect(await g.fire()).toBe('cleared');
     expect(clear.mock.calls.slice(1)).toEqual([[B], [A]]);
+  });
+
+  describe('with several accounts (issue 15)', () => {
+    const work: Scope = { service: 'http://svc.test', account: 'A' };
+    const home: Scope = { service: 'http://svc.test', account: 'B' };
+    const alarmIn = async (): Promise<number | undefined> => {
+      const at = (await fakeBrowser.alarms.get(CLIPBOARD_ALARM))?.scheduledTime;
+      return at === undefined ? undefined : at - Date.now();
+    };
+
+    it('should clear after the delay of the account whose token was copied', async () => {
+      await saveSettings(work, { syncMinutes: 15, clipboardSeconds: 300 });
+      await saveSettings(home, { syncMinutes: 15, clipboardSeconds: 60 });
+      // The shown account is the other one: the copy's own account decides.
+      const g = backgroundClipboardGuard(async () => home);
+      await g.copied(A, work);
+      expect(await alarmIn()).toBe(300_000);
+      await g.copied(B, home);
+      expect(await alarmIn()).toBe(60_000);
+      // A page that names no account: the shown account's delay.
+      await g.copied(A);
+      expect(await alarmIn()).toBe(60_000);
+    });
+
+    it("should not clear at all after a copy of an account set to never, whatever the other's delay", async () => {
+      await saveSettings(work, { syncMinutes: 15, clipboardSeconds: 0 });
+      await saveSettings(home, { syncMinutes: 15, clipboardSeconds: 15 });
+      const g = backgroundClipboardGuard(async () => home);
+      await g.copied(A, work);
+      expect(await alarmIn()).toBeUndefined();
+      await g.copied(B, home);
+      expect(await alarmIn()).toBe(30_000);
+    });
   });
 });

@@ -31,6 +31,14 @@ describe('createCycle', () => {
     expect(pick(origin, '1', allowed, at)).toBe('1');
   });
 
+  it('should start again at the default after a switch of account, even where the ids are alike (issue 15)', () => {
+    const pick = createCycle();
+    expect(pick(SITE, '2', allowed, 0, 'A')).toBe('2');
+    // Account B has tokens with the same ids: its first press fills its own default, not A's next.
+    expect(pick(SITE, '1', allowed, 1000, 'B')).toBe('1');
+    expect(pick(SITE, '1', allowed, 2000, 'B')).toBe('2');
+  });
+
   it('should start at the default when the token filled last is no longer allowed', () => {
     const pick = createCycle();
     expect(pick(SITE, '1', allowed, 0)).toBe('1');

@@ -252,8 +252,20 @@ describe('createFiller', () => {
     expect(await filler.fillFromPage('1')).toEqual({ kind: 'confirm', origin: SITE });
     expect(deps.openPopup).toHaveBeenCalledTimes(1);
     expect(calls.every(([secret]) => secret === null)).toBe(true);
-    expect(filler.takePending()).toEqual({ id: '1', origin: SITE });
-    expect(filler.takePending()).toBeNull();
+    expect(await filler.takePending()).toEqual({ id: '1', origin: SITE });
+    expect(await filler.takePending()).toBeNull();
+  });
+
+  it("should hand the popup no question about another account's token (issue 15)", async () => {
+    const { deps } = await setup();
+    const filler = createFiller(deps);
+    expect(await filler.fillFromPage('1', scope)).toEqual({ kind: 'confirm', origin: SITE });
+    // Another account is shown by the time the popup opens (same ids at another service, say).
+    deps.loadSession = async () => ({ ...session, account: 'someone-else' });
+    expect(await filler.takePending()).toBeNull();
+    deps.loadSession = async () => session;
+    expect(await filler.fillFromPage('1', scope)).toEqual({ kind: 'confirm', origin: SITE });
+    expect(await filler.takePending()).toEqual({ id: '1', origin: SITE, scope });
   });
 
   it('should fill at once from the menu where the token is allowed', async () => {
