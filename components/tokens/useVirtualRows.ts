@@ -43,13 +43,20 @@ function useSizes(): {
   const [viewport, setViewport] = useState(VIEWPORT_FALLBACK_PX);
   const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE_PX);
   // The row height is read once, from the first row rendered: reading layout on every render
-  // would force a layout in the middle of each keystroke of a search.
+  // would force a layout in the middle of each keystroke of a search. It is read in the frame
+  // after the first paint, when the layout is already done: read while rendering, it forced one
+  // more before the list could show (issue 14).
   const measured = useRef(false);
   useLayoutEffect(() => {
-    const height = measured.current ? 0 : list.current?.firstElementChild?.getBoundingClientRect().height;
-    if (!height) return;
-    measured.current = true;
-    setRowHeight(height);
+    const row = measured.current ? null : list.current?.firstElementChild;
+    if (!row) return;
+    const frame = requestAnimationFrame(() => {
+      const height = row.getBoundingClientRect().height;
+      if (!height) return;
+      measured.current = true;
+      setRowHeight(height);
+    });
+    return () => cancelAnimationFrame(frame);
   });
   // A box taller than its usual max-height (a page that lets it grow) gets rows to fill it; a
   // shorter one (a short list) keeps the usual screenful, so a search that brings rows back never
