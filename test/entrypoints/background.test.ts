@@ -9,6 +9,25 @@ import { openTokenDb } from '../../utils/store/open';
 import { SYNC_ALARM } from '../../utils/sync/schedule';
 import { fakeMenusAndCommands } from '../helpers/fake-menus';
 
+const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
+const scope = { service: session.serviceUrl, account: session.account };
+const created = '2026-01-01T00:00:00.000+00:00';
+
+/** Signs `session` in with `names` listed (ids 1, 2, … in that order), as a sync would have kept them. */
+async function signedInWith(...names: string[]): Promise<void> {
+  const db = await openTokenDb();
+  const tokens = names.map((name, i) => ({
+    id: String(i + 1),
+    name,
+    secret: `s${i + 1}`,
+    created,
+    hasUploads: false,
+  }));
+  await applyList(db, scope, tokens, 1);
+  db.close();
+  await saveSession(session);
+}
+
 describe('background', () => {
   let menus: ReturnType<typeof fakeMenusAndCommands>;
   beforeEach(() => {
@@ -16,20 +35,7 @@ describe('background', () => {
   });
 
   it("should list the account's active tokens in the fill menu, and empty it on sign-out", async () => {
-    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
-    const db = await openTokenDb();
-    const created = '2026-01-01T00:00:00.000+00:00';
-    await applyList(
-      db,
-      { service: session.serviceUrl, account: session.account },
-      [
-        { id: '2', name: 'laptop', secret: 's2', created, hasUploads: false },
-        { id: '1', name: 'CI & deploy', secret: 's1', created, hasUploads: false },
-      ],
-      1,
-    );
-    db.close();
-    await saveSession(session);
+    await signedInWith('CI & deploy', 'laptop');
     background.main();
     const titles = () => [...menus.items.values()].map((item) => (item as { title: string }).title);
     // The most recent first (made at the same time here: in the list's order, by name), then "More tokens…".
@@ -52,13 +58,7 @@ describe('background', () => {
   });
 
   it('should finish a frame fill from permissions.onAdded once the browser grants its origin', async () => {
-    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
-    const db = await openTokenDb();
-    const created = '2026-01-01T00:00:00.000+00:00';
-    const scope = { service: session.serviceUrl, account: session.account };
-    await applyList(db, scope, [{ id: '1', name: 'ci', secret: 's1', created, hasUploads: false }], 1);
-    db.close();
-    await saveSession(session);
+    await signedInWith('ci');
     const W = 'https://widget.example';
     const answer = {
       ...{ url: '', path: [] as number[], self: -1, view: { l: 0, t: 0, r: 800, b: 600 } },
@@ -147,17 +147,7 @@ describe('background', () => {
   });
 
   it('should fill from the popup only in the account the popup names (issue 15)', async () => {
-    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
-    const scope = { service: session.serviceUrl, account: session.account };
-    const db = await openTokenDb();
-    await applyList(
-      db,
-      scope,
-      [{ id: '1', name: 'ci', secret: 's1', created: '2026-01-01', hasUploads: false }],
-      1,
-    );
-    db.close();
-    await saveSession(session);
+    await signedInWith('ci');
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
     background.main();
     const popup = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
@@ -177,17 +167,7 @@ describe('background', () => {
   });
 
   it('should leave the menu and the store alone for page messages that change nothing it shows', async () => {
-    const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'c', account: '42', email: 'a@b.c' };
-    const db = await openTokenDb();
-    const created = '2026-01-01T00:00:00.000+00:00';
-    await applyList(
-      db,
-      { service: session.serviceUrl, account: session.account },
-      [{ id: '1', name: 'ci', secret: 's1', created, hasUploads: false }],
-      1,
-    );
-    db.close();
-    await saveSession(session);
+    await signedInWith('ci');
     background.main();
     await vi.waitFor(() => expect(menus.items.size).toBe(4));
     const made = vi.spyOn(menus.items, 'set');
