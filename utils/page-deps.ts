@@ -1,55 +1,67 @@
 import { browser } from 'wxt/browser';
 import type { AccountDeps } from './account';
-import { loadAccountStatus, loadShownAccount, saveAccountStatus } from './account';
+import {
+  loadAccountStatus,
+  loadShownAccount,
+  saveAccountStatus,
+  shownAccountOf,
+  storedSessionsOf,
+} from './account';
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
 import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
+import { DRAFT_KEY, type PageHead, shownBefore } from './page-head';
 import { loadCopyFormat } from './settings';
-import { openTokenDb } from './store';
+import { copyFormatOf } from './settings-keys';
+import { openTokenDb, type Scope } from './store';
 import type { TokensDeps } from './tokens';
 
-/** storage.session: the name typed under Create, kept over a sign-in again (issue 18); never a secret. */
-const DRAFT_KEY = 'createDraft';
-/**
- * localStorage (the extension's pages only): the service and account a page showed last, read
- * synchronously so the list can be read before storage.local answers (issue 14). Never a secret;
- * only a guess, checked against the session before anything is shown.
- */
-const SHOWN_KEY = 'shownAccount.v1';
+/** `fresh`, except that its first call takes what `early` answers (null: no answer for those arguments). */
+function earlyFirst<A extends unknown[], T>(
+  early: (...args: A) => Promise<T> | null,
+  fresh: (...args: A) => Promise<T>,
+): (...args: A) => Promise<T> {
+  let taken = false;
+  return (...args) => {
+    const answer = taken ? null : early(...args);
+    taken = true;
+    return answer ?? fresh(...args);
+  };
+}
 
-const shownBefore: NonNullable<TokensDeps['shownBefore']> = {
-  read() {
-    try {
-      const value = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? 'null') as unknown;
-      const scope = value as { service?: unknown; account?: unknown } | null;
-      return typeof scope?.service === 'string' && typeof scope.account === 'string'
-        ? { service: scope.service, account: scope.account }
-        : null;
-    } catch {
-      return null;
-    }
-  },
-  write(scope) {
-    try {
-      if (scope) localStorage.setItem(SHOWN_KEY, JSON.stringify(scope));
-      else localStorage.removeItem(SHOWN_KEY);
-    } catch {
-      // No localStorage (a private window's limits): the guess is only a head start.
-    }
-  },
-};
+const sameScope = (a: Scope | null, b: Scope): boolean => a?.service === b.service && a.account === b.account;
+
+const draftOf = (stored: Record<string, unknown>): string =>
+  typeof stored[DRAFT_KEY] === 'string' ? stored[DRAFT_KEY] : '';
+
+/** The frame that shows the list, then the task after it; a hidden page (no frames) waits 100 ms. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }),
+    );
+  });
+}
 
 /**
  * The real adapters behind the tokens model, for the popup and the options page. Kept apart from
  * the connection's (connection-deps.ts): the popup must not carry the API client (size budget).
  */
-export function pageTokensDeps(onLocked?: () => void): TokensDeps {
+export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
+  const local = head?.local;
   return {
     // Pages never read a credential: the background's engine does (issue 11).
-    loadSession: loadShownAccount,
+    loadSession: earlyFirst(
+      () => local?.then((stored) => shownAccountOf(storedSessionsOf(stored))) ?? null,
+      loadShownAccount,
+    ),
     openDb: () => {
-      db ??= openTokenDb();
+      db ??= openTokenDb(undefined, head?.db);
       return db;
     },
     engine: engineClient(),
@@ -61,13 +73,18 @@ export function pageTokensDeps(onLocked?: () => void): TokensDeps {
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     // Only the options page chooses the format (it adds saveCopyFormat): the popup carries no writer.
-    loadCopyFormat,
-    loadDraft: async () => {
-      const draft = (await browser.storage.session.get(DRAFT_KEY))[DRAFT_KEY];
-      return typeof draft === 'string' ? draft : '';
-    },
+    loadCopyFormat: earlyFirst(
+      (scope: Scope) =>
+        local && sameScope(head.guess, scope) ? local.then((stored) => copyFormatOf(stored, scope)) : null,
+      loadCopyFormat,
+    ),
+    loadDraft: earlyFirst(
+      () => head?.session.then(draftOf) ?? null,
+      async () => draftOf(await browser.storage.session.get(DRAFT_KEY)),
+    ),
     saveDraft: (name) => browser.storage.session.set({ [DRAFT_KEY]: name }),
     shownBefore,
+    painted: afterPaint,
     now: Date.now,
   };
 }

@@ -1,5 +1,13 @@
 import { browser } from 'wxt/browser';
 import { CLIPBOARD_CHOICES, DEFAULT_CLIPBOARD_SECONDS } from './clipboard';
+import {
+  ACCOUNT_PREFIX,
+  copyFormatKeys,
+  copyFormatOf,
+  DEVICE_FORMAT_KEY,
+  DEVICE_KEY,
+  settingsKey,
+} from './settings-keys';
 import type { Scope } from './store';
 import { type CopyFormat, isCopyFormat } from './tokens';
 
@@ -22,21 +30,6 @@ interface StoredAccountSettings {
 
 export const SYNC_CHOICES = [5, 15, 30, 60] as const;
 export const DEFAULT_SETTINGS: Settings = { syncMinutes: 15, clipboardSeconds: DEFAULT_CLIPBOARD_SECONDS };
-/**
- * Version 1: the device-wide settings of earlier versions, and the copy format in its own key.
- * Never removed and never moved: they are the starting values of every account without settings
- * of its own (signed in before the upgrade or later), and what the options page sets while
- * nobody is signed in. Fields are only ever added, each read with a default.
- */
-const DEVICE_KEY = 'settings.v1';
-const DEVICE_FORMAT_KEY = 'copyFormat.v1';
-/** Version 2: one record per account, `settings.v2:<service> <account>` (the account key of sessions.ts). */
-const ACCOUNT_PREFIX = 'settings.v2:';
-
-/** The storage key of `scope`'s settings; null (nobody signed in): the device-wide starting values. */
-export const settingsKey = (scope: Scope | null): string | null =>
-  scope ? `${ACCOUNT_PREFIX}${scope.service} ${scope.account}` : null;
-
 const oneOf = <T extends number>(choices: readonly T[], value: unknown, fallback: T): T =>
   choices.includes(value as T) ? (value as T) : fallback;
 
@@ -79,12 +72,7 @@ export async function loadSettings(scope: Scope | null): Promise<Settings> {
  * own reads, apart from loadAccountSettings, keep the popup from carrying the other settings' rules.
  */
 export async function loadCopyFormat(scope: Scope | null): Promise<CopyFormat> {
-  // Signed out, the key is the device's own (a string, so no record's field is read from it).
-  const key = settingsKey(scope) ?? DEVICE_FORMAT_KEY;
-  const stored = await browser.storage.local.get([DEVICE_FORMAT_KEY, key]);
-  const own = asRecord(stored[key]).copyFormat;
-  const device = stored[DEVICE_FORMAT_KEY];
-  return isCopyFormat(own) ? own : isCopyFormat(device) ? device : 'raw';
+  return copyFormatOf(await browser.storage.local.get(copyFormatKeys(scope)), scope);
 }
 
 /**

@@ -8,6 +8,12 @@ import { moveIndex, scrollToShow } from '../../utils/lib';
 // taken to be at least as tall as its CSS max-height, also where there is no layout (happy-dom in
 // the component tests).
 const ROW_ESTIMATE_PX = 44;
+/**
+ * localStorage: the height measured last time (issue 14). The first render of the next opening
+ * then has the right window and padding, and the measurement in its first frame changes nothing
+ * (no second render before the list is painted). A height, never anything about a token.
+ */
+const ROW_HEIGHT_KEY = 'rowHeight.v1';
 const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
@@ -41,7 +47,7 @@ function useSizes(): {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [viewport, setViewport] = useState(VIEWPORT_FALLBACK_PX);
-  const [rowHeight, setRowHeight] = useState(ROW_ESTIMATE_PX);
+  const [rowHeight, setRowHeight] = useState(rememberedHeight);
   // The row height is read once, from the first row rendered: reading layout on every render
   // would force a layout in the middle of each keystroke of a search. It is read in the frame
   // after the first paint, when the layout is already done: read while rendering, it forced one
@@ -55,6 +61,7 @@ function useSizes(): {
       if (!height) return;
       measured.current = true;
       setRowHeight(height);
+      rememberHeight(height);
     });
     return () => cancelAnimationFrame(frame);
   });
@@ -71,6 +78,24 @@ function useSizes(): {
     return () => observer.disconnect();
   }, []);
   return { scroller, list, viewport, rowHeight };
+}
+
+function rememberedHeight(): number {
+  try {
+    const kept = Number(localStorage.getItem(ROW_HEIGHT_KEY));
+    return kept > 0 && kept < 1_000 ? kept : ROW_ESTIMATE_PX;
+  } catch {
+    return ROW_ESTIMATE_PX;
+  }
+}
+
+function rememberHeight(height: number): void {
+  try {
+    if (localStorage.getItem(ROW_HEIGHT_KEY) !== String(height))
+      localStorage.setItem(ROW_HEIGHT_KEY, String(height));
+  } catch {
+    // No localStorage: the next opening estimates again.
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ export {
   clearSession,
   dropClearCredential,
   listSessions,
+  listShownAccounts,
   loadSession,
   loadShownAccount,
   loadStoredSession,
@@ -27,5 +28,14 @@ export {
   shownScope,
   switchSession,
 } from './session';
-export { accountKey, accountLabel, type StoredSession } from './sessions';
+export {
+  accountKey,
+  accountLabel,
+  SESSION_V1_KEY,
+  SESSIONS_KEY,
+  type StoredSession,
+  shownAccountOf,
+  shownAccountsOf,
+  storedSessionsOf,
+} from './sessions';
 export { createSettingsModel, type SettingsModel } from './settings-model';

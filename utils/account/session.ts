@@ -2,7 +2,16 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SERVICE_URL } from '../api';
 import type { Envelope } from '../lock';
 import type { Scope } from '../store';
-import { accountKey, migrateSessions, type StoredSession, type StoredSessions } from './sessions';
+import {
+  accountKey,
+  SESSION_V1_KEY,
+  SESSIONS_KEY,
+  type StoredSession,
+  type StoredSessions,
+  shownAccountOf,
+  shownAccountsOf,
+  storedSessionsOf,
+} from './sessions';
 
 /** Who is signed in where: one signed-in account (see sessions.ts for the list of them). */
 export interface Session {
@@ -14,10 +23,6 @@ export interface Session {
 
 export type { StoredSession } from './sessions';
 
-/** Version 1: the one session before several accounts; read once, moved into SESSIONS_KEY on the next write. */
-const SESSION_V1_KEY = 'session.v1';
-/** Every signed-in account and which one the pages show (sessions.ts). */
-const SESSIONS_KEY = 'sessions.v2';
 const SERVICE_URL_KEY = 'serviceUrl.v1';
 /**
  * With the lock on and unlocked, the credentials in the clear live only here, in
@@ -29,8 +34,7 @@ const CREDENTIALS_KEY = 'credentials.v2';
 
 /** The stored list, a version-1 session moved in (migrateSessions). */
 export async function loadStoredSessions(): Promise<StoredSessions> {
-  const stored = await browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY]);
-  return migrateSessions(stored[SESSION_V1_KEY], stored[SESSIONS_KEY]);
+  return storedSessionsOf(await browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY]));
 }
 
 async function writeSessions(next: StoredSessions): Promise<void> {
@@ -123,11 +127,15 @@ export function cachedLoadSession(): (scope?: Scope) => Promise<Session | null> 
  * empty). One read of storage.local, where loadSession also asks storage.session (issue 14).
  */
 export async function loadShownAccount(): Promise<Session | null> {
-  const sessions = await loadStoredSessions();
-  const shown = sessions.list.find((s) => accountKey(s) === sessions.active);
-  if (!shown) return null;
-  const { sealedCredential: _sealed, ...session } = shown;
-  return { ...session, credential: '' };
+  return shownAccountOf(await loadStoredSessions());
+}
+
+/**
+ * Every signed-in account as the pages show them, the active one first, each without its
+ * credential: storage.local only (issue 14; the switcher needs no secret, sign-out reads its own).
+ */
+export async function listShownAccounts(): Promise<{ session: Session; active: boolean }[]> {
+  return shownAccountsOf(await loadStoredSessions());
 }
 
 /** The scope of the account the pages show, or null while nobody is signed in (no credential read). */

@@ -9,6 +9,11 @@ export interface StoredSession {
   sealedCredential?: Envelope | null;
 }
 
+/** storage.local, version 2: every signed-in account and which one the pages show. */
+export const SESSIONS_KEY = 'sessions.v2';
+/** Version 1: the one session before several accounts; read once, moved into SESSIONS_KEY on the next write. */
+export const SESSION_V1_KEY = 'session.v1';
+
 /** Every signed-in account (issue 15), and the key of the one the pages show. */
 export interface StoredSessions {
   active: string | null;
@@ -50,6 +55,30 @@ export function migrateSessions(v1: unknown, v2: unknown): StoredSessions {
   if (isStoredSession(v1)) return { active: accountKey(v1), list: [v1] };
   return { active: null, list: [] };
 }
+
+/** The sessions in a read of storage.local that asked for SESSIONS_KEY and SESSION_V1_KEY. */
+export function storedSessionsOf(stored: Record<string, unknown>): StoredSessions {
+  return migrateSessions(stored[SESSION_V1_KEY], stored[SESSIONS_KEY]);
+}
+
+/** Every account as the pages show them, the active one first, each without its credential. */
+export function shownAccountsOf(sessions: StoredSessions): { session: ShownSession; active: boolean }[] {
+  return sessions.list
+    .map(({ sealedCredential: _sealed, ...session }) => ({
+      session: { ...session, credential: '' },
+      active: accountKey(session) === sessions.active,
+    }))
+    .sort((a, b) => Number(b.active) - Number(a.active));
+}
+
+/** The account the pages show, without its credential; null while nobody is signed in. */
+export function shownAccountOf(sessions: StoredSessions): ShownSession | null {
+  const [first] = shownAccountsOf(sessions);
+  return first?.active ? first.session : null;
+}
+
+/** A session as a page holds it: where and who; `credential` is always empty. */
+export type ShownSession = Omit<StoredSession, 'sealedCredential'>;
 
 /** The account in a few words for the header and menus: its email (or id) and the service's host. */
 export function accountLabel(session: { serviceUrl: string; account: string; email: string }): {

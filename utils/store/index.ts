@@ -32,6 +32,8 @@ export {
   type TokenAnnotation,
 } from './db';
 export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
+export { openExisting } from './existing';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
 export type { GrantRecord, ListRecord, SecretsRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
+export { DB_NAME } from './schema';

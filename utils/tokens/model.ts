@@ -30,6 +30,8 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     const local = await link.open();
     await drafted;
     if (!local) return;
+    link.follow();
+    await deps.painted?.();
     // The service's standing state (issue 18), known before any click: asked alongside the rest.
     void deps.engine
       .hold?.()
@@ -38,7 +40,6 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       })
       .catch(() => {});
     await question.askPending(local);
-    link.follow();
     await sync.refresh();
   }
 

@@ -3,6 +3,7 @@ import type { Session } from '../account';
 import type { Scope, TokenDatabase, TokenRecord } from '../store';
 import { readList } from '../store';
 import { onChange } from '../sync';
+import type { CopyFormat } from './copy-format';
 import type { TokensState } from './list-state';
 import type { TokensDeps } from './types';
 
@@ -53,10 +54,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
       (context.scope.service !== scope.service || context.scope.account !== scope.account);
     context = { db: await deps.openDb(), scope };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
-    const [list, format] = await Promise.all([
-      shown.list,
-      deps.loadCopyFormat?.(scope).catch(() => 'raw' as const),
-    ]);
+    const [list, format] = await Promise.all([shown.list, shown.format]);
     const local = list.tokens;
     rev = list.rev;
     batch(() => {
@@ -118,12 +116,15 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
  * is read while the session is (issue 14: at 10,000 tokens the read is most of the wait), and used
  * only when the session names that account.
  */
-async function readShown(
-  deps: TokensDeps,
-): Promise<{ session: Session; scope: Scope; list: ReturnType<typeof readList> } | null> {
+async function readShown(deps: TokensDeps): Promise<{
+  session: Session;
+  scope: Scope;
+  list: ReturnType<typeof readList>;
+  format: Promise<CopyFormat | undefined>;
+} | null> {
   const before = deps.shownBefore?.read() ?? null;
-  const early = before && deps.openDb().then((db) => readList(db, before));
-  early?.catch(() => {});
+  const early = before && reads(deps, before);
+  early?.list.catch(() => {});
   const session = await deps.loadSession();
   if (!session) {
     deps.shownBefore?.write(null);
@@ -131,9 +132,17 @@ async function readShown(
   }
   const scope = { service: session.serviceUrl, account: session.account };
   if (early && before.service === scope.service && before.account === scope.account)
-    return { session, scope, list: early };
+    return { session, scope, ...early };
   deps.shownBefore?.write(scope);
-  return { session, scope, list: deps.openDb().then((db) => readList(db, scope)) };
+  return { session, scope, ...reads(deps, scope) };
+}
+
+/** What the rows of `scope` show: its list record, and its copy format, read side by side. */
+function reads(deps: TokensDeps, scope: Scope) {
+  return {
+    list: deps.openDb().then((db) => readList(db, scope)),
+    format: deps.loadCopyFormat?.(scope).catch(() => 'raw' as const) ?? Promise.resolve(undefined),
+  };
 }
 
 function forgetShown(s: TokensState): void {

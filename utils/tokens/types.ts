@@ -41,6 +41,11 @@ export interface TokensDeps {
    * while the session is, and shown only when the session names the same account.
    */
   shownBefore?: { read(): Scope | null; write(scope: Scope | null): void };
+  /**
+   * Resolves once the page has painted what it holds (issue 14): the questions to the background
+   * (the service's hold, a waiting fill, the sync) go after the list is on screen, not before.
+   */
+  painted?(): Promise<void>;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';

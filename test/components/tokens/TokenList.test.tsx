@@ -54,6 +54,24 @@ describe('TokenList', () => {
     expect(list.style.paddingTop).toBe(`${44 * ((positions[0] ?? 0) - 1)}px`);
   });
 
+  // Issue 14: the row height measured last time is the next opening's first guess, so the
+  // measurement in its first frame changes nothing and the list renders once before its paint.
+  it('should start from the row height measured last time, and remember a new one', async () => {
+    localStorage.setItem('rowHeight.v1', '50');
+    try {
+      const { list } = renderList(1_000);
+      const rendered = Math.ceil(330 / 50) + 8;
+      expect(list.style.paddingBottom).toBe(`${(1_000 - rendered) * 50}px`);
+      const measure = vi
+        .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+        .mockReturnValue({ height: 52.5 } as DOMRect);
+      await vi.waitFor(() => expect(localStorage.getItem('rowHeight.v1')).toBe('52.5'));
+      expect(measure).toHaveBeenCalled();
+    } finally {
+      localStorage.removeItem('rowHeight.v1');
+    }
+  });
+
   it('should name each row’s buttons after its token and pass its id', () => {
     const { onCopy, onRevoke } = renderList(10);
     fireEvent.click(screen.getByRole('button', { name: 'Copy token 2' }));

@@ -11,6 +11,7 @@ import {
   readList,
   requestRevoke,
 } from '../../../utils/store/db';
+import { openExisting } from '../../../utils/store/existing';
 import { openTokenDb } from '../../../utils/store/open';
 import type { Scope, TokenRecord } from '../../../utils/store/records';
 import { type AccountRecord, DB_VERSION, type TokenRecordV1 } from '../../../utils/store/schema';
@@ -290,5 +291,52 @@ describe('openTokenDb migrations', () => {
       { id: '1', firstSeenAt: 5, state: 'active', secret: 's' },
     ]);
     second.close();
+  });
+
+  // Issue 14: the popup's first script opens the database before the code that upgrades it loads.
+  it('should not create a database that is not there when opened early, and upgrade it after', async () => {
+    expect(await openExisting('early-none')).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('early-none');
+    const db = await openTokenDb('early-none', openExisting('early-none'));
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('lists');
+    db.close();
+  });
+
+  it('should take over an early connection to a current database, and close one to an older', async () => {
+    const made = await openTokenDb('early-current');
+    await applyList(
+      made,
+      ada,
+      [{ id: '1', name: 'a', secret: 's', created: '2021-11-29T16:08:33.077+00:00', hasUploads: false }],
+      5,
+    );
+    made.close();
+    const early = await openExisting('early-current');
+    const taken = await openTokenDb('early-current', Promise.resolve(early));
+    await expect(readList(taken, ada)).resolves.toMatchObject({ tokens: [{ id: '1', name: 'a' }] });
+    taken.close();
+
+    await seed('early-old', earlier[3] as EarlierVersion);
+    const old = await openExisting('early-old');
+    expect(old?.version).toBe(4);
+    // Left open, the old connection would block the upgrade forever.
+    const upgraded = await openTokenDb('early-old', Promise.resolve(old));
+    expect(upgraded.version).toBe(DB_VERSION);
+    const ids = (records: { id: string }[]): string[] => records.map((r) => r.id).sort();
+    expect(ids(await listAllTokens(upgraded))).toEqual(ids((earlier[3] as EarlierVersion).expected.tokens));
+    upgraded.close();
+  });
+
+  it('should let a newer version elsewhere close a connection taken over early', async () => {
+    (await openTokenDb('early-newer')).close();
+    const taken = await openTokenDb('early-newer', openExisting('early-newer'));
+    const newer = indexedDB.open('early-newer', DB_VERSION + 1);
+    await request(newer);
+    expect(newer.result.version).toBe(DB_VERSION + 1);
+    newer.result.close();
+    await expect(
+      Promise.resolve().then(() => taken.get('lists', [ada.service, ada.account])),
+    ).rejects.toThrow();
   });
 });

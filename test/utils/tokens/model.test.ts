@@ -98,6 +98,28 @@ describe('tokens model', () => {
     expect(model.tokens.value.map((t) => t.name)).toContain('made elsewhere');
   });
 
+  it('should ask the background nothing (hold, waiting fill, sync) before the list is painted (issue 14)', async () => {
+    const { deps } = setup();
+    const base = localTokensDeps(deps);
+    let paint = (): void => {};
+    const sync = vi.spyOn(base.engine, 'sync');
+    const pendingFill = vi.fn(async () => null);
+    const model = createTokensModel({
+      ...base,
+      pendingFill,
+      painted: () => new Promise<void>((resolve) => (paint = resolve)),
+    });
+    const started = model.start();
+    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sync).not.toHaveBeenCalled();
+    expect(pendingFill).not.toHaveBeenCalled();
+    paint();
+    await started;
+    expect(pendingFill).toHaveBeenCalledTimes(1);
+    expect(sync).toHaveBeenCalledTimes(1);
+  });
+
   it('should read the list of the account shown last while the session is read, and show it only for that account', async () => {
     const first = setup();
     await first.model.start();

@@ -1,7 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
-import '../../assets/app.css';
 import { UnlockForm } from '../../components/lock/UnlockForm';
 import { PopupApp } from '../../components/PopupApp';
 import {
@@ -14,6 +13,7 @@ import { releaseFrameOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
+import { pageHead } from '../../utils/page-head';
 import { createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
@@ -29,46 +29,46 @@ const showLock = async (): Promise<void> => {
   };
   unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={onUnlocked} />;
 };
-const deps = pageTokensDeps(() => void showLock());
-// Issue 14: the database opens while the session is read, not after it.
-void deps.openDb();
-const model = createTokensModel(deps);
+// Issue 14: main.ts asked for the session and opened the database while this file loaded.
+const model = createTokensModel(pageTokensDeps(() => void showLock(), pageHead()));
 const account = createAccountModel(pageAccountDeps());
 const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
   window.close();
 };
-const addAccount = (): void => {
-  void browser.tabs.create({ url: browser.runtime.getURL('/options.html#add-account') });
+/** The options page at `hash`: "Add account…" (#add-account), a token's details (#token=…). */
+const openOptionsAt = (hash: string): void => {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) });
   window.close();
 };
-const openDetails = (id: string): void => {
-  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#token=${encodeURIComponent(id)}`) });
-  window.close();
+let drawn = false;
+const draw = (): void => {
+  if (drawn) return;
+  drawn = true;
+  const app = (
+    <PopupApp
+      {...{ model, account, unlock, accounts, onOpenSettings: openSettings }}
+      onOpenDetails={(id) => openOptionsAt(`token=${encodeURIComponent(id)}`)}
+      onAddAccount={() => openOptionsAt('add-account')}
+    />
+  );
+  render(app, document.getElementById('app') as HTMLElement);
 };
-render(
-  <PopupApp
-    model={model}
-    account={account}
-    unlock={unlock}
-    onOpenSettings={openSettings}
-    onOpenDetails={openDetails}
-    accounts={accounts}
-    onAddAccount={addAccount}
-  />,
-  document.getElementById('app') as HTMLElement,
-);
 const started = model.start();
 void accounts.load();
-// Issue 14: names first; the lock a frame later, the restriction once the sync has answered.
+// Issue 14: the first frame shows the names (a "Loading…" frame before them only delays them),
+// unless they take longer than a moment. The lock a frame later, the restriction after the sync.
+const slow = setTimeout(draw, 100);
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());
+  clearTimeout(slow);
+  draw();
   requestAnimationFrame(() =>
     setTimeout(() => {
       void showLock();
-      void started.finally(() => account.start());
+      void started.then(account.start, account.start).catch(() => {});
     }),
   );
 });

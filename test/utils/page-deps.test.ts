@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageAccountsDeps } from '../../utils/account/accounts-deps';
+import { saveSession } from '../../utils/account/session';
+import { pageTokensDeps } from '../../utils/page-deps';
+import { type PageHead, pageHead } from '../../utils/page-head';
+import { saveCopyFormat } from '../../utils/settings';
+import { openExisting } from '../../utils/store/existing';
+import { openTokenDb } from '../../utils/store/open';
+
+const ada = {
+  serviceUrl: 'http://127.0.0.1:8787',
+  credential: 'w3ss_ada',
+  account: '42',
+  email: 'ada@example.org',
+};
+const scope = { service: ada.serviceUrl, account: ada.account };
+
+/** What the popup's first script reads (utils/page-head.ts), for a guess of `guess`. */
+async function headFor(guess: typeof scope | null): Promise<PageHead> {
+  (await openTokenDb()).close();
+  const keys = [
+    'sessions.v2',
+    'session.v1',
+    'copyFormat.v1',
+    `settings.v2:${scope.service} ${scope.account}`,
+  ];
+  return {
+    guess,
+    local: fakeBrowser.storage.local.get(keys),
+    session: fakeBrowser.storage.session.get('createDraft'),
+    db: openExisting('w3s-tokens'),
+  };
+}
+
+// Issue 14: the first reads of a page are made before its code loads, then taken over once.
+describe('page adapters with the first reads made early', () => {
+  it('should answer the first session, copy format and draft from them, and read storage after', async () => {
+    await saveSession(ada);
+    await saveCopyFormat(scope, 'env');
+    await fakeBrowser.storage.session.set({ createDraft: 'laptop' });
+    const head = await headFor(scope);
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const deps = pageTokensDeps(undefined, head);
+
+    expect(await deps.loadSession()).toEqual({ ...ada, credential: '' });
+    expect(await deps.loadCopyFormat?.(scope)).toBe('env');
+    expect(await deps.loadDraft?.()).toBe('laptop');
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+    // Later reads are fresh: a switch of account, a reload.
+    await saveCopyFormat(scope, 'header');
+    local.mockClear();
+    expect(await deps.loadSession()).toEqual({ ...ada, credential: '' });
+    expect(await deps.loadCopyFormat?.(scope)).toBe('header');
+    expect(local).toHaveBeenCalledTimes(2);
+  });
+
+  it('should read the copy format afresh for an account that is not the guessed one', async () => {
+    await saveSession(ada);
+    await saveCopyFormat(scope, 'env');
+    const deps = pageTokensDeps(undefined, await headFor({ ...scope, account: '7' }));
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await deps.loadCopyFormat?.(scope)).toBe('env');
+    expect(local).toHaveBeenCalledTimes(1);
+  });
+
+  it('should use the database opened early', async () => {
+    const head = await headFor(scope);
+    const open = vi.spyOn(indexedDB, 'open');
+    const db = await pageTokensDeps(undefined, head).openDb();
+    expect(db.version).toBeGreaterThan(0);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('should read the first reads once, the same for every caller', () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(pageHead()).toBe(pageHead());
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the account switcher', () => {
+  it('should list the accounts without reading a credential, and read it only to sign out', async () => {
+    await saveSession(ada);
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const deps = pageAccountsDeps();
+    const [listed] = await deps.listSessions();
+    expect(listed).toEqual({ ...ada, credential: '' });
+    expect(session).not.toHaveBeenCalled();
+    const fetch = vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(null, { status: 204 }));
+    await deps.signOut(listed as typeof ada);
+    expect(session).toHaveBeenCalled();
+    expect(fetch.mock.calls[0]?.[1]?.headers).toMatchObject({ Authorization: 'Bearer w3ss_ada' });
+    expect(await deps.listSessions()).toEqual([]);
+  });
+});
