@@ -19,10 +19,10 @@ export type BundleSizes = Record<'popup' | 'options' | 'background' | 'fill', En
 // 24.5 KB at the end of that round (24.2 KB): settings per account and the popup's head start on
 // the list (the account shown last, a list revision instead of the tokens in each sync answer).
 // Loading the rare parts on demand does not pay here (each chunk's imports cost more than they
-// save, measured); the ways back are the upgrade code out of the popup (about 0.6 KB) and the
-// webextension-polyfill (3.0 KB), which Chrome's MV3 pages do not need (issue 14 stays open on it).
+// save, measured). Lowered to 24 KB when the popup left the webextension-polyfill out and split
+// into its first script and its code (23.6 KB, both files counted: popup.html preloads the second).
 // Issue 4: the fill code injected into web pages, at most 4 KB gzip.
-export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 24.5 * 1024, fill: 4 * 1024 };
+export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 24 * 1024, fill: 4 * 1024 };
 
 // Each file is gzipped on its own, as a browser fetches it, at level 9 (`gzip -9`): a figure
 // checked against a budget should not depend on a library's default level.
