@@ -58,20 +58,21 @@ const draw = (): void => {
 const started = model.start();
 void accounts.load();
 // Issue 14: the first frame shows the names (a "Loading…" frame before them only delays them),
-// unless they take longer than a moment. The lock a frame later, the restriction after the sync.
+// unless they take longer than a moment. The model syncs once they are painted; the lock's state
+// and the restriction are asked once the sync has answered (asked alongside, they held its answer
+// back; locked, the sync answers at once).
 const slow = setTimeout(draw, 100);
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());
   clearTimeout(slow);
   draw();
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      void showLock();
-      void started.then(account.start, account.start).catch(() => {});
-    }),
-  );
 });
+const afterSync = (): void => {
+  void showLock();
+  void account.start().catch(() => {});
+};
+void started.then(afterSync, afterSync);
 // A switch of account, a sign-in or out: repaint from that account's store, one repaint at a time.
 let repaint = Promise.resolve();
 onSessionChange(() => {

@@ -69,7 +69,10 @@ export async function applyList(
   /** "Sync now": every pending revoke is due now (nothing written for it; the outcomes are). */
   hurry = false,
 ): Promise<ListApplied> {
-  const tx = db.transaction(['lists', 'secrets', 'accounts'], 'readwrite');
+  // Relaxed (issue 14): everything a sync writes is what the service listed, or follows from it
+  // (a create's attempt settled), so a write lost to a power cut is made again by the next sync;
+  // the writes that are the person's own intent (a revoke asked, a create's attempt) stay strict.
+  const tx = db.transaction(['lists', 'secrets', 'accounts'], 'readwrite', { durability: 'relaxed' });
   const [list, secrets, account] = await Promise.all([
     tx.objectStore('lists').get(key(scope)),
     tx.objectStore('secrets').get(key(scope)),

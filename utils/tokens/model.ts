@@ -39,8 +39,10 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
         if (hold !== undefined) state.hold.value = hold;
       })
       .catch(() => {});
+    // The sync first: the question a menu or shortcut fill left waits in memory, the list on the service.
+    const syncing = sync.refresh();
     await question.askPending(local);
-    await sync.refresh();
+    await syncing;
   }
 
   return {

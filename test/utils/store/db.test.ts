@@ -162,7 +162,9 @@ describe('applyList', () => {
       const list = [token('old'), ...Array.from({ length: count }, (_, i) => token(String(i)))];
       await applyList(db, local, list, 2000 + REVOKED_KEEP_MS);
       expect(transaction).toHaveBeenCalledOnce();
-      expect(transaction).toHaveBeenCalledWith(['lists', 'secrets', 'accounts'], 'readwrite');
+      expect(transaction).toHaveBeenCalledWith(['lists', 'secrets', 'accounts'], 'readwrite', {
+        durability: 'relaxed',
+      });
     },
   );
 
@@ -197,6 +199,16 @@ describe('applyList', () => {
     // One gone: revoked elsewhere, its secret dropped: all three.
     expect(await writes(() => applyList(db, local, renamed.slice(1), 3000))).toBe(3);
     expect(await getToken(db, local, '0')).toMatchObject({ state: 'revoked', secret: '' });
+  });
+
+  // Issue 14: a sync writes only what the service listed (made again by the next sync if lost);
+  // a revoke asked by the person is their intent, and stays with the browser's default.
+  it('should write a sync relaxed, and a revoke request with the default durability', async () => {
+    const transaction = vi.spyOn(db, 'transaction');
+    await applyList(db, local, [token('1')], 5);
+    expect(transaction.mock.calls.at(-1)?.[2]).toEqual({ durability: 'relaxed' });
+    await requestRevoke(db, local, '1', 6);
+    expect(transaction.mock.calls.at(-1)?.[2]).toBeUndefined();
   });
 
   it('should paint from one record that holds no secret', async () => {
