@@ -17,7 +17,9 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the popup page of %s', (target) =>
   });
 
   it('should preload the code its small first script imports, so both load together', () => {
-    const imported = [...read(entry as string).matchAll(/import\(`\.\/([^`]+)`\)/g)].map((m) => `chunks/${m[1]}`);
+    const imported = [...read(entry as string).matchAll(/import\(`\.\/([^`]+)`\)/g)].map(
+      (m) => `chunks/${m[1]}`,
+    );
     expect(imported).toHaveLength(1);
     expect(preloaded).toEqual(imported);
     // The first script itself stays small: the reads, no UI.
