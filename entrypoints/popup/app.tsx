@@ -57,10 +57,9 @@ const draw = (): void => {
 };
 const started = model.start();
 void accounts.load();
-// Issue 14: the first frame shows the names (a "Loading…" frame before them only delays them),
-// unless they take longer than a moment. The model syncs once they are painted; the lock's state
-// and the restriction are asked once the sync has answered (asked alongside, they held its answer
-// back; locked, the sync answers at once).
+// Issue 14: the first frame shows the names (a "Loading…" frame only if they take a moment). The
+// model syncs once they are painted; the lock's state and the restriction once the sync has
+// answered (alongside, they held its answer back; locked, the sync answers at once).
 const slow = setTimeout(draw, 100);
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
