@@ -9,25 +9,13 @@ import {
 } from './account';
 import { copyText } from './clipboard';
 import { framePattern } from './fill';
+import { earlyFirst } from './lib';
 import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
 import { DRAFT_KEY, type PageHead, shownBefore } from './page-head';
 import { loadCopyFormat } from './settings';
 import { copyFormatOf } from './settings-keys';
 import { openTokenDb, type Scope } from './store';
 import type { TokensDeps } from './tokens';
-
-/** `fresh`, except that its first call takes what `early` answers (null: no answer for those arguments). */
-function earlyFirst<A extends unknown[], T>(
-  early: (...args: A) => Promise<T> | null,
-  fresh: (...args: A) => Promise<T>,
-): (...args: A) => Promise<T> {
-  let taken = false;
-  return (...args) => {
-    const answer = taken ? null : early(...args);
-    taken = true;
-    return answer ?? fresh(...args);
-  };
-}
 
 const sameScope = (a: Scope | null, b: Scope): boolean => a?.service === b.service && a.account === b.account;
 

@@ -32,7 +32,7 @@ const showLock = async (): Promise<void> => {
 // Issue 14: main.ts asked for the session and opened the database while this file loaded.
 const model = createTokensModel(pageTokensDeps(() => void showLock(), pageHead()));
 const account = createAccountModel(pageAccountDeps());
-const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins));
+const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins, pageHead().local));
 const openSettings = (): void => {
   void browser.runtime.openOptionsPage();
   window.close();

@@ -82,6 +82,17 @@ describe('page adapters with the first reads made early', () => {
 });
 
 describe('the account switcher', () => {
+  it("should list the accounts first from the popup's early read, then afresh", async () => {
+    await saveSession(ada);
+    const stored = fakeBrowser.storage.local.get(['sessions.v2', 'session.v1']);
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const deps = pageAccountsDeps(undefined, stored);
+    expect(await deps.listSessions()).toEqual([{ ...ada, credential: '' }]);
+    expect(local).not.toHaveBeenCalled();
+    expect(await deps.listSessions()).toEqual([{ ...ada, credential: '' }]);
+    expect(local).toHaveBeenCalledTimes(1);
+  });
+
   it('should list the accounts without reading a credential, and read it only to sign out', async () => {
     await saveSession(ada);
     const session = vi.spyOn(fakeBrowser.storage.session, 'get');

@@ -1,15 +1,23 @@
 import { endSessionAt } from '../api';
-import { t } from '../lib';
+import { earlyFirst, t } from '../lib';
 import { removeSettings } from '../settings';
 import type { AccountsDeps } from './accounts-model';
 import type { Release } from './connection-deps';
 import { clearSession, listShownAccounts, loadSession, switchSession } from './session';
+import { shownAccountsOf, storedSessionsOf } from './sessions';
 
-/** The real adapters behind the account switcher. */
-export function pageAccountsDeps(release?: Release): AccountsDeps {
+/**
+ * The real adapters behind the account switcher. `stored`: the popup's first read of
+ * storage.local, which holds the sessions (utils/page-head.ts), taken for the first list.
+ */
+export function pageAccountsDeps(release?: Release, stored?: Promise<Record<string, unknown>>): AccountsDeps {
   return {
     // The switcher shows no secret: the accounts are read without their credentials (issue 14).
-    listSessions: async () => (await listShownAccounts()).map(({ session }) => session),
+    listSessions: earlyFirst(
+      () =>
+        stored?.then((read) => shownAccountsOf(storedSessionsOf(read)).map(({ session }) => session)) ?? null,
+      async () => (await listShownAccounts()).map(({ session }) => session),
+    ),
     switchSession,
     async signOut(session) {
       const scope = { service: session.serviceUrl, account: session.account };

@@ -3,6 +3,7 @@
 // sizes (bytes), the order of token names (collate), and keyboard moves in a virtual list (list-keys). Nothing here imports a feature.
 export { describeStorage, parseLimit, storagePercent } from './bytes';
 export { compareIds, compareNames } from './collate';
+export { earlyFirst } from './early';
 export {
   absoluteDate,
   absoluteTime,
