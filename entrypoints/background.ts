@@ -36,7 +36,7 @@ export default defineBackground(() => {
       void badge.tokensChanged(scope, tokens);
     },
   });
-  const fillDeps = backgroundFillDeps(locker.reveal);
+  const fillDeps = backgroundFillDeps(locker.reveal, engineDeps.openDb);
   const menu = createFillMenu(fillDeps);
   const filler = withMenuAfterFills(createFiller(fillDeps), menu);
   const clipboard = backgroundClipboardGuard(shownScope);

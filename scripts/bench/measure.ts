@@ -84,12 +84,19 @@ export async function clearDevice(browser: BenchBrowser): Promise<void> {
   await page.close();
 }
 
-/** The floor for a sync: a bare `fetch` + `JSON.parse` of `GET /user/tokens`, in an extension page. */
+/**
+ * A sync's floor, in an otherwise empty extension page: a bare `fetch` + `JSON.parse` of
+ * `GET /user/tokens`; and the primitives every sync of a page adds to it (issue 14), each timed
+ * apart: a message to the background and its answer (one the background does not handle), and
+ * one IndexedDB transaction on a scratch database: on an empty device it is created and the list
+ * is put as one record (`write`), on a device that has it, it is opened and that record read
+ * (`read`). A sync that changed nothing must still read what is kept to know it.
+ */
 export async function bareFetchParse(
   browser: BenchBrowser,
   serviceUrl: string,
   credential: string,
-): Promise<{ ms: number; count: number }> {
+): Promise<{ ms: number; count: number; message: number; write: number; read: number }> {
   const page = await browser.open('blank.html');
   await waitUntil(page, isPainted);
   const result = await evaluateWithin(
@@ -103,14 +110,50 @@ export async function bareFetchParse(
           cache: 'no-store',
         });
         const list = JSON.parse(await response.text()) as unknown[];
-        return { ms: performance.now() - started, count: list.length };
+        const ms = performance.now() - started;
+
+        const asked = performance.now();
+        const { runtime } = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome;
+        await runtime.sendMessage({ type: 'bench/none' }).catch(() => {});
+        const message = performance.now() - asked;
+
+        const NAME = 'bench-primitive';
+        const done = (request: IDBRequest | IDBTransaction) =>
+          new Promise<void>((resolve, reject) => {
+            if (request instanceof IDBTransaction) request.oncomplete = () => resolve();
+            else request.onsuccess = () => resolve();
+            request.onerror = () => reject(request.error);
+          });
+        const open = (upgrade: boolean) => {
+          const request = indexedDB.open(NAME, 1);
+          if (upgrade) request.onupgradeneeded = () => request.result.createObjectStore('lists');
+          return done(request).then(() => request.result);
+        };
+        await done(indexedDB.deleteDatabase(NAME));
+        const writing = performance.now();
+        const created = await open(true);
+        const put = created.transaction('lists', 'readwrite', { durability: 'relaxed' });
+        put.objectStore('lists').put(list, 'list');
+        await done(put);
+        const write = performance.now() - writing;
+        created.close();
+        const reading = performance.now();
+        const kept = await open(false);
+        const get = kept.transaction('lists').objectStore('lists').get('list');
+        await done(get);
+        const read = performance.now() - reading;
+        kept.close();
+        await done(indexedDB.deleteDatabase(NAME));
+        return { ms, count: list.length, message, write, read };
       },
       serviceUrl,
       credential,
     ),
   );
   await page.close();
-  return result as { ms: number; count: number };
+  return result as { ms: number; count: number; message: number; write: number; read: number };
 }
 
 /** The page's JS heap after a full garbage collection, in bytes (CDP `Runtime.getHeapUsage`). */

@@ -43,6 +43,10 @@ export interface SizeRun {
   repeatSync: SyncFigures[];
   /** `fetch` + `JSON.parse` of the same list, in ms. */
   bareFetch: number[];
+  /** The same sample's floor for a first sync: plus a message round trip and one write (measure.ts). */
+  firstFloor: number[];
+  /** The same sample's floor for a sync with nothing changed: plus a message round trip and one read. */
+  againFloor: number[];
 }
 
 export interface RunResults {
@@ -75,6 +79,8 @@ async function measureSize(
     firstSync: [],
     repeatSync: [],
     bareFetch: [],
+    firstFloor: [],
+    againFloor: [],
   };
   for (let i = 0; i < opts.warmup + opts.reps; i++) {
     const bare = await bareFetchParse(browser, url, credential);
@@ -86,6 +92,8 @@ async function measureSize(
     await page.close();
     if (i < opts.warmup) continue;
     run.bareFetch.push(bare.ms);
+    run.firstFloor.push(bare.ms + bare.message + bare.write);
+    run.againFloor.push(bare.ms + bare.message + bare.read);
     run.firstSync.push(sync);
   }
   opts.log(`  ${tokens} tokens: first sync and bare fetch done`);

@@ -55,11 +55,14 @@ async function fillInFrame(
   }
 }
 
-export function backgroundFillDeps(reveal?: FillDeps['reveal']): FillDeps {
+export function backgroundFillDeps(
+  reveal?: FillDeps['reveal'],
+  openDb: FillDeps['openDb'] = () => openTokenDb(),
+): FillDeps {
   return {
     reveal,
     loadSession,
-    openDb: () => openTokenDb(),
+    openDb,
     probe: probeActiveTab,
     fillFrame: fillInFrame,
     mayReach: async (origin) => browser.permissions.contains({ origins: [framePattern(origin)] }),

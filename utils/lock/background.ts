@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { Locker } from '../messages';
-import { openTokenDb } from '../store';
 import { backgroundSync, createQuiet, type Engine, type EngineDeps } from '../sync';
 import { checkToken } from './check';
 import { type RevealReply, revealSecret } from './reveal';
@@ -14,7 +13,7 @@ export const IDLE_ALARM = 'vault-idle';
  * and the retry alarm is set again for those not yet due (locked, backgroundSync set none).
  */
 export function backgroundLocker(engineDeps: EngineDeps, engine: () => Engine): Locker {
-  const vault: Vault = createVault({ openDb: () => openTokenDb(), now: Date.now });
+  const vault: Vault = createVault({ openDb: engineDeps.openDb, now: Date.now });
   const reveal = (id: string): Promise<RevealReply> => revealSecret({ vault, ...engineDeps }, id);
   return {
     vault: {

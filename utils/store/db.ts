@@ -2,8 +2,9 @@ import type { ApiToken } from '../api';
 import { secretHint } from '../lib';
 import type { Envelope } from '../lock';
 import { planSync, revoked } from '../sync';
+import { listDigest } from './digest';
 import { joinRecords, revised, splitRecords, toRecord, withoutSecret } from './layout';
-import type { CreateAttempt, Scope, TokenRecord } from './records';
+import { type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
 import type { AccountRecord, GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
 
 // Repository functions: every read and write of the other features, each in one transaction.
@@ -12,7 +13,8 @@ import type { AccountRecord, GrantRecord, ListRecord, TokenDatabase, TokenRow, U
 
 /** What one list from the service changed here. */
 export interface ListApplied {
-  tokens: TokenRecord[];
+  /** Absent when the list was the one last applied (unchangedSync): nothing was built. */
+  tokens?: TokenRecord[];
   dueRevokes: string[];
   settled: Array<{ attempt: CreateAttempt; token: TokenRecord | null }>;
   attempts: CreateAttempt[];
@@ -69,15 +71,21 @@ export async function applyList(
   /** "Sync now": every pending revoke is due now (nothing written for it; the outcomes are). */
   hurry = false,
 ): Promise<ListApplied> {
+  // The secrets in the clear (no lock) let the list be recognised next time (unchangedSync).
+  const digest = sealed ? undefined : listDigest(remote);
   // Relaxed (issue 14): everything a sync writes is what the service listed, or follows from it
   // (a create's attempt settled), so a write lost to a power cut is made again by the next sync;
   // the writes that are the person's own intent (a revoke asked, a create's attempt) stay strict.
   const tx = db.transaction(['lists', 'secrets', 'accounts'], 'readwrite', { durability: 'relaxed' });
-  const [list, secrets, account] = await Promise.all([
+  const [list, account] = await Promise.all([
     tx.objectStore('lists').get(key(scope)),
-    tx.objectStore('secrets').get(key(scope)),
     tx.objectStore('accounts').get(key(scope)),
   ]);
+  if (digest !== undefined && unchangedSync(list, account, digest, now)) {
+    await tx.done;
+    return { dueRevokes: [], settled: [], attempts: [], changed: false, rev: list?.rev };
+  }
+  const secrets = await tx.objectStore('secrets').get(key(scope));
   const kept = joinRecords(scope, list, secrets);
   const local = hurry ? kept.map((record) => hurried(record, now)) : kept;
   const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
@@ -95,17 +103,22 @@ export async function applyList(
   });
   const attemptsChanged = JSON.stringify(account?.createAttempts ?? []) !== JSON.stringify(plan.attempts);
   const split = listChanged || secretsChanged ? splitRecords(scope, after, now) : null;
+  const rev = split && listChanged ? split.list.rev : list?.rev;
+  const listed = digest !== undefined && rev !== undefined ? { digest, rev } : undefined;
   const writes: Promise<unknown>[] = [];
   if (split && listChanged) writes.push(tx.objectStore('lists').put(split.list));
   if (split && secretsChanged) writes.push(tx.objectStore('secrets').put(split.secrets));
   // The account keeps its last sync too (older readers): written with the list, never alone but
-  // for its attempts.
-  if (attemptsChanged || listChanged) {
-    const base = { email: '', ...account, ...scope };
+  // for its attempts, or to remember which list this is (not a change: nobody is told).
+  const base = { email: '', ...account, ...scope, listed };
+  if (attemptsChanged || listChanged)
     writes.push(
       tx.objectStore('accounts').put({ ...base, lastSyncedAt: now, createAttempts: plan.attempts }),
     );
-  }
+  else if (!sameListed(account?.listed, listed))
+    void tx
+      .objectStore('accounts')
+      .put({ ...base, lastSyncedAt: account?.lastSyncedAt ?? null, createAttempts: plan.attempts });
   await Promise.all(writes);
   await tx.done;
   // What the engine hands on (to pages, the menu, the badge) carries no secret: the rows as
@@ -122,9 +135,34 @@ export async function applyList(
     })),
     attempts: plan.attempts,
     changed: writes.length > 0,
-    rev: split && listChanged ? split.list.rev : list?.rev,
+    rev,
   };
 }
+
+/**
+ * Whether a sync of `digest` can change nothing (issue 14), read from the list's rows without
+ * their secrets: the service gave this very list last time, the list record is the one that sync
+ * left (every other write gives it a new revision), no create waits to be settled, no revoke
+ * waits, and no revoked token is old enough to be forgotten. Most syncs are this one.
+ */
+function unchangedSync(
+  list: ListRecord | undefined,
+  account: AccountRecord | undefined,
+  digest: string,
+  now: number,
+): boolean {
+  if (!list || !account?.listed || account.createAttempts.length > 0) return false;
+  if (account.listed.digest !== digest || account.listed.rev !== list.rev) return false;
+  return list.rows.every(
+    (row) =>
+      !row.pendingRevoke &&
+      row.state !== 'pending-revoke' &&
+      (row.state !== 'revoked' || (row.revokedAt ?? now) >= now - REVOKED_KEEP_MS),
+  );
+}
+
+const sameListed = (a: AccountRecord['listed'], b: AccountRecord['listed']): boolean =>
+  a?.digest === b?.digest && a?.rev === b?.rev;
 
 function applyPlan(
   before: ReadonlyMap<string, TokenRecord>,

@@ -33,6 +33,7 @@ export {
 } from './db';
 export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
 export { openExisting } from './existing';
+export { keptTokenDb } from './kept';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
 export type { GrantRecord, ListRecord, SecretsRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';

@@ -43,6 +43,12 @@ export interface AccountRecord extends Scope {
   lastSyncedAt: number | null;
   /** Creates not yet settled by a list, and settled ones that made a token (see CreateAttempt). */
   createAttempts: CreateAttempt[];
+  /**
+   * The list the service gave last, as a digest, and the revision of the list record it left
+   * (issue 14): the same list again, over a list record nobody wrote since, changes nothing unless
+   * something here is due (db.ts `unchangedSync`). Absent before, and while the lock seals secrets.
+   */
+  listed?: { digest: string; rev: number };
 }
 
 export interface TokenDB extends DBSchema {

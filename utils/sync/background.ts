@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { cachedLoadSession, clearSession, listSessions } from '../account';
 import { createApiClient } from '../api';
-import { openTokenDb, readList, type Scope } from '../store';
+import { keptTokenDb, openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
 import type { HoldStore, ServiceHold } from './quiet';
 import { dueScopes } from './schedule';
@@ -33,7 +33,8 @@ export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   return {
     loadSession: cachedLoadSession(),
     endSession: (scope) => clearSession(scope),
-    openDb: () => openTokenDb(),
+    // One connection for every call (issue 14): a sync or a fill does not wait to open it.
+    openDb: keptTokenDb(),
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),
     now,
     random: Math.random,

@@ -86,9 +86,9 @@ function createRun(deps: EngineDeps, quiet: Quiet) {
     /** A sync that wrote nothing tells nobody; a create or a revoke always wrote. */
     onlyIfChanged = false,
   ): Promise<T | EngineReply> {
-    // A connection per call: the background may live for hours, and a connection it kept would be
-    // closed under it by a newer version of the database (or the database being deleted). It
-    // opens while the session is read (issue 14).
+    // Asked while the session is read (issue 14). The background's connection is kept between
+    // calls (keptTokenDb: its `close` does nothing, and a newer version or a deletion elsewhere
+    // makes the next call open again); any other opener gives a connection for this call only.
     const opening = deps.openDb();
     try {
       // The session is read once: every write of this call goes to that one account's scope.

@@ -30,7 +30,8 @@ export interface SyncContext {
 export interface SyncReport {
   /**
    * The account's tokens after the sync, no secrets. Absent in a page's reply (utils/messages.ts):
-   * a page reads the store when `changed` (one read), so a list of 10,000 never crosses a message.
+   * a page reads the store when `changed` (one read), so a list of 10,000 never crosses a message;
+   * absent too when the list was the one last applied (nothing was built: db.ts `unchangedSync`).
    */
   tokens?: TokenRecord[];
   settled: ListApplied['settled'];
@@ -74,7 +75,7 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
   let wrote = false;
   const refused: SyncReport['refused'] = [];
   if (applied.dueRevokes.length > 0) {
-    const byId = new Map(tokens.map((token) => [token.id, token]));
+    const byId = new Map((tokens ?? []).map((token) => [token.id, token]));
     const outcomes: RevokeOutcome[] = [];
     let stop: AppError | null = null;
     for (const id of applied.dueRevokes) {
@@ -102,11 +103,12 @@ export async function syncAccount(ctx: SyncContext, options: { hurry?: boolean }
   return {
     ok: true,
     value: {
-      tokens,
+      ...(tokens && { tokens }),
       settled: applied.settled,
       attempts: applied.attempts,
       refused,
-      nextRetryAt: nextRetry(tokens),
+      // No tokens: the list was the one last applied, with no revoke waiting (applyList).
+      nextRetryAt: tokens ? nextRetry(tokens) : null,
       changed: applied.changed || applied.dueRevokes.length > 0,
       wrote,
       ...(rev !== undefined && { rev }),

@@ -24,7 +24,7 @@ import {
 } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import { REVOKED_KEEP_MS, type Scope, type TokenRecord } from '../../../utils/store/records';
-import { DB_VERSION, type TokenDatabase } from '../../../utils/store/schema';
+import { type AccountRecord, DB_VERSION, type TokenDatabase } from '../../../utils/store/schema';
 import { sortTokens } from '../../../utils/tokens/order';
 
 const local: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
@@ -69,7 +69,7 @@ describe('openTokenDb', () => {
 describe('applyList', () => {
   it('should store the list as active tokens and return the scope’s tokens', async () => {
     const applied = await applyList(db, local, [token('2'), token('1')], 1000);
-    expect(applied.tokens.map((t) => t.id).sort()).toEqual(['1', '2']);
+    expect(applied.tokens?.map((t) => t.id).sort()).toEqual(['1', '2']);
     // What the engine hands on (pages, menu, badge) holds no secret, only the row's hint.
     expect(applied.tokens).toContainEqual({
       ...local,
@@ -93,7 +93,9 @@ describe('applyList', () => {
     await markCopied(db, local, '1', 1500);
     await markCopied(db, local, '2', 1600);
     const applied = await applyList(db, local, [token('1', { hasUploads: true })], 2000);
-    expect(await shownById(local)).toStrictEqual(Object.fromEntries(applied.tokens.map((t) => [t.id, t])));
+    expect(await shownById(local)).toStrictEqual(
+      Object.fromEntries((applied.tokens ?? []).map((t) => [t.id, t])),
+    );
     expect((await one(local, '1'))?.secret).toBe('eyJ.secret-1.sig');
     expect(await one(local, '1')).toMatchObject({ hasUploads: true, lastCopiedAt: 1500, firstSeenAt: 1000 });
     expect(await one(local, '2')).toMatchObject({
@@ -138,6 +140,7 @@ describe('applyList', () => {
       email: 'ada@example.org',
       lastSyncedAt: 3000,
       createAttempts: [{ name: 'token 7', startedAt: 500, tokenId: '7', settledAt: 3000 }],
+      listed: { digest: expect.any(String), rev: applied.rev },
     });
   });
 
@@ -148,7 +151,7 @@ describe('applyList', () => {
     const later = 2000 + REVOKED_KEEP_MS + 1;
     const applied = await applyList(db, local, [token('2'), token('3')], later);
     expect(applied.dueRevokes).toEqual(['3']);
-    expect(applied.tokens.map((t) => t.id).sort()).toEqual(['2', '3']);
+    expect(applied.tokens?.map((t) => t.id).sort()).toEqual(['2', '3']);
     expect(Object.keys(await byId(local)).sort()).toEqual(['2', '3']);
   });
 
@@ -185,7 +188,103 @@ describe('applyList', () => {
     let applied: Awaited<ReturnType<typeof applyList>> | undefined;
     expect(await writes(async () => (applied = await applyList(db, local, list, 2000)))).toBe(0);
     expect(applied?.changed).toBe(false);
-    expect(applied?.tokens).toHaveLength(count);
+    // Nothing built either: the same list over the list record it left (issue 14).
+    expect(applied?.tokens).toBeUndefined();
+    expect(applied?.rev).toBe((await readList(db, local)).rev);
+  });
+
+  describe('the same list again (issue 14)', () => {
+    const list = [token('1'), token('2')];
+    const secretsRead = () => vi.spyOn(IDBObjectStore.prototype, 'get');
+
+    it('should read neither the secrets nor build the tokens, and answer what the slow way would', async () => {
+      const first = await applyList(db, local, list, 1000);
+      const gets = secretsRead();
+      const again = await applyList(db, local, list, 2000);
+      expect(gets.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual([
+        'accounts',
+        'lists',
+      ]);
+      expect(again).toEqual({ dueRevokes: [], settled: [], attempts: [], changed: false, rev: first.rev });
+    });
+
+    it('should know the list in whatever order the service gives it', async () => {
+      await applyList(db, local, list, 1000);
+      const gets = secretsRead();
+      expect((await applyList(db, local, [...list].reverse(), 2000)).tokens).toBeUndefined();
+      expect(gets.mock.contexts.some((store) => (store as IDBObjectStore).name === 'secrets')).toBe(false);
+    });
+
+    it('should take the slow way once for a store written before, remembering the list without telling anyone', async () => {
+      await applyList(db, local, list, 1000);
+      const { listed: _listed, ...before } = (await getAccount(db, local)) as AccountRecord;
+      await db.put('accounts', before);
+      const rev = (await readList(db, local)).rev;
+      let applied: Awaited<ReturnType<typeof applyList>> | undefined;
+      expect(await writes(async () => (applied = await applyList(db, local, list, 2000)))).toBe(1);
+      expect(applied).toMatchObject({ changed: false, rev });
+      expect(applied?.tokens).toHaveLength(2);
+      expect((await getAccount(db, local))?.lastSyncedAt).toBe(1000);
+      expect(await writes(() => applyList(db, local, list, 3000))).toBe(0);
+    });
+
+    it.each([
+      ['a rename on the service', async () => [token('1', { name: 'renamed' }), token('2')], 'renamed'],
+      ['a token gone from the service', async () => [token('1')], 'revoked'],
+      [
+        'a revoke asked here',
+        async () => {
+          await requestRevoke(db, local, '2', 1500);
+          return list;
+        },
+        'pending-revoke',
+      ],
+      [
+        'a copy here (another write of the list)',
+        async () => {
+          await markCopied(db, local, '2', 1500);
+          return list;
+        },
+        'copied',
+      ],
+      [
+        'a create waiting to be settled',
+        async () => {
+          await addCreateAttempt(db, local, { name: 'token 3', startedAt: 1500 });
+          return [...list, token('3')];
+        },
+        'settled',
+      ],
+    ] as const)('should take the slow way after %s', async (_what, change, expected) => {
+      await applyList(db, local, list, 1000);
+      const next = await change();
+      const gets = secretsRead();
+      const applied = await applyList(db, local, next, 2000);
+      expect(gets.mock.contexts.some((store) => (store as IDBObjectStore).name === 'secrets')).toBe(true);
+      expect(applied.tokens).toBeDefined();
+      const shown = await shownById(local);
+      if (expected === 'renamed') expect(shown['1']?.name).toBe('renamed');
+      if (expected === 'revoked') expect(shown['2']?.state).toBe('revoked');
+      if (expected === 'pending-revoke') expect(applied.dueRevokes).toEqual(['2']);
+      if (expected === 'copied') expect(shown['2']?.lastCopiedAt).toBe(1500);
+      if (expected === 'settled') expect(applied.settled.map((s) => s.token?.id)).toEqual(['3']);
+    });
+
+    it('should purge a revoked token once it is old enough, though the list is the same', async () => {
+      await applyList(db, local, list, 1000);
+      await applyList(db, local, [token('1')], 2000);
+      expect(await writes(() => applyList(db, local, [token('1')], 3000))).toBe(0);
+      await applyList(db, local, [token('1')], 2000 + REVOKED_KEEP_MS + 1);
+      expect(Object.keys(await shownById(local))).toEqual(['1']);
+    });
+
+    it('should not trust the digest while the lock seals secrets', async () => {
+      await applyList(db, local, list, 1000);
+      const gets = secretsRead();
+      const sealed = new Map(list.map((t) => [t.id, null]));
+      await applyList(db, local, list, 2000, sealed);
+      expect(gets.mock.contexts.some((store) => (store as IDBObjectStore).name === 'secrets')).toBe(true);
+    });
   });
 
   it('should write the list record (not one per token), and the secrets only when a secret changed', async () => {
