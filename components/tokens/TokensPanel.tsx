@@ -127,10 +127,9 @@ export function TokensPanel(props: TokensPanelProps) {
       )}
       <RevokedSection tokens={model.revoked.value} now={now} />
       <SyncStatus
-        syncing={model.syncing.value}
-        lastSyncedAt={model.lastSyncedAt.value}
+        syncing={model.syncing}
+        lastSyncedAt={model.lastSyncedAt}
         pending={pending}
-        now={now}
         onSyncNow={() => void model.refresh({ now: true })}
       />
       {model.confirming.value ? (
