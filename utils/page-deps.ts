@@ -14,7 +14,7 @@ import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockCli
 import { DRAFT_KEY, type PageHead, shownBefore } from './page-head';
 import { loadCopyFormat } from './settings';
 import { copyFormatOf } from './settings-keys';
-import { openTokenDb, type Scope } from './store';
+import { openTokenDb, readList, type Scope, shownList } from './store';
 import type { TokensDeps } from './tokens';
 
 const sameScope = (a: Scope | null, b: Scope): boolean => a?.service === b.service && a.account === b.account;
@@ -41,6 +41,12 @@ function afterPaint(): Promise<void> {
  */
 export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDeps {
   let db: ReturnType<typeof openTokenDb> | undefined;
+  const openDb = (): ReturnType<typeof openTokenDb> => {
+    db ??= openTokenDb(undefined, head?.db);
+    return db;
+  };
+  const fresh = (scope: Scope): ReturnType<typeof readList> =>
+    openDb().then((opened) => readList(opened, scope));
   const local = head?.local;
   return {
     // Pages never read a credential: the background's engine does (issue 11).
@@ -48,10 +54,15 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
       () => local?.then((stored) => shownAccountOf(storedSessionsOf(stored))) ?? null,
       loadShownAccount,
     ),
-    openDb: () => {
-      db ??= openTokenDb(undefined, head?.db);
-      return db;
-    },
+    openDb,
+    // The guessed account's list as the first script read it; any other read is made now.
+    readList: earlyFirst(
+      (scope: Scope) =>
+        head?.list && sameScope(head.guess, scope)
+          ? head.list.then((list) => (list === null ? fresh(scope) : shownList(scope, list)))
+          : null,
+      (scope: Scope) => fresh(scope),
+    ),
     engine: engineClient(),
     // The background clears the clipboard after the delay of the account whose token this is.
     copyText: (text, scope) => copyText(text, navigator.clipboard, (mark) => clipboardClient()(mark, scope)),

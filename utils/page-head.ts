@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SESSION_V1_KEY, SESSIONS_KEY } from './account';
 import { copyFormatKeys } from './settings-keys';
-import { DB_NAME, openExisting, type Scope } from './store';
+import { DB_NAME, type ListRecord, openExisting, readListEarly, type Scope } from './store';
 
 // A page's first reads, made by its small first script while the rest of its code is still
 // loading (issue 14: at 70 KB that takes longer than the reads). No idb, no polyfill, nothing of
@@ -47,6 +47,8 @@ export interface PageHead {
   session: Promise<Record<string, unknown>>;
   /** The database as it is (openExisting); openTokenDb takes it over. */
   db: Promise<IDBDatabase | null>;
+  /** The guessed account's list record, read from `db` once it is open (readListEarly); null: no guess. */
+  list: Promise<ListRecord | undefined | null> | null;
 }
 
 let head: PageHead | undefined;
@@ -56,11 +58,13 @@ export function pageHead(): PageHead {
   if (head) return head;
   const guess = shownBefore.read();
   const keys = [SESSIONS_KEY, SESSION_V1_KEY, ...(guess ? copyFormatKeys(guess) : [])];
+  const db = openExisting(DB_NAME);
   head = {
     guess,
     local: browser.storage.local.get(keys),
     session: browser.storage.session.get(DRAFT_KEY),
-    db: openExisting(DB_NAME),
+    db,
+    list: guess ? readListEarly(db, guess) : null,
   };
   // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
   for (const read of [head.local, head.session]) read.catch(() => {});

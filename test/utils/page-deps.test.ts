@@ -1,3 +1,4 @@
+import { IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageAccountsDeps } from '../../utils/account/accounts-deps';
@@ -5,8 +6,10 @@ import { saveSession } from '../../utils/account/session';
 import { pageTokensDeps } from '../../utils/page-deps';
 import { type PageHead, pageHead } from '../../utils/page-head';
 import { saveCopyFormat } from '../../utils/settings';
-import { openExisting } from '../../utils/store/existing';
+import { applyList, markCopied, readList } from '../../utils/store/db';
+import { openExisting, readListEarly } from '../../utils/store/existing';
 import { openTokenDb } from '../../utils/store/open';
+import { apiToken } from '../helpers/fake-api';
 
 const ada = {
   serviceUrl: 'http://127.0.0.1:8787',
@@ -25,11 +28,13 @@ async function headFor(guess: typeof scope | null): Promise<PageHead> {
     'copyFormat.v1',
     `settings.v2:${scope.service} ${scope.account}`,
   ];
+  const db = openExisting('w3s-tokens');
   return {
     guess,
     local: fakeBrowser.storage.local.get(keys),
     session: fakeBrowser.storage.session.get('createDraft'),
-    db: openExisting('w3s-tokens'),
+    db,
+    list: guess ? readListEarly(db, guess) : null,
   };
 }
 
@@ -64,6 +69,34 @@ describe('page adapters with the first reads made early', () => {
     const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(await deps.loadCopyFormat?.(scope)).toBe('env');
     expect(local).toHaveBeenCalledTimes(1);
+  });
+
+  it('should paint the guessed account from the list the first script read, and read any other afresh', async () => {
+    const db = await openTokenDb();
+    await applyList(db, scope, [apiToken('1', 'laptop')], 1000);
+    const head = await headFor(scope);
+    await head.list;
+    // Written after the first read: the first list shown is that read's, a later one is fresh.
+    await markCopied(db, scope, '1', 2000);
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const deps = pageTokensDeps(undefined, head);
+    const first = await deps.readList?.(scope);
+    expect(get).not.toHaveBeenCalled();
+    expect(first?.tokens.map((t) => [t.name, t.lastCopiedAt])).toEqual([['laptop', null]]);
+    expect(first?.rev).toBeTypeOf('number');
+    expect(await deps.readList?.(scope)).toEqual(await readList(db, scope));
+    expect(get).toHaveBeenCalled();
+    db.close();
+  });
+
+  it('should read the list afresh for another account than the guessed one, or when the first read could not be made', async () => {
+    const db = await openTokenDb();
+    await applyList(db, scope, [apiToken('1', 'laptop')], 1000);
+    const other = pageTokensDeps(undefined, await headFor({ ...scope, account: '7' }));
+    expect((await other.readList?.(scope))?.tokens.map((t) => t.name)).toEqual(['laptop']);
+    const failed = pageTokensDeps(undefined, { ...(await headFor(scope)), list: Promise.resolve(null) });
+    expect((await failed.readList?.(scope))?.tokens.map((t) => t.name)).toEqual(['laptop']);
+    db.close();
   });
 
   it('should use the database opened early', async () => {

@@ -8,24 +8,40 @@ import type { PageAnswer } from './page';
 // The fill's adapters in the background: entrypoints/fill.ts injected on demand (activeTab +
 // scripting), into the frames of the tab the person is using.
 
-/** The focused window's active tab, with entrypoints/fill.ts injected into every frame it may script. */
-async function preparedTab(): Promise<number | null> {
+/** The focused window's active tab. */
+async function activeTab(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return null;
+  return tab?.id ?? null;
+}
+
+/** entrypoints/fill.ts injected into every frame of `tabId` the extension may script. */
+async function inject(tabId: number): Promise<void> {
   // Frames the extension may not script (a cross-origin frame without its host permission) are
   // left out of `allFrames` without an error.
-  await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['/fill.js'] });
-  return tab.id;
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/fill.js'] });
 }
+
+/**
+ * Asks every frame that has the fill code what it would fill; false from a frame without it. The
+ * code stays in a frame's isolated world until the frame navigates, so a page filled before is
+ * asked at once, and the file is injected only when some frame lacks it (issue 14: each injection
+ * is one more round trip to the tab).
+ */
+const ask = (tabId: number) =>
+  browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: () => (globalThis.w3sFill ? globalThis.w3sFill(null, null) : false),
+  });
 
 async function probeActiveTab(): Promise<FrameAnswer[] | null> {
   try {
-    const tabId = await preparedTab();
+    const tabId = await activeTab();
     if (tabId === null) return null;
-    const results = await browser.scripting.executeScript({
-      target: { tabId, allFrames: true },
-      func: () => globalThis.w3sFill?.(null, null) ?? null,
-    });
+    let results = await ask(tabId);
+    if (results.some(({ result }) => result === false)) {
+      await inject(tabId);
+      results = await ask(tabId);
+    }
     return results.flatMap(({ frameId, result }) =>
       result ? [{ ...(result as PageAnswer), frameId: frameId ?? 0 }] : [],
     );
@@ -35,6 +51,10 @@ async function probeActiveTab(): Promise<FrameAnswer[] | null> {
   }
 }
 
+/**
+ * Fills the one frame the probe just chose. A frame that no longer has the fill code has
+ * navigated since: nothing is filled there (null), the fill is not injected again with the secret.
+ */
 async function fillInFrame(
   frameId: number,
   secret: string,
@@ -42,7 +62,7 @@ async function fillInFrame(
   path: string,
 ): Promise<PageAnswer | null> {
   try {
-    const tabId = await preparedTab();
+    const tabId = await activeTab();
     if (tabId === null) return null;
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },

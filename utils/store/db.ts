@@ -36,7 +36,14 @@ export async function readList(
   db: TokenDatabase,
   scope: Scope,
 ): Promise<{ tokens: TokenRecord[]; syncedAt: number | null; rev: number | undefined }> {
-  const list = await db.get('lists', key(scope));
+  return shownList(scope, await db.get('lists', key(scope)));
+}
+
+/** What a page paints of `scope`'s list record (readList, or the page's first read of it). */
+export function shownList(
+  scope: Scope,
+  list: ListRecord | undefined,
+): { tokens: TokenRecord[]; syncedAt: number | null; rev: number | undefined } {
   return {
     tokens: (list?.rows ?? []).map((row) => toRecord(scope, row)),
     syncedAt: list?.syncedAt ?? null,

@@ -1,3 +1,6 @@
+import type { Scope } from './records';
+import { DB_VERSION, type ListRecord } from './schema';
+
 /**
  * Opens the database as it is, without upgrading it and without idb (issue 14): a page's first
  * script opens it while the page's code is still loading, and openTokenDb takes the connection
@@ -20,4 +23,36 @@ export function openExisting(name: string): Promise<IDBDatabase | null> {
       resolve(null);
     };
   });
+}
+
+/**
+ * The list record of `scope` from a connection openExisting gave (issue 14: read by a page's first
+ * script, so the rows are there when its code has loaded). Undefined when the account has no list
+ * yet; null when it cannot be read here (no database, another version, a failed read): the page
+ * then reads it the usual way.
+ */
+export function readListEarly(
+  db: Promise<IDBDatabase | null>,
+  scope: Scope,
+): Promise<ListRecord | undefined | null> {
+  return db.then(
+    (raw) =>
+      new Promise((resolve) => {
+        if (raw?.version !== DB_VERSION) {
+          resolve(null);
+          return;
+        }
+        try {
+          const request = raw.transaction('lists').objectStore('lists').get([scope.service, scope.account]);
+          request.onsuccess = () => resolve(request.result as ListRecord | undefined);
+          request.onerror = (event) => {
+            event.preventDefault();
+            resolve(null);
+          };
+        } catch {
+          resolve(null);
+        }
+      }),
+    () => null,
+  );
 }

@@ -29,10 +29,11 @@ export {
   setReviewBy,
   setSiteDefault,
   settleCreateAttempt,
+  shownList,
   type TokenAnnotation,
 } from './db';
 export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
-export { openExisting } from './existing';
+export { openExisting, readListEarly } from './existing';
 export { keptTokenDb } from './kept';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';

@@ -140,7 +140,7 @@ async function readShown(deps: TokensDeps): Promise<{
 /** What the rows of `scope` show: its list record, and its copy format, read side by side. */
 function reads(deps: TokensDeps, scope: Scope) {
   return {
-    list: deps.openDb().then((db) => readList(db, scope)),
+    list: deps.readList?.(scope) ?? deps.openDb().then((db) => readList(db, scope)),
     format: deps.loadCopyFormat?.(scope).catch(() => 'raw' as const) ?? Promise.resolve(undefined),
   };
 }

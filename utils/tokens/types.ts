@@ -3,7 +3,7 @@ import type { Session } from '../account';
 import type { AppError, Result } from '../lib';
 import type { RevealReply } from '../lock';
 import type { Fill } from '../messages';
-import type { Scope, TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
+import type { readList, Scope, TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
 import type { Engine, SyncResult } from '../sync';
 import type { CopyFormat } from './copy-format';
 import type { ExtraGroup } from './extras';
@@ -14,6 +14,8 @@ import type { SortKey } from './order';
 export interface TokensDeps {
   loadSession(): Promise<Session | null>;
   openDb(): Promise<TokenDatabase>;
+  /** What the rows of `scope` show (store readList); a page's first script may have read it already. */
+  readList?(scope: Scope): ReturnType<typeof readList>;
   /** Talks to the service and writes the store: the background's, through messages, in pages. */
   engine: Engine;
   /** Writes `text` to the clipboard; `scope`: the account of the token copied (its clipboard delay). */
