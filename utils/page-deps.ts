@@ -4,6 +4,7 @@ import {
   loadAccountStatus,
   loadShownAccount,
   saveAccountStatus,
+  sessionEnded,
   shownAccountOf,
   storedSessionsOf,
 } from './account';
@@ -54,6 +55,7 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
       () => local?.then((stored) => shownAccountOf(storedSessionsOf(stored))) ?? null,
       loadShownAccount,
     ),
+    sessionEnded,
     openDb,
     // The guessed account's list as the first script read it; any other read is made now.
     readList: earlyFirst(

@@ -14,10 +14,15 @@ const session = {
   email: 'ada@example.org',
 };
 
-async function renderPopup(tokens = [apiToken('1', 'laptop'), apiToken('2', 'CI')], signedIn = true) {
+async function renderPopup(
+  tokens = [apiToken('1', 'laptop'), apiToken('2', 'CI')],
+  signedIn = true,
+  ended = false,
+) {
   const fake = createFakeApi(tokens);
   const model = createTokensModel(
     localTokensDeps({
+      sessionEnded: async () => ended,
       loadSession: async () => (signedIn ? session : null),
       endSession: async () => {},
       openDb: openTokenDb,
@@ -38,6 +43,13 @@ describe('PopupApp', () => {
     expect(screen.getByText('You’re not signed in.')).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Open settings' })[0] as HTMLElement);
     expect(onOpenSettings).toHaveBeenCalled();
+  });
+
+  // Issue 18: opened after the service ended the session, the popup says so, and how to go on.
+  it('should say the session ended when opened after the service ended it', async () => {
+    await renderPopup([], false, true);
+    expect(screen.getByText('Your session has ended.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in again' })).toBeTruthy();
   });
 
   it('should invite the first token when there is none', async () => {

@@ -315,6 +315,12 @@ test.describe('faults told before the click, one message at a time', () => {
     await expect(popup.getByText('Your session has ended.')).toBeVisible();
     await expect(popup.getByText('the name you typed are kept on this device')).toBeVisible();
     await screenshot(popup, 'fault-session-ended', { secrets });
+    // Opened again later, the popup still says why, not merely that nobody is signed in.
+    const reopened = await context.newPage();
+    await reopened.goto(popup.url());
+    await expect(reopened.getByText('Your session has ended.')).toBeVisible();
+    await expect(reopened.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+    await reopened.close();
 
     await popup.getByRole('button', { name: 'Sign in again' }).click();
     // The options page opens, or comes to the front when one is open already.

@@ -15,6 +15,7 @@ export interface LocalDeps {
   copyText(text: string): Promise<Result<void>>;
   now(): number;
   random?(): number;
+  sessionEnded?(): Promise<boolean>;
 }
 
 /**
@@ -33,6 +34,7 @@ export function localTokensDeps(deps: LocalDeps): TokensDeps {
   });
   return {
     loadSession: () => deps.loadSession(),
+    sessionEnded: () => deps.sessionEnded?.() ?? Promise.resolve(false),
     openDb: () => deps.openDb(),
     engine: asSent(engine),
     copyText: (text) => deps.copyText(text),

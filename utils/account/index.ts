@@ -15,6 +15,7 @@ export {
   cachedLoadSession,
   clearSession,
   dropClearCredential,
+  endSession,
   listSessions,
   listShownAccounts,
   loadSession,
@@ -25,6 +26,7 @@ export {
   type Session,
   saveSealedSession,
   saveSession,
+  sessionEnded,
   shownScope,
   switchSession,
 } from './session';

@@ -25,6 +25,12 @@ export type { StoredSession } from './sessions';
 
 const SERVICE_URL_KEY = 'serviceUrl.v1';
 /**
+ * storage.local: the account whose session the service ended last (a 401, issue 18), until the
+ * next sign-in. A page opened later says the session ended, not merely that nobody is signed in.
+ * A scope, never a credential.
+ */
+const ENDED_KEY = 'sessionEnded.v1';
+/**
  * With the lock on and unlocked, the credentials in the clear live only here, in
  * `storage.session`, keyed by account: memory, never written to disk, emptied when the browser
  * closes, and dropped the moment the lock closes (dropClearCredential). Version 1 held one.
@@ -155,6 +161,7 @@ async function putSession(stored: StoredSession, clear: string | null, activate:
   await writeCredentials(memory);
   await writeSessions({ active: activate || !sessions.active ? key : sessions.active, list });
   await browser.storage.local.set({ [SERVICE_URL_KEY]: stored.serviceUrl });
+  await browser.storage.local.remove(ENDED_KEY);
 }
 
 export async function saveSession(session: Session, { activate = true } = {}): Promise<void> {
@@ -194,6 +201,12 @@ export async function dropClearCredential(): Promise<void> {
  * `all`): the service URL and every local token record stay. Another account becomes active.
  */
 export async function clearSession(scope?: Scope | 'all'): Promise<void> {
+  // Signed out here: a page no longer says that the service ended a session.
+  await browser.storage.local.remove(ENDED_KEY);
+  await dropSession(scope);
+}
+
+async function dropSession(scope?: Scope | 'all'): Promise<void> {
   const sessions = await loadStoredSessions();
   const gone =
     scope === 'all'
@@ -208,6 +221,21 @@ export async function clearSession(scope?: Scope | 'all'): Promise<void> {
   const active = list.some((s) => accountKey(s) === sessions.active) ? sessions.active : first;
   await writeCredentials(memory);
   await writeSessions({ active, list });
+}
+
+/**
+ * The service ended `scope`'s session (a 401): its credential is forgotten, its data kept, and the
+ * end is remembered first, so a page that repaints on the change already knows why.
+ */
+export async function endSession(scope: Scope): Promise<void> {
+  await browser.storage.local.set({ [ENDED_KEY]: { service: scope.service, account: scope.account } });
+  await dropSession(scope);
+}
+
+/** Whether the last session to go was ended by the service (endSession), not by a sign-out here. */
+export async function sessionEnded(): Promise<boolean> {
+  const ended = (await browser.storage.local.get(ENDED_KEY))[ENDED_KEY];
+  return typeof ended === 'object' && ended !== null;
 }
 
 export async function loadServiceUrl(): Promise<string> {

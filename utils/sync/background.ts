@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { cachedLoadSession, clearSession, listSessions } from '../account';
+import { cachedLoadSession, endSession, listSessions } from '../account';
 import { createApiClient } from '../api';
 import { keptTokenDb, openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
@@ -32,7 +32,7 @@ export function storageHolds(): HoldStore {
 export function backgroundEngineDeps(now: () => number = Date.now): EngineDeps {
   return {
     loadSession: cachedLoadSession(),
-    endSession: (scope) => clearSession(scope),
+    endSession,
     // One connection for every call (issue 14): a sync or a fill does not wait to open it.
     openDb: keptTokenDb(),
     makeApi: (session) => createApiClient({ baseUrl: session.serviceUrl, credential: session.credential }),

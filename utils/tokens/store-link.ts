@@ -4,6 +4,7 @@ import type { Scope, TokenDatabase, TokenRecord } from '../store';
 import { readList } from '../store';
 import { onChange } from '../sync';
 import type { CopyFormat } from './copy-format';
+import { sessionEndedError } from './failures';
 import type { TokensState } from './list-state';
 import type { TokensDeps } from './types';
 
@@ -43,8 +44,13 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     const shown = await readShown(deps);
     unsubscribe();
     if (!shown) {
+      // Ended by the service (issue 18), it says so in a page opened later too, not just "signed out".
+      const ended = s.error.value?.code !== 'signed-out' && (await deps.sessionEnded?.());
       context = null;
-      s.state.value = 'signed-out';
+      batch(() => {
+        if (ended) s.error.value = sessionEndedError();
+        s.state.value = 'signed-out';
+      });
       return null;
     }
     const { session, scope } = shown;

@@ -13,6 +13,8 @@ import type { SortKey } from './order';
 
 export interface TokensDeps {
   loadSession(): Promise<Session | null>;
+  /** Whether the service ended the last session to go (a 401), not a sign-out here (issue 18). */
+  sessionEnded?(): Promise<boolean>;
   openDb(): Promise<TokenDatabase>;
   /** What the rows of `scope` show (store readList); a page's first script may have read it already. */
   readList?(scope: Scope): ReturnType<typeof readList>;

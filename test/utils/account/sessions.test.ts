@@ -4,6 +4,7 @@ import {
   cachedLoadSession,
   clearSession,
   dropClearCredential,
+  endSession,
   listSessions,
   loadSession,
   loadShownAccount,
@@ -11,6 +12,7 @@ import {
   type Session,
   saveSealedSession,
   saveSession,
+  sessionEnded,
   switchSession,
 } from '../../../utils/account/session';
 import { accountKey, accountLabel, migrateSessions } from '../../../utils/account/sessions';
@@ -211,5 +213,32 @@ describe('loadShownAccount (the pages)', () => {
     expect(session).not.toHaveBeenCalled();
     await clearSession('all');
     expect(await loadShownAccount()).toBeNull();
+  });
+});
+
+// Issue 18: a page opened after the service ended a session says so, not merely "not signed in".
+describe('a session the service ended', () => {
+  it('should be remembered before the account goes, until the next sign-in', async () => {
+    await saveSession(work);
+    const seen: boolean[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('sessions.v2' in changes) void sessionEnded().then((ended) => seen.push(ended));
+    });
+    await endSession(scopeOf(work));
+    expect(await loadSession()).toBeNull();
+    expect(await sessionEnded()).toBe(true);
+    await vi.waitFor(() => expect(seen).toEqual([true]));
+    await saveSession(work);
+    expect(await sessionEnded()).toBe(false);
+  });
+
+  it('should be forgotten by a sign-out here, and never name a credential', async () => {
+    await saveSession(work);
+    await saveSession(home);
+    await endSession(scopeOf(work));
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('cred-work');
+    expect((await loadSession())?.account).toBe(home.account);
+    await clearSession(scopeOf(home));
+    expect(await sessionEnded()).toBe(false);
   });
 });
