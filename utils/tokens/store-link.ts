@@ -44,13 +44,8 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     const shown = await readShown(deps);
     unsubscribe();
     if (!shown) {
-      // Ended by the service (issue 18), it says so in a page opened later too, not just "signed out".
-      const ended = s.error.value?.code !== 'signed-out' && (await deps.sessionEnded?.());
       context = null;
-      batch(() => {
-        if (ended) s.error.value = sessionEndedError();
-        s.state.value = 'signed-out';
-      });
+      await showSignedOut(deps, s);
       return null;
     }
     const { session, scope } = shown;
@@ -149,6 +144,15 @@ function reads(deps: TokensDeps, scope: Scope) {
     list: deps.readList?.(scope) ?? deps.openDb().then((db) => readList(db, scope)),
     format: deps.loadCopyFormat?.(scope).catch(() => 'raw' as const) ?? Promise.resolve(undefined),
   };
+}
+
+/** Nobody is signed in; ended by the service (issue 18), a page opened later says so too. */
+async function showSignedOut(deps: TokensDeps, s: TokensState): Promise<void> {
+  const ended = s.error.value?.code !== 'signed-out' && (await deps.sessionEnded?.());
+  batch(() => {
+    if (ended) s.error.value = sessionEndedError();
+    s.state.value = 'signed-out';
+  });
 }
 
 function forgetShown(s: TokensState): void {
