@@ -1,11 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
-import { ok } from '../../utils/lib/result';
-import { openTokenDb } from '../../utils/store/open';
-import { createTokensModel } from '../../utils/tokens/model';
 import { apiToken, createFakeApi } from '../helpers/fake-api';
-import { localTokensDeps } from '../helpers/local-deps';
+import { localModel } from '../helpers/local-deps';
 
 const session = {
   serviceUrl: 'http://127.0.0.1:8787',
@@ -20,17 +17,7 @@ async function renderPopup(
   ended = false,
 ) {
   const fake = createFakeApi(tokens);
-  const model = createTokensModel(
-    localTokensDeps({
-      sessionEnded: async () => ended,
-      loadSession: async () => (signedIn ? session : null),
-      endSession: async () => {},
-      openDb: openTokenDb,
-      makeApi: () => fake.api,
-      copyText: async () => ok(undefined),
-      now: Date.now,
-    }),
-  );
+  const model = localModel(fake.api, signedIn ? session : null, { sessionEnded: async () => ended });
   const onOpenSettings = vi.fn();
   const view = render(<PopupApp model={model} onOpenSettings={onOpenSettings} />);
   await model.start();
@@ -127,16 +114,7 @@ describe('PopupApp', () => {
       code: 'network',
       message: 'Can’t reach the token service at 127.0.0.1:8787.',
     });
-    const model = createTokensModel(
-      localTokensDeps({
-        loadSession: async () => session,
-        endSession: async () => {},
-        openDb: openTokenDb,
-        makeApi: () => fake.api,
-        copyText: async () => ok(undefined),
-        now: Date.now,
-      }),
-    );
+    const model = localModel(fake.api, session);
     render(<PopupApp model={model} onOpenSettings={() => {}} />);
     await model.start();
     expect((await screen.findByRole('alert')).textContent).toBe(

@@ -1,10 +1,11 @@
 import type { Session } from '../../utils/account/session';
 import type { ApiClient } from '../../utils/api/client';
-import type { Result } from '../../utils/lib/result';
+import { ok, type Result } from '../../utils/lib/result';
 import { lean } from '../../utils/messages';
+import { openTokenDb } from '../../utils/store/open';
 import type { TokenDatabase } from '../../utils/store/schema';
 import { createEngine, type Engine } from '../../utils/sync/engine';
-import type { TokensDeps } from '../../utils/tokens/model';
+import { createTokensModel, type TokensDeps, type TokensModel } from '../../utils/tokens/model';
 
 /** What a test gives: the engine's adapters and the page's, in one object it may change later. */
 export interface LocalDeps {
@@ -51,4 +52,23 @@ export function asSent(engine: Engine): Engine {
     create: (name, from) => engine.create(name, from).then(lean),
     revoke: (id, from) => engine.revoke(id, from).then(lean),
   };
+}
+
+/** A page model over `api`, signed in as `session` (null: signed out), its store the test's IndexedDB. */
+export function localModel(
+  api: ApiClient,
+  session: Session | null,
+  extra: Partial<LocalDeps> = {},
+): TokensModel {
+  return createTokensModel(
+    localTokensDeps({
+      loadSession: async () => session,
+      endSession: async () => {},
+      openDb: openTokenDb,
+      makeApi: () => api,
+      copyText: async () => ok(undefined),
+      now: Date.now,
+      ...extra,
+    }),
+  );
 }
