@@ -50,8 +50,8 @@ export default defineConfig({
   vite: () => ({ plugins: [preact(), popupHtml()], build: { modulePreload: { polyfill: false } } }),
   // MV3 for Firefox too (WXT defaults Firefox to MV2): `action.openPopup` for the fill shortcut,
   // `optional_host_permissions`, and `scripting` exist as in Chrome, and WXT gives Firefox an event
-  // page (`background.scripts`: Firefox has no extension service worker) where IndexedDB, alarms,
-  // Web Locks and BroadcastChannel work as in Chrome's worker. `--mv2` still builds (see below).
+  // page (`background.scripts`: Firefox has no extension service worker) where IndexedDB, alarms
+  // and BroadcastChannel work as in Chrome's worker. `--mv2` still builds (see below).
   manifestVersion: 3,
   hooks: {
     // The popup runs on the browser's own promise-based `browser` (Chrome's MV3 `chrome`, Firefox's
@@ -144,7 +144,7 @@ export default defineConfig({
       : { optional_host_permissions: SERVICE_ORIGINS }),
     // Firefox only (Chrome warns about unknown keys). 140 (142 on Android): the first release
     // that reads `data_collection_permissions`, which new add-ons must declare; every API used is
-    // older (optional_host_permissions 128, scripting in MV3 109, Web Locks 96).
+    // older (optional_host_permissions 128, scripting in MV3 109).
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -3,8 +3,8 @@
 // are never made twice (create-token), the background's rounds and retries (background), the
 // periodic alarm at the smallest account's interval and which accounts are due (schedule), waiting
 // revokes' backoff (backoff), the service's standing state kept over restarts: rate-limit waits
-// and read-only (quiet), the broadcast of changes to open pages (channel), and the Web Lock that
-// lets one sync run at a time (with-lock).
+// and read-only (quiet), the broadcast of changes to open pages (channel), and the lock that lets
+// one engine call run at a time in the background (with-lock).
 export { backgroundEngineDeps, backgroundSync, periodicSync, RETRY_ALARM } from './background';
 export { retryDelay } from './backoff';
 export { announceChange, onAnyChange, onChange } from './channel';
