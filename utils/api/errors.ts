@@ -1,5 +1,5 @@
 import type { AppError } from '../lib';
-import { t } from '../lib';
+import { sessionEndedError, t } from '../lib';
 
 /** The classic API's wait after a CDN 429, which carries no Retry-After (api-contract.md, "Rate limit"). */
 export const RATE_LIMIT_WAIT_MS = 30_000;
@@ -42,9 +42,7 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
       message: t('errWrongCredential'),
     };
   }
-  if (status === 401) {
-    return { code: 'signed-out', status, message: t('errSignedOut') };
-  }
+  if (status === 401) return sessionEndedError();
   if (code === 'ERROR_ACCOUNT_RESTRICTED' || (status === 403 && code !== 'ERROR_DELETE_RESTRICTED')) {
     return { code: 'restricted', status, message: t('errRestricted') };
   }

@@ -15,4 +15,4 @@ export {
 } from './format';
 export { localizeDocument, type MessageKey, t, tAround } from './i18n';
 export { moveIndex, scrollToShow } from './list-keys';
-export { type AppError, fail, ok, type Result } from './result';
+export { type AppError, fail, ok, type Result, sessionEndedError } from './result';

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /**
  * Errors are values: a stable code for logs and tests, and a sentence for a person.
  * Neither ever contains a secret (house-style 10).
@@ -43,3 +45,13 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(code: ErrorCode, message: string, extra: Partial<AppError> = {}): Result<T> {
   return { ok: false, error: { code, message, ...extra } };
 }
+
+/**
+ * The service ended the session (a 401): said the same when the answer comes (api/errors.ts) and
+ * in a page opened after it (issue 18, utils/tokens/store-link.ts).
+ */
+export const sessionEndedError = (): AppError => ({
+  code: 'signed-out',
+  status: 401,
+  message: t('errSignedOut'),
+});

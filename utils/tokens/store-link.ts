@@ -1,10 +1,10 @@
 import { batch } from '@preact/signals';
 import type { Session } from '../account';
+import { sessionEndedError } from '../lib';
 import type { Scope, TokenDatabase, TokenRecord } from '../store';
 import { readList } from '../store';
 import { onChange } from '../sync';
 import type { CopyFormat } from './copy-format';
-import { sessionEndedError } from './failures';
 import type { TokensState } from './list-state';
 import type { TokensDeps } from './types';
 
