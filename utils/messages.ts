@@ -127,7 +127,7 @@ export function handleMessage(
   const from = typeof m?.from === 'string' ? m.from : '';
   switch (m?.type) {
     case 'tokens/sync':
-      return engine.sync({ now: m.now === true, shown: m.shown === true, from }).then(lean);
+      return engine.sync({ now: m.now === true, shown: m.shown === true, from, early: true }).then(lean);
     case 'tokens/create':
       return typeof m.name === 'string' ? engine.create(m.name, from).then(lean) : undefined;
     case 'tokens/revoke':

@@ -16,12 +16,22 @@ import { DRAFT_KEY, type PageHead, shownBefore } from './page-head';
 import { loadCopyFormat } from './settings';
 import { copyFormatOf } from './settings-keys';
 import { openTokenDb, readList, type Scope, shownList } from './store';
+import { HOLDS_KEY } from './sync';
 import type { TokensDeps } from './tokens';
 
 const sameScope = (a: Scope | null, b: Scope): boolean => a?.service === b.service && a.account === b.account;
 
 const draftOf = (stored: Record<string, unknown>): string =>
   typeof stored[DRAFT_KEY] === 'string' ? stored[DRAFT_KEY] : '';
+
+/** storage.local's holds (utils/sync/quiet.ts) changed: a sync's `/version` answered after it (issue 14). */
+function followHold(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'local' && HOLDS_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
 
 /** The frame that shows the list, then the task after it; a hidden page (no frames) waits 100 ms. */
 function afterPaint(): Promise<void> {
@@ -56,6 +66,7 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
       loadShownAccount,
     ),
     sessionEnded,
+    followHold,
     openDb,
     // The guessed account's list as the first script read it; any other read is made now.
     readList: earlyFirst(

@@ -41,7 +41,11 @@ describe('isExtensionPage', () => {
 
 describe('handleMessage', () => {
   it.each([
-    [{ type: 'tokens/sync', now: true, from: 'p1' }, 'sync', [{ now: true, shown: false, from: 'p1' }]],
+    [
+      { type: 'tokens/sync', now: true, from: 'p1' },
+      'sync',
+      [{ now: true, shown: false, from: 'p1', early: true }],
+    ],
     [{ type: 'tokens/create', name: 'ci' }, 'create', ['ci', '']],
     [{ type: 'tokens/revoke', id: '42', from: 'p2' }, 'revoke', ['42', 'p2']],
     [{ type: 'account/status' }, 'account', []],

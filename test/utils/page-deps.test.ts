@@ -139,4 +139,16 @@ describe('the account switcher', () => {
     expect(fetch.mock.calls[0]?.[1]?.headers).toMatchObject({ Authorization: 'Bearer w3ss_ada' });
     expect(await deps.listSessions()).toEqual([]);
   });
+
+  it("should follow the background's record of the services' holds, and nothing else in storage", async () => {
+    const listener = vi.fn();
+    const stop = pageTokensDeps().followHold?.(listener);
+    await fakeBrowser.storage.local.set({ serviceHolds: { [ada.serviceUrl]: { readOnly: 'maintenance' } } });
+    await fakeBrowser.storage.local.set({ 'settings.v2:x': {} });
+    await fakeBrowser.storage.session.set({ serviceHolds: {} });
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
+    stop?.();
+    await fakeBrowser.storage.local.set({ serviceHolds: {} });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
 });

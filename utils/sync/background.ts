@@ -3,7 +3,7 @@ import { cachedLoadSession, endSession, listSessions } from '../account';
 import { createApiClient } from '../api';
 import { keptTokenDb, openTokenDb, readList, type Scope } from '../store';
 import type { Engine, EngineDeps } from './engine';
-import type { HoldStore, ServiceHold } from './quiet';
+import { HOLDS_KEY, type HoldStore, type ServiceHold } from './quiet';
 import { dueScopes } from './schedule';
 import { nextRetry } from './sync';
 
@@ -14,8 +14,6 @@ const MIN_ALARM_DELAY_MS = 30_000;
 const OFFLINE_RETRY_MS = 60_000;
 /** While the service is read-only for maintenance, the background asks `/version` again this often. */
 export const MAINTENANCE_RECHECK_MS = 60_000;
-/** storage.local: rate-limit waits and read-only states per service address (utils/sync/quiet.ts). */
-const HOLDS_KEY = 'serviceHolds';
 
 /** The holds in storage.local, so a service worker started again (or the browser) keeps to a wait. */
 export function storageHolds(): HoldStore {

@@ -15,6 +15,12 @@ const BASE_MS = 30_000;
 const MAX_MS = 10 * 60_000;
 export const SUNSET_RECHECK_MS = 60 * 60_000;
 
+/**
+ * storage.local: the holds per service address (utils/sync/background.ts storageHolds). Pages
+ * follow it: a page's sync answers before `/version` does (issue 14), whose answer may change it.
+ */
+export const HOLDS_KEY = 'serviceHolds';
+
 /** What is kept of one service between calls. */
 export interface ServiceHold {
   /** A rate limit's end (ms since the epoch), and how many 429s in a row led to it. */

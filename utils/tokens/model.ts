@@ -18,6 +18,14 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const sync = createSyncCalls(deps, state, link);
   const question = createFillQuestion(deps, state, link);
   const actions = createActions(deps, state, link, sync);
+  const askHold = (): void =>
+    void deps.engine
+      .hold?.()
+      .then((hold) => {
+        if (hold !== undefined) sync.held(hold);
+      })
+      .catch(() => {});
+  let followingHold = false;
 
   async function start(): Promise<void> {
     // Read alongside the list, not before it (issue 14). Typed before it came (on this page) wins.
@@ -32,13 +40,10 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     if (!local) return;
     link.follow();
     await deps.painted?.();
-    // The service's standing state (issue 18), known before any click: asked alongside the rest.
-    void deps.engine
-      .hold?.()
-      .then((hold) => {
-        if (hold !== undefined) state.hold.value = hold;
-      })
-      .catch(() => {});
+    // The service's standing state (issue 18), known before any click: asked alongside the rest,
+    // and again whenever it changes (the sync's `/version` answers after the sync does).
+    askHold();
+    if (!followingHold) followingHold = Boolean(deps.followHold?.(askHold));
     // The sync first: the question a menu or shortcut fill left waits in memory, the list on the service.
     const syncing = sync.refresh();
     await question.askPending(local);

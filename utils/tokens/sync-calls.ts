@@ -13,6 +13,12 @@ export interface SyncCalls {
   /** Runs one engine call and takes in its reply; a 401 signs out and keeps local data. */
   call<T extends EngineReply>(fn: () => Promise<T>): Promise<T | null>;
   refresh(options?: { now?: boolean }): Promise<SyncResult>;
+  /**
+   * Takes in the service's hold as the background has it now (asked on opening, and again each
+   * time it changes: a sync's `/version` answers after the sync, issue 14). A page left open asks a
+   * read-only service again in 30 s, as after a sync that met it.
+   */
+  held(hold: AppError | null): void;
 }
 
 /** Engine calls, sync now, and the retries of a page left open. */
@@ -52,11 +58,9 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
       // shows, and a page left open tries again, later after each failure.
       await link.reload();
       failedSyncs += 1;
-      const delay = retryIn(
-        sync.error,
-        s.tokens.value.some((token) => token.state === 'pending-revoke'),
-      );
-      if (delay !== null) retryTimer = setTimeout(() => void refresh(), delay);
+      const pending = s.tokens.value.some((token) => token.state === 'pending-revoke');
+      const delay = retryIn(deps, sync.error, pending, failedSyncs);
+      if (delay !== null) retryAfter(delay);
       return;
     }
     failedSyncs = 0;
@@ -68,7 +72,7 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     const next = earliest(sync.value.nextRetryAt, recheck);
     if (next !== null) {
       const at = Math.max(next, hold?.retryAt ?? 0);
-      retryTimer = setTimeout(() => void refresh(), Math.max(1000, at - deps.now()));
+      retryAfter(Math.max(1000, at - deps.now()));
     }
   }
 
@@ -81,14 +85,24 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     );
   }
 
-  /** When a page left open tries again: never before a rate limit's end; maintenance every 30 s (issue 18). */
-  function retryIn(error: AppError, pending: boolean): number | null {
-    if (error.retryAt !== undefined) return Math.max(1000, error.retryAt - deps.now());
-    if (error.code === 'maintenance') return MAINTENANCE_RECHECK_MS;
-    return pending ? retryDelay(failedSyncs, error, deps.random ?? Math.random) : null;
+  function held(hold: AppError | null): void {
+    s.hold.value = hold;
+    if (hold?.code === 'maintenance' && link.context) retryAfter(MAINTENANCE_RECHECK_MS);
   }
 
-  return { call, refresh };
+  function retryAfter(ms: number): void {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void refresh(), ms);
+  }
+
+  return { call, refresh, held };
+}
+
+/** When a page left open tries again: never before a rate limit's end; maintenance every 30 s (issue 18). */
+function retryIn(deps: TokensDeps, error: AppError, pending: boolean, failedSyncs: number): number | null {
+  if (error.retryAt !== undefined) return Math.max(1000, error.retryAt - deps.now());
+  if (error.code === 'maintenance') return MAINTENANCE_RECHECK_MS;
+  return pending ? retryDelay(failedSyncs, error, deps.random ?? Math.random) : null;
 }
 
 /** A sync went through: its tokens shown, or the store's when its revision is not the one shown. */

@@ -50,6 +50,8 @@ export interface TokensDeps {
    * (the service's hold, a waiting fill, the sync) go after the list is on screen, not before.
    */
   painted?(): Promise<void>;
+  /** Calls `listener` when the background's record of the services' holds changes (issue 18). */
+  followHold?(listener: () => void): () => void;
 }
 
 export type ViewState = 'loading' | 'signed-out' | 'ready';

@@ -50,13 +50,58 @@ describe('engine and the service state', () => {
     const reply = await engine.sync();
     expect(reply.sync?.ok).toBe(true);
     expect(reply.hold).toMatchObject({ code: 'maintenance' });
-    // Both asked, the list and /version at once (issue 14: no second round trip).
-    expect([...fake.calls].sort()).toEqual(['listTokens', 'version']);
+    // /version once the list has answered (issue 14: alongside, it slowed the list).
+    expect(fake.calls).toEqual(['listTokens', 'version']);
     // Told again to a page opening later, asking the service nothing.
     expect(await engine.hold()).toMatchObject({ code: 'maintenance' });
     expect(fake.calls).toHaveLength(2);
     fake.setMode('rw');
     expect((await engine.sync()).hold).toBeNull();
+  });
+
+  it("should answer a page's sync before /version has, and keep the hold its answer brings", async () => {
+    const holds = memoryHolds();
+    const { engine, fake } = setup(holds);
+    fake.setMode('r-');
+    const version = fake.api.version;
+    let answer = (): void => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    fake.api.version = () => answered.then(version);
+    let asked = false;
+    const gated = fake.api.version;
+    fake.api.version = () => {
+      asked = true;
+      return gated();
+    };
+    const reply = await engine.sync({ early: true });
+    expect(reply.sync?.ok).toBe(true);
+    // Answered with the hold as it stood: /version was asked and has not answered yet.
+    expect(asked).toBe(true);
+    expect(reply.hold).toBeNull();
+    answer();
+    // The background's record, which open pages follow (TokensDeps.followHold), has it now.
+    await vi.waitFor(async () =>
+      expect((await holds.load())[session.serviceUrl]?.readOnly).toBe('maintenance'),
+    );
+    expect(await engine.hold()).toMatchObject({ code: 'maintenance' });
+  });
+
+  it("should wait for /version in the background's own rounds, which schedule themselves by the hold", async () => {
+    const { engine, fake } = setup();
+    fake.setMode('r-');
+    const version = fake.api.version;
+    let answer = (): void => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    fake.api.version = () => answered.then(version);
+    let done = false;
+    const syncing = engine.sync().then((reply) => {
+      done = true;
+      return reply;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    answer();
+    expect((await syncing).hold).toMatchObject({ code: 'maintenance' });
   });
 
   it('should hold writes after a 503 to a create until /version says w again', async () => {

@@ -120,6 +120,39 @@ describe('tokens model', () => {
     expect(sync).toHaveBeenCalledTimes(1);
   });
 
+  it('should take in a hold that changes after the sync, and ask a read-only service again in 30 s (issue 18)', async () => {
+    const { deps } = setup();
+    const base = localTokensDeps(deps);
+    const sync = vi.spyOn(base.engine, 'sync');
+    let follow = (): void => {};
+    const followHold = vi.fn((listener: () => void) => {
+      follow = listener;
+      return () => {};
+    });
+    const model = createTokensModel({ ...base, followHold });
+    await model.start();
+    await model.start();
+    // Followed once, however often the page starts again (a switch of account).
+    expect(followHold).toHaveBeenCalledTimes(1);
+    expect(model.hold.value).toBeNull();
+    const syncs = sync.mock.calls.length;
+    // The page's sync answered; its /version then says read-only, and the stored hold changes.
+    base.engine.hold = async () => ({
+      code: 'maintenance',
+      message: 'The tokens API is undergoing maintenance.',
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      follow();
+      await vi.waitFor(() => expect(model.hold.value?.code).toBe('maintenance'));
+      expect(sync).toHaveBeenCalledTimes(syncs);
+      vi.advanceTimersByTime(30_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(syncs + 1));
+  });
+
   it('should read the list of the account shown last while the session is read, and show it only for that account', async () => {
     const first = setup();
     await first.model.start();
