@@ -43,6 +43,20 @@ function setup(holds: HoldStore = memoryHolds(), fake = createFakeApi([apiToken(
   };
 }
 
+/** The service turns read-only; its `/version` answers that only once `answer()` is called. */
+function readOnlyLater(fake: ReturnType<typeof createFakeApi>) {
+  fake.setMode('r-');
+  const version = fake.api.version;
+  let answer = (): void => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  const gate = { asked: false, answer: () => answer() };
+  fake.api.version = () => {
+    gate.asked = true;
+    return answered.then(version);
+  };
+  return gate;
+}
+
 describe('engine and the service state', () => {
   it('should know from /version that the service is read-only, and that it is writable again', async () => {
     const { engine, fake } = setup();
@@ -62,23 +76,13 @@ describe('engine and the service state', () => {
   it("should answer a page's sync before /version has, and keep the hold its answer brings", async () => {
     const holds = memoryHolds();
     const { engine, fake } = setup(holds);
-    fake.setMode('r-');
-    const version = fake.api.version;
-    let answer = (): void => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    fake.api.version = () => answered.then(version);
-    let asked = false;
-    const gated = fake.api.version;
-    fake.api.version = () => {
-      asked = true;
-      return gated();
-    };
+    const version = readOnlyLater(fake);
     const reply = await engine.sync({ early: true });
     expect(reply.sync?.ok).toBe(true);
     // Answered with the hold as it stood: /version was asked and has not answered yet.
-    expect(asked).toBe(true);
+    expect(version.asked).toBe(true);
     expect(reply.hold).toBeNull();
-    answer();
+    version.answer();
     // The background's record, which open pages follow (TokensDeps.followHold), has it now.
     await vi.waitFor(async () =>
       expect((await holds.load())[session.serviceUrl]?.readOnly).toBe('maintenance'),
@@ -88,11 +92,7 @@ describe('engine and the service state', () => {
 
   it("should wait for /version in the background's own rounds, which schedule themselves by the hold", async () => {
     const { engine, fake } = setup();
-    fake.setMode('r-');
-    const version = fake.api.version;
-    let answer = (): void => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    fake.api.version = () => answered.then(version);
+    const version = readOnlyLater(fake);
     let done = false;
     const syncing = engine.sync().then((reply) => {
       done = true;
@@ -100,7 +100,7 @@ describe('engine and the service state', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(done).toBe(false);
-    answer();
+    version.answer();
     expect((await syncing).hold).toMatchObject({ code: 'maintenance' });
   });
 
