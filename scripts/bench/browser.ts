@@ -9,6 +9,7 @@ import {
   preGrantOrigins,
   settleFirstRun,
 } from '../../test/e2e/launch';
+import { watchSignals } from './page';
 
 // The floor the popup is compared with: an extension page with nothing in it. It goes into the
 // benchmark's own copy of the build, so the shipped extension carries no test page.
@@ -107,6 +108,7 @@ export async function startBrowser(
     base,
     async open(path) {
       const page = await context.newPage();
+      watchSignals(page);
       await page.goto(base + path, { waitUntil: 'commit' });
       return page;
     },

@@ -1,19 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { BenchBrowser } from './browser';
-import { evaluateWithin, pageScript, probeState, waitUntil } from './page';
+import { evaluateWithin, pageScript, probeState, signalled, waitUntil } from './page';
 import type { ProbeState } from './probe';
 import type { WorkerProbe } from './worker-probe';
-
-function isPainted(): boolean {
-  return window.__bench?.ready?.painted != null;
-}
 
 /** Opens `path` in a new tab; `ms` is navigation start until the ready frame was painted (see probe.ts). */
 export async function openReady(browser: BenchBrowser, path: string): Promise<{ page: Page; ms: number }> {
   const page = await browser.open(path);
-  await waitUntil(page, isPainted);
-  const state = await probeState(page);
-  return { page, ms: state.ready?.painted ?? Number.NaN };
+  return { page, ms: await signalled(page, 'painted') };
 }
 
 export interface SyncFigures {
@@ -62,6 +56,8 @@ function isSettled(): boolean {
 
 /** Waits until the page's sync is over (the engine has answered, "Sync now" is enabled again). */
 export async function waitSynced(page: Page, worker: WorkerProbe): Promise<SyncFigures | null> {
+  // Nothing is asked of the page before its sync has answered (see probe.ts, `signal`).
+  await signalled(page, 'synced');
   await waitUntil(page, isSettled);
   return syncOf(await probeState(page), await worker.read());
 }
@@ -98,7 +94,7 @@ export async function bareFetchParse(
   credential: string,
 ): Promise<{ ms: number; count: number; message: number; write: number; read: number }> {
   const page = await browser.open('blank.html');
-  await waitUntil(page, isPainted);
+  await signalled(page, 'painted');
   const result = await evaluateWithin(
     page,
     pageScript(

@@ -43,6 +43,33 @@ export async function waitUntil(
   }
 }
 
+const signals = new WeakMap<Page, Map<string, number>>();
+
+/**
+ * Keeps the probe's signals (`bench:<what> <time>` on the console, probe.ts) of `page`, which
+ * must be called before it navigates: waiting for them runs nothing in the page.
+ */
+export function watchSignals(page: Page): void {
+  const seen = new Map<string, number>();
+  signals.set(page, seen);
+  page.on('console', (message) => {
+    const [tag, at] = message.text().split(' ');
+    if (tag?.startsWith('bench:')) seen.set(tag.slice('bench:'.length), Number(at));
+  });
+}
+
+/** The time the probe in `page` signalled `what` (e.g. `painted`), once it has (see watchSignals). */
+export async function signalled(page: Page, what: string, timeoutMs = TIMEOUT_MS): Promise<number> {
+  const seen = signals.get(page);
+  if (!seen) throw new Error('signalled: the page was opened without watchSignals');
+  const deadline = Date.now() + timeoutMs;
+  while (!seen.has(what)) {
+    if (page.isClosed() || Date.now() > deadline) throw new Error(`the page never signalled ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return seen.get(what) as number;
+}
+
 /** What the probe has recorded in the page so far. */
 export const probeState = (page: Page): Promise<ProbeState> =>
   evaluateWithin(page, 'window.__bench') as Promise<ProbeState>;

@@ -67,6 +67,10 @@ export function probe(): void {
       channel.port2.postMessage(null);
     });
   };
+  // The harness learns these by the page's console (page.ts, `signalled`) rather than by asking
+  // the page: anything it evaluates there runs on the page's main thread, and the first call
+  // installs Playwright's helper script, which would land in the middle of the page's load.
+  const signal = (what: string, at: number): void => console.debug(`bench:${what} ${at}`);
   const afterTask = (done: (at: number) => void): void => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => done(performance.now());
@@ -106,6 +110,7 @@ export function probe(): void {
       state.messages.push(entry);
       const done = (): void => {
         entry.end = performance.now();
+        if (entry.type === 'tokens/sync') signal('synced', entry.end);
       };
       const last = args.at(-1);
       if (typeof last === 'function') {
@@ -150,6 +155,7 @@ export function probe(): void {
     observer.disconnect();
     afterPaint((at) => {
       ready.painted = at;
+      signal('painted', at);
     });
   };
   document.addEventListener('DOMContentLoaded', () => {
