@@ -8,6 +8,9 @@ import { SignedOut } from './account/SignedOut';
 import { TokenList } from './tokens/TokenList';
 import { TokensPanel } from './tokens/TokensPanel';
 
+/** The popup's page keeps the height of its rows for the next opening (issue 14). */
+export { rememberRowHeight } from './tokens/useVirtualRows';
+
 interface PopupAppProps {
   model: TokensModel;
   /** The account's restriction (issue 7); optional so a test may leave it out. */

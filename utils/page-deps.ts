@@ -12,14 +12,14 @@ import { copyText } from './clipboard';
 import { framePattern } from './fill';
 import { earlyFirst } from './lib';
 import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
-import { DRAFT_KEY, type PageHead, shownBefore } from './page-head';
+import { DRAFT_KEY, type PageHead } from './page-head';
 import { loadCopyFormat } from './settings';
-import { copyFormatOf } from './settings-keys';
 import { openTokenDb, readList, type Scope, shownList } from './store';
+
 import { HOLDS_KEY } from './sync';
 import type { TokensDeps } from './tokens';
 
-const sameScope = (a: Scope | null, b: Scope): boolean => a?.service === b.service && a.account === b.account;
+const sameScope = (a: Scope, b: Scope): boolean => a.service === b.service && a.account === b.account;
 
 const draftOf = (stored: Record<string, unknown>): string =>
   typeof stored[DRAFT_KEY] === 'string' ? stored[DRAFT_KEY] : '';
@@ -68,13 +68,13 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
     sessionEnded,
     followHold,
     openDb,
-    // The guessed account's list as the first script read it; any other read is made now.
+    // The shown account's list as the first script read it, once; any other read is made now.
     readList: earlyFirst(
       (scope: Scope) =>
-        head?.list && sameScope(head.guess, scope)
-          ? head.list.then((list) => (list === null ? fresh(scope) : shownList(scope, list)))
-          : null,
-      (scope: Scope) => fresh(scope),
+        head?.list.then((early) =>
+          early && sameScope(early.scope, scope) ? shownList(scope, early.list) : fresh(scope),
+        ) ?? null,
+      fresh,
     ),
     engine: engineClient(),
     // The background clears the clipboard after the delay of the account whose token this is.
@@ -85,17 +85,12 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),
     // Only the options page chooses the format (it adds saveCopyFormat): the popup carries no writer.
-    loadCopyFormat: earlyFirst(
-      (scope: Scope) =>
-        local && sameScope(head.guess, scope) ? local.then((stored) => copyFormatOf(stored, scope)) : null,
-      loadCopyFormat,
-    ),
+    loadCopyFormat,
     loadDraft: earlyFirst(
       () => head?.session.then(draftOf) ?? null,
       async () => draftOf(await browser.storage.session.get(DRAFT_KEY)),
     ),
     saveDraft: (name) => browser.storage.session.set({ [DRAFT_KEY]: name }),
-    shownBefore,
     painted: afterPaint,
     now: Date.now,
   };

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SESSION_V1_KEY, SESSIONS_KEY } from './account';
-import { copyFormatKeys } from './settings-keys';
+import { SESSION_V1_KEY, SESSIONS_KEY, shownAccountOf, storedSessionsOf } from './account';
 import { DB_NAME, type ListRecord, openExisting, readListEarly, type Scope } from './store';
 
 // A page's first reads, made by its small first script while the rest of its code is still
@@ -10,63 +9,63 @@ import { DB_NAME, type ListRecord, openExisting, readListEarly, type Scope } fro
 /** storage.session: the name typed under Create, kept over a sign-in again (issue 18); never a secret. */
 export const DRAFT_KEY = 'createDraft';
 /**
- * localStorage (the extension's pages only): the service and account a page showed last, read
- * synchronously so the list can be read before storage.local answers (issue 14). Never a secret;
- * only a guess, checked against the session before anything is shown.
+ * storage.local: the height of a row of the popup's list, measured last time (issue 14), so the
+ * next opening's first render has the right window (components/tokens/useVirtualRows.ts). Read
+ * with the sessions; never anything about a token. In storage.local, not localStorage: the first
+ * use of localStorage in a page waits for the browser, synchronously.
  */
-const SHOWN_KEY = 'shownAccount.v1';
+export const ROW_HEIGHT_KEY = 'rowHeight.v2';
 
-export const shownBefore = {
-  read(): Scope | null {
-    try {
-      const value = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? 'null') as unknown;
-      const scope = value as { service?: unknown; account?: unknown } | null;
-      return typeof scope?.service === 'string' && typeof scope.account === 'string'
-        ? { service: scope.service, account: scope.account }
-        : null;
-    } catch {
-      return null;
-    }
-  },
-  write(scope: Scope | null): void {
-    try {
-      if (scope) localStorage.setItem(SHOWN_KEY, JSON.stringify(scope));
-      else localStorage.removeItem(SHOWN_KEY);
-    } catch {
-      // No localStorage (a private window's limits): the guess is only a head start.
-    }
-  },
-};
+/** The row height kept last time, as the first read has it, and the keeper of a new one. */
+export function rowHeightMemory(): { kept: Promise<unknown>; keep(height: number): void } {
+  return {
+    kept: pageHead().local.then((stored) => stored[ROW_HEIGHT_KEY]),
+    // A failed write only means the next opening estimates the rows.
+    keep: (height) => void browser.storage.local.set({ [ROW_HEIGHT_KEY]: height }).catch(() => {}),
+  };
+}
 
 export interface PageHead {
-  /** The account the page showed last time (shownBefore), or null. */
-  guess: Scope | null;
-  /** storage.local: the sessions, and the guessed account's copy format, in one read. */
+  /** storage.local: the sessions and the row height (ROW_HEIGHT_KEY), in one read. */
   local: Promise<Record<string, unknown>>;
   /** storage.session: the draft (DRAFT_KEY). */
   session: Promise<Record<string, unknown>>;
   /** The database as it is (openExisting); openTokenDb takes it over. */
   db: Promise<IDBDatabase | null>;
-  /** The guessed account's list record, read from `db` once it is open (readListEarly); null: no guess. */
-  list: Promise<ListRecord | undefined | null> | null;
+  /**
+   * The shown account and its list record, read from `db` as soon as it and the sessions are
+   * there, without waiting for the page's code (readListEarly). Null: nobody is signed in, or the
+   * list could not be read here, and the page reads it the usual way.
+   */
+  list: Promise<{ scope: Scope; list: ListRecord | undefined } | null>;
 }
 
 let head: PageHead | undefined;
 
 /** The page's first reads: started by the first call (the page's first script), the same ones after. */
 export function pageHead(): PageHead {
-  if (head) return head;
-  const guess = shownBefore.read();
-  const keys = [SESSIONS_KEY, SESSION_V1_KEY, ...(guess ? copyFormatKeys(guess) : [])];
-  const db = openExisting(DB_NAME);
-  head = {
-    guess,
-    local: browser.storage.local.get(keys),
-    session: browser.storage.session.get(DRAFT_KEY),
-    db,
-    list: guess ? readListEarly(db, guess) : null,
-  };
-  // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
-  for (const read of [head.local, head.session]) read.catch(() => {});
+  head ??= firstReads();
   return head;
+}
+
+/** Starts the first reads (pageHead keeps the page's one set of them). */
+export function firstReads(): PageHead {
+  const local = browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, ROW_HEIGHT_KEY]);
+  const session = browser.storage.session.get(DRAFT_KEY);
+  // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
+  for (const read of [local, session]) read.catch(() => {});
+  const db = openExisting(DB_NAME);
+  return { local, session, db, list: shownListEarly(local, db) };
+}
+
+function shownListEarly(local: PageHead['local'], db: PageHead['db']): PageHead['list'] {
+  return local.then(
+    (stored) => {
+      const shown = shownAccountOf(storedSessionsOf(stored));
+      if (!shown) return null;
+      const scope = { service: shown.serviceUrl, account: shown.account };
+      return readListEarly(db, scope).then((list) => (list === null ? null : { scope, list }));
+    },
+    () => null,
+  );
 }

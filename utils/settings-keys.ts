@@ -1,8 +1,8 @@
 import type { Scope } from './store';
 import { type CopyFormat, isCopyFormat } from './tokens';
 
-// Where the settings (settings.ts) live in storage.local, apart from their code: a page's first
-// script (page-head.ts) reads the copy format before the rest of the page has loaded (issue 14).
+// Where the settings (settings.ts) live in storage.local, and how a copy format is read from
+// them, apart from the settings' code.
 
 /**
  * Version 1: the device-wide settings of earlier versions, and the copy format in its own key.

@@ -1,19 +1,13 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex, scrollToShow } from '../../utils/lib';
 
-// Only the rows in view (plus OVERSCAN either side) are in the DOM, so the popup opens as fast
-// with 10,000 tokens as with 10 (issue 6). Every row is one line of name and one of details, so
+// Only the rows in view (plus OVERSCAN either side, once the first frame is painted) are in the
+// DOM, so the popup opens as fast with 10,000 tokens as with 10 (issue 6). Every row is one line of name and one of details, so
 // all rows share one height: measured from the first row, estimated until then. The scroll box is
 // taken to be at least as tall as its CSS max-height, also where there is no layout (happy-dom in
 // the component tests).
 const ROW_ESTIMATE_PX = 44;
-/**
- * localStorage: the height measured last time (issue 14). The first render of the next opening
- * then has the right window and padding, and the measurement in its first frame changes nothing
- * (no second render before the list is painted). A height, never anything about a token.
- */
-const ROW_HEIGHT_KEY = 'rowHeight.v1';
 const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
 
@@ -80,22 +74,36 @@ function useSizes(): {
   return { scroller, list, viewport, rowHeight };
 }
 
+/**
+ * The height measured last time (issue 14), and where to keep a new one, as the page gives them
+ * (rememberRowHeight). The first render of the next opening then has the right window and
+ * padding, and the measurement in its first frame changes nothing (no second render before the
+ * list is painted). A height, never anything about a token.
+ */
+const remembered: { height: number | null; keep(height: number): void } = { height: null, keep: () => {} };
+
+/**
+ * The row height the page kept last time (anything but a height is ignored: the rows are
+ * estimated), and where it keeps the one measured now. Set up by the page before its list renders.
+ */
+export function rememberRowHeight(memory: { kept: Promise<unknown>; keep(height: number): void }): void {
+  remembered.keep = memory.keep;
+  memory.kept.then(
+    (height) => {
+      remembered.height = typeof height === 'number' && height > 0 && height < 1_000 ? height : null;
+    },
+    () => {},
+  );
+}
+
 function rememberedHeight(): number {
-  try {
-    const kept = Number(localStorage.getItem(ROW_HEIGHT_KEY));
-    return kept > 0 && kept < 1_000 ? kept : ROW_ESTIMATE_PX;
-  } catch {
-    return ROW_ESTIMATE_PX;
-  }
+  return remembered.height ?? ROW_ESTIMATE_PX;
 }
 
 function rememberHeight(height: number): void {
-  try {
-    if (localStorage.getItem(ROW_HEIGHT_KEY) !== String(height))
-      localStorage.setItem(ROW_HEIGHT_KEY, String(height));
-  } catch {
-    // No localStorage: the next opening estimates again.
-  }
+  if (remembered.height === height) return;
+  remembered.height = height;
+  remembered.keep(height);
 }
 
 /**
@@ -104,6 +112,10 @@ function rememberHeight(height: number): void {
  */
 export function useVirtualRows(count: number): VirtualRows {
   const { scroller, list, viewport, rowHeight } = useSizes();
+  // The first frame has only the rows in view; the rows either side come once it is painted
+  // (Preact runs effects after the paint), so the list shows with less to lay out (issue 14).
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => setOverscan(OVERSCAN), []);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const moved = useRef(false);
@@ -111,8 +123,8 @@ export function useVirtualRows(count: number): VirtualRows {
   // A shorter list (a search) may leave the old scroll position past its end until the browser
   // clamps it: render the last screenful meanwhile, never an empty one.
   const top = Math.min(scrollTop, Math.max(0, count * rowHeight - viewport));
-  const first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((top + viewport) / rowHeight) + OVERSCAN);
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((top + viewport) / rowHeight) + overscan);
   // Padding stands in for the rows not rendered, so the scrollbar spans the whole list.
   const style = { paddingTop: `${first * rowHeight}px`, paddingBottom: `${(count - last) * rowHeight}px` };
   // The row in the tab order: the active one, or the first rendered while that one is scrolled away.

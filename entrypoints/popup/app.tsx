@@ -2,7 +2,7 @@ import { effect, signal } from '@preact/signals';
 import { type ComponentChild, render } from 'preact';
 import { browser } from 'wxt/browser';
 import { UnlockForm } from '../../components/lock/UnlockForm';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp, rememberRowHeight } from '../../components/PopupApp';
 import {
   createAccountModel,
   createAccountsModel,
@@ -13,7 +13,7 @@ import { releaseFrameOrigins } from '../../utils/fill';
 import { localizeDocument } from '../../utils/lib';
 import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
-import { pageHead } from '../../utils/page-head';
+import { pageHead, rowHeightMemory } from '../../utils/page-head';
 import { createTokensModel } from '../../utils/tokens';
 
 localizeDocument();
@@ -29,7 +29,7 @@ const showLock = async (): Promise<void> => {
   };
   unlock.value = <UnlockForm unlock={client.unlock} onUnlocked={onUnlocked} />;
 };
-// Issue 14: main.ts asked for the session and opened the database while this file loaded.
+rememberRowHeight(rowHeightMemory()); // Issue 14: main.ts read it with the session, as it opened the db.
 const model = createTokensModel(pageTokensDeps(() => void showLock(), pageHead()));
 const account = createAccountModel(pageAccountDeps());
 const accounts = createAccountsModel(pageAccountsDeps(releaseFrameOrigins, pageHead().local));

@@ -27,6 +27,17 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the popup page of %s', (target) =>
     expect(read(entry as string).length).toBeLessThan(8 * 1024);
   });
 
+  it('should paint nothing before its first script has run, which starts the reads', () => {
+    expect(html).toMatch(
+      /<script type="module" blocking="render"[^>]* src="\/chunks\/popup-[^"]+\.js"><\/script>/,
+    );
+  });
+
+  it('should never wait for localStorage, whose first use in a page blocks it on the browser', () => {
+    const code = jsLoadedBy(root, 'popup.html').map(read).join('\n');
+    expect(code).not.toMatch(/localStorage|sessionStorage/);
+  });
+
   it("should run on the browser's own promise-based API, with no polyfill and no message listener", () => {
     const code = jsLoadedBy(root, 'popup.html').map(read).join('\n');
     expect(code).not.toContain('This script should only be loaded in a browser extension');

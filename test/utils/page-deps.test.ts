@@ -4,10 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pageAccountsDeps } from '../../utils/account/accounts-deps';
 import { saveSession } from '../../utils/account/session';
 import { pageTokensDeps } from '../../utils/page-deps';
-import { type PageHead, pageHead } from '../../utils/page-head';
+import { firstReads, type PageHead, pageHead } from '../../utils/page-head';
 import { saveCopyFormat } from '../../utils/settings';
 import { applyList, markCopied, readList } from '../../utils/store/db';
-import { openExisting, readListEarly } from '../../utils/store/existing';
 import { openTokenDb } from '../../utils/store/open';
 import { apiToken } from '../helpers/fake-api';
 
@@ -19,63 +18,45 @@ const ada = {
 };
 const scope = { service: ada.serviceUrl, account: ada.account };
 
-/** What the popup's first script reads (utils/page-head.ts), for a guess of `guess`. */
-async function headFor(guess: typeof scope | null): Promise<PageHead> {
+/** What the popup's first script reads (utils/page-head.ts), on a database already at its version. */
+async function headNow(): Promise<PageHead> {
   (await openTokenDb()).close();
-  const keys = [
-    'sessions.v2',
-    'session.v1',
-    'copyFormat.v1',
-    `settings.v2:${scope.service} ${scope.account}`,
-  ];
-  const db = openExisting('w3s-tokens');
-  return {
-    guess,
-    local: fakeBrowser.storage.local.get(keys),
-    session: fakeBrowser.storage.session.get('createDraft'),
-    db,
-    list: guess ? readListEarly(db, guess) : null,
-  };
+  return firstReads();
 }
 
 // Issue 14: the first reads of a page are made before its code loads, then taken over once.
 describe('page adapters with the first reads made early', () => {
-  it('should answer the first session, copy format and draft from them, and read storage after', async () => {
+  it('should answer the first session and draft from them, and read storage after', async () => {
     await saveSession(ada);
-    await saveCopyFormat(scope, 'env');
     await fakeBrowser.storage.session.set({ createDraft: 'laptop' });
-    const head = await headFor(scope);
+    const head = await headNow();
     const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     const session = vi.spyOn(fakeBrowser.storage.session, 'get');
     const deps = pageTokensDeps(undefined, head);
 
     expect(await deps.loadSession()).toEqual({ ...ada, credential: '' });
-    expect(await deps.loadCopyFormat?.(scope)).toBe('env');
     expect(await deps.loadDraft?.()).toBe('laptop');
     expect(local).not.toHaveBeenCalled();
     expect(session).not.toHaveBeenCalled();
     // Later reads are fresh: a switch of account, a reload.
-    await saveCopyFormat(scope, 'header');
     local.mockClear();
     expect(await deps.loadSession()).toEqual({ ...ada, credential: '' });
-    expect(await deps.loadCopyFormat?.(scope)).toBe('header');
-    expect(local).toHaveBeenCalledTimes(2);
-  });
-
-  it('should read the copy format afresh for an account that is not the guessed one', async () => {
-    await saveSession(ada);
-    await saveCopyFormat(scope, 'env');
-    const deps = pageTokensDeps(undefined, await headFor({ ...scope, account: '7' }));
-    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
-    expect(await deps.loadCopyFormat?.(scope)).toBe('env');
     expect(local).toHaveBeenCalledTimes(1);
   });
 
-  it('should paint the guessed account from the list the first script read, and read any other afresh', async () => {
+  it("should read the shown account's copy format from storage once its session is known", async () => {
+    await saveSession(ada);
+    await saveCopyFormat(scope, 'env');
+    const deps = pageTokensDeps(undefined, await headNow());
+    expect(await deps.loadCopyFormat?.(scope)).toBe('env');
+  });
+
+  it('should paint the shown account from the list the first script read, and read it afresh after', async () => {
+    await saveSession(ada);
     const db = await openTokenDb();
     await applyList(db, scope, [apiToken('1', 'laptop')], 1000);
-    const head = await headFor(scope);
-    await head.list;
+    const head = firstReads();
+    expect((await head.list)?.scope).toEqual(scope);
     // Written after the first read: the first list shown is that read's, a later one is fresh.
     await markCopied(db, scope, '1', 2000);
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
@@ -89,18 +70,25 @@ describe('page adapters with the first reads made early', () => {
     db.close();
   });
 
-  it('should read the list afresh for another account than the guessed one, or when the first read could not be made', async () => {
+  it('should read the list afresh for another account than the one read first, or when that read could not be made', async () => {
+    await saveSession(ada);
     const db = await openTokenDb();
     await applyList(db, scope, [apiToken('1', 'laptop')], 1000);
-    const other = pageTokensDeps(undefined, await headFor({ ...scope, account: '7' }));
-    expect((await other.readList?.(scope))?.tokens.map((t) => t.name)).toEqual(['laptop']);
-    const failed = pageTokensDeps(undefined, { ...(await headFor(scope)), list: Promise.resolve(null) });
+    const other = { ...scope, account: '7' };
+    await applyList(db, other, [apiToken('2', 'CI')], 1000);
+    const switched = pageTokensDeps(undefined, firstReads());
+    expect((await switched.readList?.(other))?.tokens.map((t) => t.name)).toEqual(['CI']);
+    const failed = pageTokensDeps(undefined, { ...firstReads(), list: Promise.resolve(null) });
     expect((await failed.readList?.(scope))?.tokens.map((t) => t.name)).toEqual(['laptop']);
     db.close();
   });
 
+  it('should read no list early when nobody is signed in', async () => {
+    expect(await (await headNow()).list).toBeNull();
+  });
+
   it('should use the database opened early', async () => {
-    const head = await headFor(scope);
+    const head = await headNow();
     const open = vi.spyOn(indexedDB, 'open');
     const db = await pageTokensDeps(undefined, head).openDb();
     expect(db.version).toBeGreaterThan(0);

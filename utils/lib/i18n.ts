@@ -11,9 +11,20 @@ export type MessageKey = keyof typeof english;
 
 export type Substitution = string | number;
 
+// A page's messages do not change while it is open, and each one asked crosses into the browser's
+// bindings: a message without substitutions is asked once (issue 14: the popup asks dozens of
+// them on its first render).
+const plain = new Map<MessageKey, string>();
+
 /** The message `key` in the browser's UI language, with `substitutions` in its placeholders. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String));
+  if (substitutions.length > 0) return browser.i18n.getMessage(key, substitutions.map(String));
+  let message = plain.get(key);
+  if (message === undefined) {
+    message = browser.i18n.getMessage(key);
+    plain.set(key, message);
+  }
+  return message;
 }
 
 // A character no message contains, to find where the first substitution went.

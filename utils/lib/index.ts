@@ -10,6 +10,7 @@ export {
   countdown,
   maskHint,
   maskSecret,
+  prepareFormats,
   relativeTime,
   secretHint,
 } from './format';

@@ -112,29 +112,16 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
   };
 }
 
-/**
- * The shown account's session and the read of its list. The list of the account shown last time
- * is read while the session is (issue 14: at 10,000 tokens the read is most of the wait), and used
- * only when the session names that account.
- */
+/** The shown account's session, and the reads of what its rows show, made once it is known. */
 async function readShown(deps: TokensDeps): Promise<{
   session: Session;
   scope: Scope;
   list: ReturnType<typeof readList>;
   format: Promise<CopyFormat | undefined>;
 } | null> {
-  const before = deps.shownBefore?.read() ?? null;
-  const early = before && reads(deps, before);
-  early?.list.catch(() => {});
   const session = await deps.loadSession();
-  if (!session) {
-    deps.shownBefore?.write(null);
-    return null;
-  }
+  if (!session) return null;
   const scope = { service: session.serviceUrl, account: session.account };
-  if (early && before.service === scope.service && before.account === scope.account)
-    return { session, scope, ...early };
-  deps.shownBefore?.write(scope);
   return { session, scope, ...reads(deps, scope) };
 }
 

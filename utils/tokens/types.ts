@@ -41,11 +41,6 @@ export interface TokensDeps {
   /** A copy or fill met the lock: the page asks for the passphrase. */
   onLocked?(): void;
   /**
-   * The account this page showed last time, remembered synchronously (issue 14): its list is read
-   * while the session is, and shown only when the session names the same account.
-   */
-  shownBefore?: { read(): Scope | null; write(scope: Scope | null): void };
-  /**
    * Resolves once the page has painted what it holds (issue 14): the questions to the background
    * (the service's hold, a waiting fill, the sync) go after the list is on screen, not before.
    */

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenList } from '../../../components/tokens/TokenList';
+import { rememberRowHeight } from '../../../components/tokens/useVirtualRows';
 import type { TokenRecord } from '../../../utils/store/records';
 import { tokenRecord } from '../../helpers/token-record';
 
@@ -57,7 +59,9 @@ describe('TokenList', () => {
   // Issue 14: the row height measured last time is the next opening's first guess, so the
   // measurement in its first frame changes nothing and the list renders once before its paint.
   it('should start from the row height measured last time, and remember a new one', async () => {
-    localStorage.setItem('rowHeight.v1', '50');
+    const keep = vi.fn();
+    rememberRowHeight({ kept: Promise.resolve(50), keep });
+    await Promise.resolve();
     try {
       const { list } = renderList(1_000);
       const rendered = Math.ceil(330 / 50) + 8;
@@ -65,10 +69,38 @@ describe('TokenList', () => {
       const measure = vi
         .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
         .mockReturnValue({ height: 52.5 } as DOMRect);
-      await vi.waitFor(() => expect(localStorage.getItem('rowHeight.v1')).toBe('52.5'));
+      await vi.waitFor(() => expect(keep).toHaveBeenCalledWith(52.5));
       expect(measure).toHaveBeenCalled();
+      expect(keep).toHaveBeenCalledTimes(1);
     } finally {
-      localStorage.removeItem('rowHeight.v1');
+      rememberRowHeight({ kept: Promise.resolve(null), keep: () => {} });
+      await Promise.resolve();
+    }
+  });
+
+  it('should estimate the rows when the kept height is not one', async () => {
+    rememberRowHeight({ kept: Promise.resolve('50'), keep: () => {} });
+    await Promise.resolve();
+    const { list } = renderList(1_000);
+    expect(list.style.paddingBottom).toBe(`${(1_000 - (Math.ceil(330 / 44) + 8)) * 44}px`);
+  });
+
+  // Issue 14: the first frame lays out only what shows; the rows either side follow its paint.
+  it('should render only the rows in view first, and the rows either side once painted', async () => {
+    const host = document.body.appendChild(document.createElement('div'));
+    const tokens = Array.from({ length: 1_000 }, (_, i) => record(i));
+    // Preact's own render, not the testing library's act(), which runs effects before it returns.
+    preactRender(
+      <TokenList tokens={tokens} copiedId={null} now={0} onCopy={vi.fn()} onRevoke={vi.fn()} />,
+      host,
+    );
+    const rows = (): number => host.querySelectorAll('li').length;
+    try {
+      expect(rows()).toBe(Math.ceil(330 / 44));
+      await vi.waitFor(() => expect(rows()).toBe(Math.ceil(330 / 44) + 8));
+    } finally {
+      preactRender(null, host);
+      host.remove();
     }
   });
 

@@ -153,59 +153,6 @@ describe('tokens model', () => {
     await vi.waitFor(() => expect(sync).toHaveBeenCalledTimes(syncs + 1));
   });
 
-  it('should read the list of the account shown last while the session is read, and show it only for that account', async () => {
-    const first = setup();
-    await first.model.start();
-    const other = { service: session.serviceUrl, account: '7' };
-    for (const [guess, shown] of [
-      [{ service: session.serviceUrl, account: session.account }, ['CI', 'laptop']],
-      [other, ['CI', 'laptop']],
-      [null, ['CI', 'laptop']],
-    ] as const) {
-      const { deps } = setup();
-      const written: unknown[] = [];
-      let sessionRead = false;
-      const base = localTokensDeps(deps);
-      const order: string[] = [];
-      const model = createTokensModel({
-        ...base,
-        loadSession: async () => {
-          order.push('session');
-          sessionRead = true;
-          return session;
-        },
-        openDb: async () => {
-          if (!sessionRead) order.push('db before session');
-          return base.openDb();
-        },
-        shownBefore: { read: () => guess, write: (scope) => written.push(scope) },
-      });
-      await model.start();
-      expect(model.tokens.value.map((t) => t.name).sort()).toEqual([...shown]);
-      // A right guess is read alongside the session; a wrong or missing one is written over.
-      expect(order[0]).toBe(guess ? 'db before session' : 'session');
-      expect(written).toEqual(
-        guess?.account === session.account ? [] : [{ service: session.serviceUrl, account: session.account }],
-      );
-    }
-  });
-
-  it('should forget the account shown last once signed out', async () => {
-    const { deps } = setup();
-    const written: unknown[] = [];
-    const model = createTokensModel({
-      ...localTokensDeps(deps),
-      loadSession: async () => null,
-      shownBefore: {
-        read: () => ({ service: session.serviceUrl, account: '42' }),
-        write: (s) => written.push(s),
-      },
-    });
-    await model.start();
-    expect(model.state.value).toBe('signed-out');
-    expect(written).toEqual([null]);
-  });
-
   it('should reject a bad name without calling the service', async () => {
     const { model, fake } = setup();
     await model.start();
