@@ -3,10 +3,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex, scrollToShow } from '../../utils/lib';
 
 // Only the rows in view (plus OVERSCAN either side, once the first frame is painted) are in the
-// DOM, so the popup opens as fast with 10,000 tokens as with 10 (issue 6). Every row is one line of name and one of details, so
-// all rows share one height: measured from the first row, estimated until then. The scroll box is
-// taken to be at least as tall as its CSS max-height, also where there is no layout (happy-dom in
-// the component tests).
+// DOM, so the popup opens as fast with 10,000 tokens as with 10 (issue 6). Every row is one line
+// of name and one of details, so all rows share one height: measured from the first row,
+// estimated until then. The scroll box is taken to be at least as tall as its CSS max-height,
+// also where there is no layout (happy-dom in the component tests).
 const ROW_ESTIMATE_PX = 44;
 const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
