@@ -15,7 +15,6 @@ import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockCli
 import { DRAFT_KEY, type PageHead } from './page-head';
 import { loadCopyFormat } from './settings';
 import { openTokenDb, readList, type Scope, shownList } from './store';
-
 import { HOLDS_KEY } from './sync';
 import type { TokensDeps } from './tokens';
 

@@ -44,11 +44,15 @@ describe('page adapters with the first reads made early', () => {
     expect(local).toHaveBeenCalledTimes(1);
   });
 
-  it("should read the shown account's copy format from storage once its session is known", async () => {
+  it("should read the shown account's copy format from storage, not from the first reads", async () => {
     await saveSession(ada);
     await saveCopyFormat(scope, 'env');
     const deps = pageTokensDeps(undefined, await headNow());
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(await deps.loadCopyFormat?.(scope)).toBe('env');
+    expect(local).toHaveBeenCalledWith(
+      expect.arrayContaining([`settings.v2:${scope.service} ${scope.account}`]),
+    );
   });
 
   it('should paint the shown account from the list the first script read, and read it afresh after', async () => {
