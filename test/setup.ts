@@ -13,6 +13,14 @@ fakeBrowser.i18n.getMessage = (key: string, substitutions?: string | string[]) =
   formatMessage(english, key, substitutions);
 fakeBrowser.i18n.getUILanguage = () => 'en';
 
+// happy-dom has no idle callbacks; the browsers the extension runs in all have them. Here the page
+// is idle at once, as a page with nothing else to do is.
+if (typeof globalThis.requestIdleCallback !== 'function') {
+  globalThis.requestIdleCallback = (run) =>
+    setTimeout(() => run({ didTimeout: false, timeRemaining: () => 50 })) as unknown as number;
+  globalThis.cancelIdleCallback = (handle) => clearTimeout(handle);
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();

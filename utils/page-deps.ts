@@ -32,16 +32,14 @@ function followHold(listener: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
-/** The frame that shows the list, then the task after it; a hidden page (no frames) waits 100 ms. */
+/**
+ * The frame that shows the list, then the task after it; a hidden page (no frames) waits 100 ms.
+ * Whichever comes first resolves it; the other then changes nothing.
+ */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }),
-    );
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve));
   });
 }
 

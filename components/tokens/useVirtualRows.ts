@@ -2,9 +2,9 @@ import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex, scrollToShow } from '../../utils/lib';
 
-// Only the rows in view (plus OVERSCAN either side, once the first frame is painted) are in the
-// DOM, so the popup opens as fast with 10,000 tokens as with 10 (issue 6). Every row is one line
-// of name and one of details, so all rows share one height: measured from the first row,
+// Only the rows in view (plus OVERSCAN either side, once the page is idle after its first paint)
+// are in the DOM, so the popup opens as fast with 10,000 tokens as with 10 (issue 6). Every row is
+// one line of name and one of details, so all rows share one height: measured from the first row,
 // estimated until then. The scroll box is taken to be at least as tall as its CSS max-height,
 // also where there is no layout (happy-dom in the component tests).
 const ROW_ESTIMATE_PX = 44;
@@ -64,7 +64,7 @@ function useSizes(): {
   // waits for the box to be measured again. Watched, not read on each render.
   useLayoutEffect(() => {
     const box = scroller.current;
-    if (!box || typeof ResizeObserver === 'undefined') return;
+    if (!box) return;
     const observer = new ResizeObserver(() => {
       setViewport(Math.max(box.clientHeight, VIEWPORT_FALLBACK_PX));
     });
@@ -112,10 +112,15 @@ function rememberHeight(height: number): void {
  */
 export function useVirtualRows(count: number): VirtualRows {
   const { scroller, list, viewport, rowHeight } = useSizes();
-  // The first frame has only the rows in view; the rows either side come once it is painted
-  // (Preact runs effects after the paint), so the list shows with less to lay out (issue 14).
+  // The first frame has only the rows in view, so the list shows with less to lay out; the rows
+  // either side come when the page is next idle (issue 14). Not in the effects Preact runs right
+  // after the paint: rendered there, they held the main thread for 2–15 ms before anything else,
+  // a key pressed at once included, could run.
   const [overscan, setOverscan] = useState(0);
-  useEffect(() => setOverscan(OVERSCAN), []);
+  useEffect(() => {
+    const idle = requestIdleCallback(() => setOverscan(OVERSCAN));
+    return () => cancelIdleCallback(idle);
+  }, []);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const moved = useRef(false);

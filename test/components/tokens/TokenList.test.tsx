@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
 import { render as preactRender } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { TokenList } from '../../../components/tokens/TokenList';
@@ -64,8 +64,7 @@ describe('TokenList', () => {
     await Promise.resolve();
     try {
       const { list } = renderList(1_000);
-      const rendered = Math.ceil(330 / 50) + 8;
-      expect(list.style.paddingBottom).toBe(`${(1_000 - rendered) * 50}px`);
+      expect(list.style.paddingBottom).toBe(`${(1_000 - Math.ceil(330 / 50)) * 50}px`);
       const measure = vi
         .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
         .mockReturnValue({ height: 52.5 } as DOMRect);
@@ -82,7 +81,8 @@ describe('TokenList', () => {
     rememberRowHeight({ kept: Promise.resolve('50'), keep: () => {} });
     await Promise.resolve();
     const { list } = renderList(1_000);
-    expect(list.style.paddingBottom).toBe(`${(1_000 - (Math.ceil(330 / 44) + 8)) * 44}px`);
+    const rendered = Math.ceil(330 / 44) + 8;
+    await vi.waitFor(() => expect(list.style.paddingBottom).toBe(`${(1_000 - rendered) * 44}px`));
   });
 
   // Issue 14: the first frame lays out only what shows; the rows either side follow its paint.
@@ -101,6 +101,24 @@ describe('TokenList', () => {
     } finally {
       preactRender(null, host);
       host.remove();
+    }
+  });
+
+  // Issue 14: not in the effects Preact runs right after the paint, ahead of a key pressed at once.
+  it('should render the rows either side when the page is idle', async () => {
+    const idle: IdleRequestCallback[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      const { rows, unmount } = renderList(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(rows()).toHaveLength(Math.ceil(330 / 44));
+      expect(idle).toHaveLength(1);
+      act(() => idle[0]?.({ didTimeout: false, timeRemaining: () => 10 }));
+      expect(rows()).toHaveLength(Math.ceil(330 / 44) + 8);
+      unmount();
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 
