@@ -27,6 +27,15 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the popup page of %s', (target) =>
     expect(read(entry as string).length).toBeLessThan(8 * 1024);
   });
 
+  // wxt.config.ts's popupPreloadHelper: Vite's preload helper is left out of the first script,
+  // which is right only while the popup's dynamic imports have no files to preload.
+  it("should leave Vite's preload helper out, with nothing for it to preload", () => {
+    const code = jsLoadedBy(root, 'popup.html').map(read).join('\n');
+    expect(code).not.toContain('__vite__mapDeps');
+    expect(code).not.toContain('vite:preloadError');
+    expect(read(entry as string)).toMatch(/\(\(\)=>import\(`\.\/app-[^`]+`\),\[\]\)/);
+  });
+
   it('should paint nothing before its first script has run, which starts the reads', () => {
     expect(html).toMatch(
       /<script type="module" blocking="render"[^>]* src="\/chunks\/popup-[^"]+\.js"><\/script>/,

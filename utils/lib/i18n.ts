@@ -12,19 +12,29 @@ export type MessageKey = keyof typeof english;
 export type Substitution = string | number;
 
 // A page's messages do not change while it is open, and each one asked crosses into the browser's
-// bindings: a message without substitutions is asked once (issue 14: the popup asks dozens of
-// them on its first render).
-const plain = new Map<MessageKey, string>();
+// bindings: each message is asked once (issue 14: the popup asks dozens on its first render, three
+// per row with the token's name in them). One with substitutions is asked with numbered marks in
+// them, which are then filled here, in one pass, so a substitution is never read for marks.
+const asked = new Map<string, string>();
+const EDGE = '\u0002';
+const MARK = new RegExp(`${EDGE}(\\d+)${EDGE}`, 'g');
+
+function message(key: MessageKey, count: number): string {
+  const known = `${key} ${count}`;
+  let text = asked.get(known);
+  if (text === undefined) {
+    const marks = Array.from({ length: count }, (_, i) => `${EDGE}${i}${EDGE}`);
+    text = count > 0 ? browser.i18n.getMessage(key, marks) : browser.i18n.getMessage(key);
+    asked.set(known, text);
+  }
+  return text;
+}
 
 /** The message `key` in the browser's UI language, with `substitutions` in its placeholders. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
-  if (substitutions.length > 0) return browser.i18n.getMessage(key, substitutions.map(String));
-  let message = plain.get(key);
-  if (message === undefined) {
-    message = browser.i18n.getMessage(key);
-    plain.set(key, message);
-  }
-  return message;
+  const text = message(key, substitutions.length);
+  if (substitutions.length === 0) return text;
+  return text.replace(MARK, (_, i: string) => String(substitutions[Number(i)]));
 }
 
 // A character no message contains, to find where the first substitution went.

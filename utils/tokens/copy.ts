@@ -29,6 +29,7 @@ export function createCopy(deps: TokensDeps, s: TokensState, link: StoreLink): C
       }
       secret = revealed.secret;
     }
+    await here.format;
     const copied = await deps.copyText(formatForCopy(secret, s.copyFormat.value), here.scope);
     if (!copied.ok) {
       s.error.value = copied.error;

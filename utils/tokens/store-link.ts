@@ -11,6 +11,12 @@ import type { TokensDeps } from './types';
 export interface StoreContext {
   db: TokenDatabase;
   scope: Scope;
+  /**
+   * The account's copy format, once read (a copy waits for it). The list is painted without
+   * waiting for it: only a copy uses it, and its read ended after the list's (issue 14: 7 ms of
+   * the popup's render waited for it).
+   */
+  format: Promise<void>;
 }
 
 /** A page's tie to the signed-in account's store, and to the changes others make to it. */
@@ -53,14 +59,21 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     const switched =
       context !== null &&
       (context.scope.service !== scope.service || context.scope.account !== scope.account);
-    context = { db: await deps.openDb(), scope };
+    const before = s.copyFormat.value;
+    context = {
+      db: await deps.openDb(),
+      scope,
+      // A format chosen on this page while the read was on its way stays (the read is older).
+      format: shown.format.then((format) => {
+        if (context?.scope === scope && s.copyFormat.value === before) s.copyFormat.value = format ?? 'raw';
+      }),
+    };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
-    const [list, format] = await Promise.all([shown.list, shown.format]);
+    const list = await shown.list;
     const local = list.tokens;
     rev = list.rev;
     batch(() => {
       if (switched) forgetShown(s);
-      s.copyFormat.value = format ?? 'raw';
       s.tokens.value = local;
       s.lastSyncedAt.value = list.syncedAt;
       s.email.value = session.email;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localizeDocument, t, tAround, uiLanguage } from '../../../utils/lib/i18n';
 
@@ -14,6 +14,23 @@ describe('i18n', () => {
     },
   ] as const)('should give $key with its substitutions in place', ({ key, substitutions, text }) => {
     expect(t(key, ...substitutions)).toBe(text);
+  });
+
+  // Issue 14: the popup's first render asks three messages per row, each with the token's name.
+  it('should ask the browser for each message once, whatever is put in it', () => {
+    const asked = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    try {
+      expect(t('fillLabel', 'CI')).toBe('Fill CI');
+      expect(t('fillLabel', 'deploy')).toBe('Fill deploy');
+      expect(asked.mock.calls.filter(([key]) => key === 'fillLabel')).toHaveLength(1);
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
+  it('should put a substitution in as it is, marks, dollars and all', () => {
+    expect(t('characterCount', '\u00021\u0002', 7)).toBe('\u00021\u0002 of 7 characters');
+    expect(t('copiedNotice', '$1 $$ $&')).toBe('Copied “$1 $$ $&” to the clipboard.');
   });
 
   it('should split a message around its first placeholder for markup', () => {

@@ -264,6 +264,49 @@ describe('tokens model', () => {
     expect(clipboard).toEqual([text]);
   });
 
+  // Issue 14: only a copy uses the account's format, so the list is painted without waiting for it.
+  describe('while the copy format is still being read', () => {
+    function slowFormat() {
+      const { clipboard, deps } = setup();
+      let answer: (format: 'env' | 'header') => void = () => {};
+      const tokensDeps = localTokensDeps(deps);
+      tokensDeps.loadCopyFormat = () => new Promise((resolve) => (answer = resolve));
+      const model = createTokensModel(tokensDeps);
+      return { model, clipboard, answer: (format: 'env' | 'header') => answer(format) };
+    }
+
+    it('should paint the list, then take the format when it comes', async () => {
+      const { model, answer } = slowFormat();
+      await model.start();
+      expect(model.state.value).toBe('ready');
+      expect(model.tokens.value).toHaveLength(2);
+      expect(model.copyFormat.value).toBe('raw');
+      answer('env');
+      await vi.waitFor(() => expect(model.copyFormat.value).toBe('env'));
+    });
+
+    it('should copy in the account’s format, waiting for it', async () => {
+      const { model, answer, clipboard } = slowFormat();
+      await model.start();
+      const copying = model.copy('2');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(clipboard).toEqual([]);
+      answer('header');
+      await copying;
+      expect(clipboard).toEqual([`Authorization: Bearer ${apiToken('2', 'CI').secret}`]);
+    });
+
+    it('should keep a format chosen on the page before the read came', async () => {
+      const { model, answer, clipboard } = slowFormat();
+      await model.start();
+      model.setCopyFormat('env');
+      answer('header');
+      await model.copy('2');
+      expect(model.copyFormat.value).toBe('env');
+      expect(clipboard).toEqual([`WEB3_STORAGE_TOKEN=${apiToken('2', 'CI').secret}`]);
+    });
+  });
+
   it('should keep a note and a rotation on the token across a sync', async () => {
     const { model } = setup();
     await model.start();
