@@ -59,15 +59,8 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     const switched =
       context !== null &&
       (context.scope.service !== scope.service || context.scope.account !== scope.account);
-    const before = s.copyFormat.value;
-    context = {
-      db: await deps.openDb(),
-      scope,
-      // A format chosen on this page while the read was on its way stays (the read is older).
-      format: shown.format.then((format) => {
-        if (context?.scope === scope && s.copyFormat.value === before) s.copyFormat.value = format ?? 'raw';
-      }),
-    };
+    const db = await deps.openDb();
+    context = { db, scope, format: takeFormat(s, shown.format, () => context?.scope === scope) };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const list = await shown.list;
     const local = list.tokens;
@@ -123,6 +116,21 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     follow,
     signOut,
   };
+}
+
+/**
+ * The account's copy format, put in `s` once read while the page still shows that account
+ * (`current`). A format chosen on the page while the read was on its way stays: the read is older.
+ */
+function takeFormat(
+  s: TokensState,
+  read: Promise<CopyFormat | undefined>,
+  current: () => boolean,
+): Promise<void> {
+  const before = s.copyFormat.value;
+  return read.then((format) => {
+    if (current() && s.copyFormat.value === before) s.copyFormat.value = format ?? 'raw';
+  });
 }
 
 /** The shown account's session, and the reads of what its rows show, made once it is known. */
