@@ -50,11 +50,13 @@ export function pageHead(): PageHead {
 
 /** Starts the first reads (pageHead keeps the page's one set of them). */
 export function firstReads(): PageHead {
+  // The database first: its opening is the longer wait, and the first use of `storage` in a page
+  // takes a few milliseconds of the main thread (the browser sets up its API) before it is asked.
+  const db = openExisting(DB_NAME);
   const local = browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, ROW_HEIGHT_KEY]);
   const session = browser.storage.session.get(DRAFT_KEY);
   // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
   for (const read of [local, session]) read.catch(() => {});
-  const db = openExisting(DB_NAME);
   return { local, session, db, list: shownListEarly(local, db) };
 }
 
