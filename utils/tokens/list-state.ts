@@ -44,6 +44,7 @@ export function createListState(): TokensState {
     query,
     sort,
     syncing: signal(false),
+    opening: signal(false),
     lastSyncedAt: signal<number | null>(null),
     error: signal<AppError | null>(null),
     hold: signal<AppError | null>(null),

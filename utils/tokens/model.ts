@@ -26,8 +26,21 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
       })
       .catch(() => {});
   let followingHold = false;
+  // Starts may overlap (an account switched during the first): the page is opening until the last ends.
+  let starts = 0;
 
   async function start(): Promise<void> {
+    starts += 1;
+    state.opening.value = true;
+    try {
+      await open();
+    } finally {
+      starts -= 1;
+      state.opening.value = starts > 0;
+    }
+  }
+
+  async function open(): Promise<void> {
     // Read alongside the list, not before it (issue 14). Typed before it came (on this page) wins.
     const drafted = deps.loadDraft?.().then(
       (draft) => {

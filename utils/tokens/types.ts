@@ -75,6 +75,12 @@ export interface TokensModel {
   query: Signal<string>;
   sort: Signal<SortKey>;
   syncing: Signal<boolean>;
+  /**
+   * True while the page's opening work runs (start(): the list, then the first sync and the
+   * question a fill left). What can wait, waits for it: the rows either side of the list's first
+   * screenful (issue 14), drawn during the sync, held its answer back.
+   */
+  opening: Signal<boolean>;
   lastSyncedAt: Signal<number | null>;
   error: Signal<AppError | null>;
   /** Why writes are off at the service now (rate limit, maintenance, sunset: issue 18), or null. */

@@ -120,6 +120,30 @@ describe('tokens model', () => {
     expect(sync).toHaveBeenCalledTimes(1);
   });
 
+  it('should be opening from start until its first sync has answered, over overlapping starts (issue 14)', async () => {
+    const { deps } = setup();
+    const base = localTokensDeps(deps);
+    let answer = (): void => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const sync = base.engine.sync;
+    const model = createTokensModel({
+      ...base,
+      engine: { ...base.engine, sync: (options) => answered.then(() => sync(options)) },
+    });
+    expect(model.opening.value).toBe(false);
+    const first = model.start();
+    expect(model.opening.value).toBe(true);
+    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    const second = model.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(model.opening.value).toBe(true);
+    answer();
+    await first;
+    await second;
+    expect(model.opening.value).toBe(false);
+    expect(model.lastSyncedAt.value).not.toBeNull();
+  });
+
   it('should take in a hold that changes after the sync, and ask a read-only service again in 30 s (issue 18)', async () => {
     const { deps } = setup();
     const base = localTokensDeps(deps);
