@@ -3,7 +3,7 @@ import type { Session } from './account';
 import type { AccountStatus } from './api';
 import type { ClipboardGuard, CopiedMark } from './clipboard';
 import { copiedMarkOf } from './clipboard';
-import type { Filler, FillReply, PendingFill } from './fill';
+import type { Filler, FillReply } from './fill';
 import type { AppError, Result } from './lib';
 import type { CheckReply, LockSettings, RevealReply, Vault, VaultReply, VaultStatus } from './lock';
 import type { Scope } from './store';
@@ -21,7 +21,6 @@ type Reply =
   | CheckReply
   | EngineReply
   | FillReply
-  | PendingFill
   | Result<AccountStatus>
   | RevealReply
   | VaultReply
@@ -35,17 +34,13 @@ type Reply =
  * (issue 4's fill code) can never create, list or revoke.
  */
 export type Message =
-  | { type: 'tokens/sync'; now?: boolean; shown?: boolean; from?: string }
+  | { type: 'tokens/sync'; now?: boolean; shown?: boolean; from?: string; opening?: boolean }
   | { type: 'tokens/create'; name: string; from?: string }
   | { type: 'tokens/revoke'; id: string; from?: string }
   /** The account's restriction and storage, fresh from the service (issue 7). */
   | { type: 'account/status' }
-  /** The service's standing state as last seen (a rate limit's wait, read-only), asking nothing (issue 18). */
-  | { type: 'service/hold' }
   /** Fill token `id` into the active tab; `confirmed`: the origin the person said yes to. */
   | { type: 'tokens/fill'; id: string; confirmed?: string; scope?: Scope }
-  /** The popup, opening: is a menu or shortcut fill waiting for a yes? */
-  | { type: 'tokens/fill-pending' }
   /**
    * A page copied a token of account `scope`: the background clears the clipboard after that
    * account's delay (never the text itself).
@@ -78,7 +73,6 @@ const PERSON_ACTIONS: ReadonlySet<string> = new Set([
   'tokens/create',
   'tokens/revoke',
   'tokens/fill',
-  'tokens/fill-pending',
   'tokens/secret',
   'tokens/check',
   'clipboard/copied',
@@ -94,7 +88,8 @@ const PERSON_ACTIONS: ReadonlySet<string> = new Set([
 
 export function isPersonAction(message: unknown): boolean {
   const m = message as Partial<Message> | null;
-  if (m?.type === 'tokens/sync') return m.now === true;
+  // A sync is the person's with "Sync now", or as they open a page (its first sync).
+  if (m?.type === 'tokens/sync') return m.now === true || m.opening === true;
   return typeof m?.type === 'string' && PERSON_ACTIONS.has(m.type);
 }
 // The background's requests to its offscreen document go over utils/clipboard/channel.ts instead:
@@ -117,7 +112,7 @@ export function isExtensionPage(sender: Sender, extensionId: string, pageOrigin:
 export function handleMessage(
   engine: Engine,
   message: unknown,
-  filler?: Pick<Filler, 'fill' | 'takePending'>,
+  filler?: Pick<Filler, 'fill'>,
   clipboard?: Pick<ClipboardGuard, 'copied'>,
   locker?: Locker,
 ): Promise<Reply> | undefined {
@@ -134,8 +129,6 @@ export function handleMessage(
       return typeof m.id === 'string' ? engine.revoke(m.id, from).then(lean) : undefined;
     case 'account/status':
       return engine.account();
-    case 'service/hold':
-      return engine.hold();
     case 'tokens/fill':
       if (typeof m.id !== 'string' || !filler) return undefined;
       return filler.fill(
@@ -143,8 +136,6 @@ export function handleMessage(
         typeof m.confirmed === 'string' ? m.confirmed : undefined,
         scopeOf(m.scope) ?? undefined,
       );
-    case 'tokens/fill-pending':
-      return filler ? Promise.resolve(filler.takePending()) : undefined;
     case 'clipboard/copied': {
       const mark = copiedMarkOf(m);
       return mark && clipboard ? clipboard.copied(mark, scopeOf(m.scope)).then(() => null) : undefined;
@@ -241,30 +232,29 @@ export function lockClient(
   };
 }
 
-/** The background's engine, as seen from a page. */
+/**
+ * The background's engine, as seen from a page. Without `hold`: a page reads the service's
+ * standing state from storage itself (holdOf), asking the background nothing as it opens (issue 14).
+ */
 export function engineClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
-): Engine {
+): PageEngine {
   return {
     sync: (options = {}) => send({ type: 'tokens/sync', ...options }) as Promise<EngineReply>,
     create: (name, from) => send({ type: 'tokens/create', name, from }) as Promise<CreateReply>,
     revoke: (id, from) => send({ type: 'tokens/revoke', id, from }) as Promise<EngineReply>,
     account: () => send({ type: 'account/status' }) as Promise<Result<AccountStatus>>,
-    hold: () => send({ type: 'service/hold' }) as Promise<AppError | null>,
   };
 }
+
+/** The engine's calls a page makes through messages (engineClient). */
+export type PageEngine = Omit<Engine, 'hold'>;
 
 /** The background's filler, as seen from the popup. */
 export function fillClient(
   send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
 ): Fill {
   return (id, confirmed, scope) => send({ type: 'tokens/fill', id, confirmed, scope }) as Promise<FillReply>;
-}
-
-export function pendingFillClient(
-  send: (message: Message) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
-): () => Promise<PendingFill | null> {
-  return () => send({ type: 'tokens/fill-pending' }) as Promise<PendingFill | null>;
 }
 
 /** Check token, as seen from a page: the verdict, never the secret. */

@@ -3,19 +3,21 @@ import type { AccountDeps } from './account';
 import {
   loadAccountStatus,
   loadShownAccount,
+  SESSION_V1_KEY,
+  SESSIONS_KEY,
   saveAccountStatus,
   sessionEnded,
   shownAccountOf,
   storedSessionsOf,
 } from './account';
 import { copyText } from './clipboard';
-import { framePattern } from './fill';
-import { earlyFirst } from './lib';
-import { clipboardClient, engineClient, fillClient, pendingFillClient, unlockClient } from './messages';
+import { framePattern, PENDING_FILL_KEY, type PendingFill, questionFor } from './fill';
+import { type AppError, earlyFirst } from './lib';
+import { clipboardClient, engineClient, fillClient, unlockClient } from './messages';
 import { DRAFT_KEY, type PageHead } from './page-head';
 import { loadCopyFormat } from './settings';
 import { openTokenDb, readList, type Scope, shownList } from './store';
-import { HOLDS_KEY } from './sync';
+import { HOLDS_KEY, holdOf, type ServiceHold } from './sync';
 import type { TokensDeps } from './tokens';
 
 const sameScope = (a: Scope, b: Scope): boolean => a.service === b.service && a.account === b.account;
@@ -30,6 +32,30 @@ function followHold(listener: () => void): () => void {
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/**
+ * The shown account's service's hold (issue 18) from a read of storage.local that has the sessions
+ * and the holds: the background's record, which a page reads itself rather than ask (issue 14).
+ */
+function holdIn(stored: Record<string, unknown>): AppError | null {
+  const shown = shownAccountOf(storedSessionsOf(stored));
+  const holds = stored[HOLDS_KEY] as Record<string, ServiceHold> | undefined;
+  return shown ? holdOf(typeof holds === 'object' ? holds?.[shown.serviceUrl] : undefined, Date.now()) : null;
+}
+
+/**
+ * The question a menu or shortcut fill left for the popup (utils/fill/pending.ts), taken once: it
+ * is removed as it is read, and asked only about the account shown (`local` has the sessions).
+ */
+function questionIn(
+  session: Record<string, unknown>,
+  shown: { serviceUrl: string; account: string } | null,
+): PendingFill | null {
+  const left = session[PENDING_FILL_KEY];
+  if (left === undefined) return null;
+  void browser.storage.session.remove(PENDING_FILL_KEY).catch(() => {});
+  return questionFor(left, shown, Date.now());
 }
 
 /**
@@ -74,10 +100,22 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
       fresh,
     ),
     engine: engineClient(),
+    loadHold: earlyFirst(
+      () => local?.then(holdIn) ?? null,
+      () => browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, HOLDS_KEY]).then(holdIn),
+    ),
     // The background clears the clipboard after the delay of the account whose token this is.
     copyText: (text, scope) => copyText(text, navigator.clipboard, (mark) => clipboardClient()(mark, scope)),
     fill: fillClient(),
-    pendingFill: pendingFillClient(),
+    pendingFill: earlyFirst(
+      () =>
+        head
+          ? Promise.all([head.session, head.local]).then(([s, l]) =>
+              questionIn(s, shownAccountOf(storedSessionsOf(l))),
+            )
+          : null,
+      async () => questionIn(await browser.storage.session.get(PENDING_FILL_KEY), await loadShownAccount()),
+    ),
     reveal: unlockClient().reveal,
     onLocked,
     requestFrame: (origin) => browser.permissions.request({ origins: [framePattern(origin)] }),

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { SESSION_V1_KEY, SESSIONS_KEY, shownAccountOf, storedSessionsOf } from './account';
+import { PENDING_FILL_KEY } from './fill';
 import { DB_NAME, type ListRecord, openExisting, readListEarly, type Scope } from './store';
+import { HOLDS_KEY } from './sync';
 
 // A page's first reads, made by its small first script while the rest of its code is still
 // loading (issue 14: at 70 KB that takes longer than the reads). No idb, no polyfill, nothing of
@@ -26,9 +28,9 @@ export function rowHeightMemory(): { kept: Promise<unknown>; keep(height: number
 }
 
 export interface PageHead {
-  /** storage.local: the sessions and the row height (ROW_HEIGHT_KEY), in one read. */
+  /** storage.local: the sessions, the services' holds and the row height (ROW_HEIGHT_KEY), in one read. */
   local: Promise<Record<string, unknown>>;
-  /** storage.session: the draft (DRAFT_KEY). */
+  /** storage.session: the draft (DRAFT_KEY) and the question a menu or shortcut fill left (PENDING_FILL_KEY). */
   session: Promise<Record<string, unknown>>;
   /** The database as it is (openExisting); openTokenDb takes it over. */
   db: Promise<IDBDatabase | null>;
@@ -53,8 +55,8 @@ export function firstReads(): PageHead {
   // The database first: its opening is the longer wait, and the first use of `storage` in a page
   // takes a few milliseconds of the main thread (the browser sets up its API) before it is asked.
   const db = openExisting(DB_NAME);
-  const local = browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, ROW_HEIGHT_KEY]);
-  const session = browser.storage.session.get(DRAFT_KEY);
+  const local = browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, HOLDS_KEY, ROW_HEIGHT_KEY]);
+  const session = browser.storage.session.get([DRAFT_KEY, PENDING_FILL_KEY]);
   // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
   for (const read of [local, session]) read.catch(() => {});
   return { local, session, db, list: shownListEarly(local, db) };

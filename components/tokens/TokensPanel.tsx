@@ -117,7 +117,7 @@ export function TokensPanel(props: TokensPanelProps) {
           onRevoke={setRevoking}
           onFill={layout === 'popup' ? (id) => void model.fill(id) : undefined}
           onDetails={onDetails}
-          opening={model.opening}
+          opening={model.opening.value}
           usage={usage}
           onSaveNote={saveNote}
           onSaveReview={saveReview}

@@ -16,10 +16,9 @@ interface UseBadgeProps {
  * copy or fill here; another device may have used it, so the short form says "here".
  */
 export function UseBadge({ token, now, long }: UseBadgeProps) {
-  const kind = badgeKind(token, now);
-  if (kind === 'extra') return <span class="badge pending">{t('extraBadge')}</span>;
-  if (kind === 'due') return <span class="badge pending">{t('reviewDueBadge')}</span>;
-  if (kind === null) return null;
+  if (token.extraOf) return <span class="badge pending">{t('extraBadge')}</span>;
+  if (isDue(token, now)) return <span class="badge pending">{t('reviewDueBadge')}</span>;
+  if (!isNeverUsed(token, now)) return null;
   const full = t('neverUsedFull');
   if (long) return <span class="badge quiet-badge">{full}</span>;
   return (
@@ -28,11 +27,4 @@ export function UseBadge({ token, now, long }: UseBadgeProps) {
       <span class="visually-hidden">{full}</span>
     </span>
   );
-}
-
-/** Which badge a row shows at `now`: what changes with the time, so a row redrawn later may differ. */
-export function badgeKind(token: TokenRecord, now: number): 'extra' | 'due' | 'never' | null {
-  if (token.extraOf) return 'extra';
-  if (isDue(token, now)) return 'due';
-  return isNeverUsed(token, now) ? 'never' : null;
 }

@@ -1,4 +1,3 @@
-import { type ReadonlySignal, signal } from '@preact/signals';
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveIndex, scrollToShow } from '../../utils/lib';
@@ -11,7 +10,6 @@ import { moveIndex, scrollToShow } from '../../utils/lib';
 const ROW_ESTIMATE_PX = 44;
 const VIEWPORT_FALLBACK_PX = 330;
 const OVERSCAN = 8;
-const NOT_OPENING = signal(false);
 
 export interface VirtualRows {
   /** Spread on the scroll box. */
@@ -112,7 +110,7 @@ function rememberHeight(height: number): void {
  * A virtualised list of `count` rows with a roving tabindex: arrow keys, Page Up/Down, Home and
  * End move it, scrolling the row into the rendered window first.
  */
-export function useVirtualRows(count: number, opening?: ReadonlySignal<boolean>): VirtualRows {
+export function useVirtualRows(count: number, opening = false): VirtualRows {
   const { scroller, list, viewport, rowHeight } = useSizes();
   // The first frame has only the rows in view, so the list shows with less to lay out; the rows
   // either side come when the page is next idle (issue 14), once its opening work is over. Not in
@@ -121,15 +119,10 @@ export function useVirtualRows(count: number, opening?: ReadonlySignal<boolean>)
   // page's first sync: drawn then, they held its answer back by about 6 ms (10 tokens).
   const [overscan, setOverscan] = useState(0);
   useEffect(() => {
-    let idle: number | undefined;
-    const stop = (opening ?? NOT_OPENING).subscribe((busy) => {
-      if (!busy && idle === undefined) idle = requestIdleCallback(() => setOverscan(OVERSCAN));
-    });
-    return () => {
-      stop();
-      if (idle !== undefined) cancelIdleCallback(idle);
-    };
-  }, [opening]);
+    if (opening || overscan) return;
+    const idle = requestIdleCallback(() => setOverscan(OVERSCAN));
+    return () => cancelIdleCallback(idle);
+  }, [opening, overscan]);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const moved = useRef(false);

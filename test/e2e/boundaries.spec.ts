@@ -90,7 +90,6 @@ test.describe('a web page and a content script', () => {
       { type: 'tokens/create', name: 'planted by a page' },
       { type: 'tokens/revoke', id },
       { type: 'tokens/fill', id, confirmed: pages.url },
-      { type: 'tokens/fill-pending' },
       { type: 'clipboard/copied', salt: 'a'.repeat(32), digest: 'b'.repeat(64) },
       { type: 'account/status' },
       { type: 'tokens/secret', id },

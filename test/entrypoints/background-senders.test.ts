@@ -17,7 +17,7 @@ const MESSAGES: (Message | { type: string; [key: string]: unknown })[] = [
   { type: 'tokens/create', name: 'planted by a page' },
   { type: 'tokens/revoke', id: '1' },
   { type: 'tokens/fill', id: '1', confirmed: 'https://evil.example' },
-  { type: 'tokens/fill-pending' },
+  { type: 'tokens/sync', opening: true },
   { type: 'clipboard/copied', ...mark },
   { type: 'clipboard/clear-if', ...mark },
 ];

@@ -38,6 +38,8 @@ export function localTokensDeps(deps: LocalDeps): TokensDeps {
     sessionEnded: () => deps.sessionEnded?.() ?? Promise.resolve(false),
     openDb: () => deps.openDb(),
     engine: asSent(engine),
+    // A page reads the background's record of the service's hold; here the engine is at hand.
+    loadHold: () => engine.hold(),
     copyText: (text) => deps.copyText(text),
     now: () => deps.now(),
     random,

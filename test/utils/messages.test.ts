@@ -9,7 +9,6 @@ import {
   isPersonAction,
   type Locker,
   lockClient,
-  pendingFillClient,
 } from '../../utils/messages';
 import type { Engine } from '../../utils/sync/engine';
 
@@ -49,7 +48,6 @@ describe('handleMessage', () => {
     [{ type: 'tokens/create', name: 'ci' }, 'create', ['ci', '']],
     [{ type: 'tokens/revoke', id: '42', from: 'p2' }, 'revoke', ['42', 'p2']],
     [{ type: 'account/status' }, 'account', []],
-    [{ type: 'service/hold' }, 'hold', []],
   ] as const)('should route %j to the engine', async (message, method, args) => {
     const engine = fakeEngine();
     await handleMessage(engine, message);
@@ -101,7 +99,7 @@ describe('handleMessage', () => {
 describe('handleMessage fill', () => {
   it('should route a fill, with the origin confirmed, to the filler', async () => {
     const fill = vi.fn(async () => ({ kind: 'filled' as const, origin: 'https://a.example' }));
-    const filler = { fill, takePending: async () => null };
+    const filler = { fill };
     await handleMessage(
       fakeEngine(),
       { type: 'tokens/fill', id: '1', confirmed: 'https://a.example' },
@@ -125,21 +123,9 @@ describe('handleMessage fill', () => {
 
   it('should not answer a fill without an id or without a filler', () => {
     const fill = vi.fn();
-    expect(
-      handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill, takePending: async () => null }),
-    ).toBeUndefined();
+    expect(handleMessage(fakeEngine(), { type: 'tokens/fill' }, { fill })).toBeUndefined();
     expect(handleMessage(fakeEngine(), { type: 'tokens/fill', id: '1' })).toBeUndefined();
-    expect(handleMessage(fakeEngine(), { type: 'tokens/fill-pending' })).toBeUndefined();
     expect(fill).not.toHaveBeenCalled();
-  });
-
-  it('should hand the popup the question a menu or shortcut fill left', async () => {
-    const question = { id: '1', origin: 'https://a.example' };
-    const filler = { fill: vi.fn(), takePending: async () => question };
-    expect(await handleMessage(fakeEngine(), { type: 'tokens/fill-pending' }, filler)).toBe(question);
-    const send = vi.fn(async (_message: unknown) => null);
-    await pendingFillClient(send)();
-    expect(send).toHaveBeenCalledWith({ type: 'tokens/fill-pending' });
   });
 
   it('should send one typed message per fill', async () => {
@@ -243,7 +229,7 @@ describe('isPersonAction', () => {
     [{ type: 'tokens/create', name: 'x' }, true],
     [{ type: 'tokens/revoke', id: '1' }, true],
     [{ type: 'tokens/fill', id: '1' }, true],
-    [{ type: 'tokens/fill-pending' }, true],
+    [{ type: 'tokens/sync', opening: true }, true],
     [{ type: 'tokens/secret', id: '1' }, true],
     [{ type: 'tokens/check', id: '1' }, true],
     [{ type: 'clipboard/copied', salt: 'a', digest: 'b' }, true],
@@ -257,7 +243,6 @@ describe('isPersonAction', () => {
     [{ type: 'tokens/sync', shown: true, from: 'page-1' }, false],
     [{ type: 'tokens/sync', now: 'true' }, false],
     [{ type: 'account/status' }, false],
-    [{ type: 'service/hold' }, false],
     [{ type: 'vault/status' }, false],
     [{ type: 'tokens/unknown' }, false],
     [null, false],

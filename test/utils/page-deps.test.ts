@@ -99,6 +99,50 @@ describe('page adapters with the first reads made early', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
+  // Issue 14: the page reads the background's record itself, so the popup asks it nothing as it opens.
+  it("should know the shown account's service hold from the first reads, then from storage", async () => {
+    await saveSession(ada);
+    const until = Date.now() + 60_000;
+    await fakeBrowser.storage.local.set({
+      serviceHolds: { [ada.serviceUrl]: { readOnly: 'maintenance' }, 'https://other.example': { until } },
+    });
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const deps = pageTokensDeps(undefined, await headNow());
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await deps.loadHold?.()).toMatchObject({ code: 'maintenance' });
+    expect(local).not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ serviceHolds: { [ada.serviceUrl]: { until, strikes: 1 } } });
+    expect(await deps.loadHold?.()).toMatchObject({ code: 'rate-limited', retryAt: until });
+    expect(local).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.local.set({ serviceHolds: { [ada.serviceUrl]: { until: Date.now() - 1 } } });
+    expect(await deps.loadHold?.()).toBeNull();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('should know no hold when nobody is signed in or nothing is recorded', async () => {
+    expect(await pageTokensDeps(undefined, await headNow()).loadHold?.()).toBeNull();
+    await saveSession(ada);
+    expect(await pageTokensDeps(undefined, await headNow()).loadHold?.()).toBeNull();
+  });
+
+  // Issue 14: left in storage.session by the background, read with the popup's first reads.
+  it('should take the question a menu or shortcut fill left once, about the account shown', async () => {
+    await saveSession(ada);
+    const question = { id: '1', origin: 'https://a.example', scope };
+    await fakeBrowser.storage.session.set({ pendingFill: { question, at: Date.now() } });
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const deps = pageTokensDeps(undefined, await headNow());
+    expect(await deps.pendingFill?.()).toEqual(question);
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('pendingFill')).toEqual({}));
+    expect(await deps.pendingFill?.()).toBeNull();
+    // Left about another account (switched between the menu click and the popup): not asked, gone.
+    const other = { ...question, scope: { ...scope, account: 'someone-else' } };
+    await fakeBrowser.storage.session.set({ pendingFill: { question: other, at: Date.now() } });
+    expect(await deps.pendingFill?.()).toBeNull();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('pendingFill')).toEqual({}));
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('should read the first reads once, the same for every caller', () => {
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(pageHead()).toBe(pageHead());

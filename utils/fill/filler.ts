@@ -17,6 +17,7 @@ import { allowedOn, createCycle } from './cycle';
 import type { Skip } from './field-rank';
 import { type FillTarget, type FrameAnswer, framePattern, insecure, pickFrame } from './frames';
 import type { PageAnswer } from './page';
+import type { PendingFill } from './pending';
 
 /** The keyboard command's name, as wxt.config.ts declares it under `commands`. */
 export const FILL_COMMAND = 'fill-token';
@@ -46,21 +47,11 @@ export interface FillDeps {
   mayReach?(origin: string): Promise<boolean>;
   /** Opens the toolbar popup, where a question waits or a token can be picked. */
   openPopup(): Promise<void>;
+  /** Leaves the question for the popup to ask as it opens (pending.ts), before opening it. */
+  leaveQuestion(question: PendingFill): Promise<void>;
   now(): number;
   /** The secret from the lock or the service (reveal.ts); the record's own secret when absent. */
   reveal?(id: string): Promise<RevealReply>;
-}
-
-/** A fill the context menu or the shortcut started, waiting for the person's yes in the popup. */
-export interface PendingFill {
-  id: string;
-  origin: string;
-  /** The account of token `id` (issue 15): the yes fills in that account only. */
-  scope?: Scope;
-  /** The page, when `origin` is a frame's. */
-  top?: string;
-  url?: string;
-  insecure?: boolean;
 }
 
 /** The three triggers (issue 4): the popup's Fill button, the context menu and the shortcut. */
@@ -74,11 +65,6 @@ export interface Filler {
   fillFromPage(id: string, scope?: Scope): Promise<FillReply>;
   /** The shortcut: fills the site's remembered token, or opens the popup when there is none. */
   fillSiteDefault(): Promise<FillReply | null>;
-  /**
-   * The question the popup should ask as it opens, once; none about a token of an account the
-   * popup no longer shows (issue 15: a switch between the menu click and the popup).
-   */
-  takePending(): Promise<PendingFill | null>;
   /** The browser granted `origins` (match patterns): finishes the frame fill waiting for one. */
   granted(origins: readonly string[]): Promise<FillReply | null>;
 }
@@ -169,7 +155,6 @@ export async function fillToken(
 }
 
 export function createFiller(deps: FillDeps): Filler {
-  let pending: PendingFill | null = null;
   // A yes to a frame the browser has yet to let the extension reach (the prompt may close the popup).
   let waiting: (PendingFill & { until: number }) | null = null;
   const pick = createCycle();
@@ -188,7 +173,7 @@ export function createFiller(deps: FillDeps): Filler {
     const reply = await fill(id, undefined, scope);
     if (reply.kind === 'confirm') {
       const { kind: _, ...question } = reply;
-      pending = { id, ...question, ...(scope ? { scope } : {}) };
+      await deps.leaveQuestion({ id, ...question, ...(scope ? { scope } : {}) });
     }
     // The popup asks: the yes to a new site, or the passphrase.
     if (reply.kind === 'confirm' || reply.kind === 'locked') await deps.openPopup();
@@ -226,14 +211,6 @@ export function createFiller(deps: FillDeps): Filler {
       }
       // The token was chosen among this account's (issue 15): a switch meanwhile fills nothing.
       return fillFromPage(id, { service: session.serviceUrl, account: session.account });
-    },
-    async takePending() {
-      const question = pending;
-      pending = null;
-      if (!question?.scope) return question;
-      const shown = await deps.loadSession();
-      const same = shown?.serviceUrl === question.scope.service && shown.account === question.scope.account;
-      return same ? question : null;
     },
     async granted(origins) {
       const question = waiting;

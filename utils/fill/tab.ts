@@ -4,6 +4,7 @@ import { openTokenDb } from '../store';
 import type { FillDeps } from './filler';
 import { type FrameAnswer, framePattern } from './frames';
 import type { PageAnswer } from './page';
+import { type LeftQuestion, PENDING_FILL_KEY } from './pending';
 
 // The fill's adapters in the background: entrypoints/fill.ts injected on demand (activeTab +
 // scripting), into the frames of the tab the person is using.
@@ -89,6 +90,10 @@ export function backgroundFillDeps(
     // Chromium 127+ and Firefox open the popup from a menu click or a shortcut; elsewhere it may
     // refuse, and an MV2 build (`npm run build:firefox -- --mv2`) has no `action` at all.
     openPopup: async () => browser.action?.openPopup?.().catch(() => {}),
+    leaveQuestion: (question) =>
+      browser.storage.session.set({
+        [PENDING_FILL_KEY]: { question, at: Date.now() } satisfies LeftQuestion,
+      }),
     now: Date.now,
   };
 }

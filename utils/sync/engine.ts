@@ -63,6 +63,8 @@ export interface Engine {
     from?: string;
     account?: Scope;
     early?: boolean;
+    /** A page's first sync as it opens: the person's doing (the lock's idle time), nothing else here. */
+    opening?: boolean;
   }): Promise<EngineReply>;
   create(name: string, from?: string): Promise<CreateReply>;
   revoke(id: string, from?: string): Promise<EngineReply>;

@@ -9,7 +9,7 @@ export { backgroundEngineDeps, backgroundSync, periodicSync, RETRY_ALARM } from 
 export { retryDelay } from './backoff';
 export { announceChange, onAnyChange, onChange } from './channel';
 export { type CreateReply, createEngine, type Engine, type EngineDeps, type EngineReply } from './engine';
-export { createQuiet, HOLDS_KEY, type HoldStore, memoryHolds, type ServiceHold } from './quiet';
+export { createQuiet, HOLDS_KEY, type HoldStore, holdOf, memoryHolds, type ServiceHold } from './quiet';
 export { planSync, revoked } from './reconcile';
 export { followSyncSchedule, isDue, SYNC_ALARM, scheduleSync, syncPeriod } from './schedule';
 export { SYNC_LOCK, type SyncReport, type SyncResult } from './sync';

@@ -15,11 +15,7 @@ const BASE_MS = 30_000;
 const MAX_MS = 10 * 60_000;
 export const SUNSET_RECHECK_MS = 60 * 60_000;
 
-/**
- * storage.local: the holds per service address (utils/sync/background.ts storageHolds). Pages
- * follow it: a page's sync answers before `/version` does (issue 14), whose answer may change it.
- */
-export const HOLDS_KEY = 'serviceHolds';
+export { HOLDS_KEY } from './holds-key';
 
 /** What is kept of one service between calls. */
 export interface ServiceHold {
@@ -78,8 +74,7 @@ export function createQuiet(store: HoldStore = memoryHolds()): Quiet {
   }
 
   async function check(service: string, now: number): Promise<AppError | null> {
-    const until = (await holds()).get(service)?.until;
-    return until !== undefined && until > now ? rateLimited(until, now) : null;
+    return waitOf((await holds()).get(service), now);
   }
 
   return {
@@ -109,16 +104,27 @@ export function createQuiet(store: HoldStore = memoryHolds()): Quiet {
       if (readOnly === undefined || (which === 'maintenance' && readOnly !== 'maintenance')) return;
       await update(service, (h) => ({ ...h, readOnly: undefined, seenAt: undefined }));
     },
-    async hold(service, now) {
-      const waiting = await check(service, now);
-      if (waiting) return waiting;
-      const hold = (await holds()).get(service);
-      if (hold?.readOnly === 'maintenance') return { code: 'maintenance', message: t('readOnlyNotice') };
-      if (hold?.readOnly === 'sunset' && (hold.seenAt ?? 0) + SUNSET_RECHECK_MS > now)
-        return { code: 'sunset', message: t('errSunset') };
-      return null;
-    },
+    hold: async (service, now) => holdOf((await holds()).get(service), now),
   };
+}
+
+/**
+ * Why writes to a service are off at `now`, from what is kept of it (HOLDS_KEY): a rate limit's
+ * wait, read-only, the sunset; null when they are on. Pages read it from storage themselves, so
+ * a popup knows it as it paints, asking the background nothing (issue 14).
+ */
+export function holdOf(hold: ServiceHold | undefined, now: number): AppError | null {
+  const waiting = waitOf(hold, now);
+  if (waiting) return waiting;
+  if (hold?.readOnly === 'maintenance') return { code: 'maintenance', message: t('readOnlyNotice') };
+  if (hold?.readOnly === 'sunset' && (hold.seenAt ?? 0) + SUNSET_RECHECK_MS > now)
+    return { code: 'sunset', message: t('errSunset') };
+  return null;
+}
+
+function waitOf(hold: ServiceHold | undefined, now: number): AppError | null {
+  const until = hold?.until;
+  return until !== undefined && until > now ? rateLimited(until, now) : null;
 }
 
 /**

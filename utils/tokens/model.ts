@@ -19,8 +19,8 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
   const question = createFillQuestion(deps, state, link);
   const actions = createActions(deps, state, link, sync);
   const askHold = (): void =>
-    void deps.engine
-      .hold?.()
+    void deps
+      .loadHold?.()
       .then((hold) => {
         if (hold !== undefined) sync.held(hold);
       })
@@ -51,14 +51,15 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     const local = await link.open();
     await drafted;
     if (!local) return;
+    // The service's standing state (issue 18), known before any click: the background's record,
+    // read by the page itself with its first reads, and again whenever it changes (the sync's
+    // `/version` answers after the sync does).
+    askHold();
     link.follow();
     await deps.painted?.();
-    // The service's standing state (issue 18), known before any click: asked alongside the rest,
-    // and again whenever it changes (the sync's `/version` answers after the sync does).
-    askHold();
     if (!followingHold) followingHold = Boolean(deps.followHold?.(askHold));
     // The sync first: the question a menu or shortcut fill left waits in memory, the list on the service.
-    const syncing = sync.refresh();
+    const syncing = sync.refresh({ opening: true });
     await question.askPending(local);
     await syncing;
   }

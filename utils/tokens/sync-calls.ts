@@ -12,7 +12,8 @@ export const MAINTENANCE_RECHECK_MS = 30_000;
 export interface SyncCalls {
   /** Runs one engine call and takes in its reply; a 401 signs out and keeps local data. */
   call<T extends EngineReply>(fn: () => Promise<T>): Promise<T | null>;
-  refresh(options?: { now?: boolean }): Promise<SyncResult>;
+  /** `opening`: the page's first sync as it opens, which counts as the person's use (the lock's idle time). */
+  refresh(options?: { now?: boolean; opening?: boolean }): Promise<SyncResult>;
   /**
    * Takes in the service's hold as the background has it now (asked on opening, and again each
    * time it changes: a sync's `/version` answers after the sync, issue 14). A page left open asks a
@@ -76,9 +77,14 @@ export function createSyncCalls(deps: TokensDeps, s: TokensState, link: StoreLin
     }
   }
 
-  async function refresh(options: { now?: boolean } = {}): Promise<SyncResult> {
+  async function refresh(options: { now?: boolean; opening?: boolean } = {}): Promise<SyncResult> {
     const reply = await call(() =>
-      deps.engine.sync({ now: options.now === true, shown: true, from: link.self }),
+      deps.engine.sync({
+        now: options.now === true,
+        shown: true,
+        from: link.self,
+        ...(options.opening === true && { opening: true }),
+      }),
     );
     return (
       reply?.sync ?? { ok: false, error: link.context ? (s.error.value ?? localFailure()) : signedOutError() }

@@ -2,9 +2,9 @@ import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { Session } from '../account';
 import type { AppError, Result } from '../lib';
 import type { RevealReply } from '../lock';
-import type { Fill } from '../messages';
+import type { Fill, PageEngine } from '../messages';
 import type { readList, Scope, TokenAnnotation, TokenDatabase, TokenRecord } from '../store';
-import type { Engine, SyncResult } from '../sync';
+import type { SyncResult } from '../sync';
 import type { CopyFormat } from './copy-format';
 import type { ExtraGroup } from './extras';
 import type { SortKey } from './order';
@@ -19,7 +19,12 @@ export interface TokensDeps {
   /** What the rows of `scope` show (store readList); a page's first script may have read it already. */
   readList?(scope: Scope): ReturnType<typeof readList>;
   /** Talks to the service and writes the store: the background's, through messages, in pages. */
-  engine: Engine;
+  engine: PageEngine;
+  /**
+   * Why the shown account's service takes no writes now (a rate limit's wait, read-only), as the
+   * background last recorded it (issue 18); null when it takes them. Pages read it from storage.
+   */
+  loadHold?(): Promise<AppError | null>;
   /** Writes `text` to the clipboard; `scope`: the account of the token copied (its clipboard delay). */
   copyText(text: string, scope?: Scope): Promise<Result<void>>;
   /** Fills a token into the active tab (the background's, through messages); popup only. */

@@ -112,6 +112,7 @@ function world() {
       return frameAnswer({ origin, path: JSON.parse(path) });
     },
     openPopup: async () => {},
+    leaveQuestion: async () => {},
     now: () => now,
   });
   const revoked: Record<Who, Set<string>> = { A: new Set(), B: new Set() };

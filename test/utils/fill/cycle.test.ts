@@ -105,6 +105,7 @@ describe('the fill shortcut, pressed again', () => {
         return answer(frameId);
       },
       openPopup: async () => {},
+      leaveQuestion: async () => {},
       now: () => now,
     });
     for (const at of [10_000, 11_000, 12_000, 12_000 + CYCLE_WINDOW_MS + 1]) {

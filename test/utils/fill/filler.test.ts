@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFiller, type FillDeps, fillToken, WAIT_MS } from '../../../utils/fill/filler';
 import type { FrameAnswer } from '../../../utils/fill/frames';
 import type { ChildFrame, PageAnswer } from '../../../utils/fill/page';
+import type { PendingFill } from '../../../utils/fill/pending';
 import { applyList, listGrants, listUsage, requestRevoke } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 import { frameAnswer } from '../../helpers/frame-answer';
@@ -70,6 +71,7 @@ async function setup(
       return { ok: true, secret: 'SECRET-1' } as const;
     }),
     openPopup: vi.fn(async () => {}),
+    leaveQuestion: vi.fn(async (_question: PendingFill) => {}),
     now: () => 1000,
   };
   return { db, deps, calls };
@@ -252,20 +254,19 @@ describe('createFiller', () => {
     expect(await filler.fillFromPage('1')).toEqual({ kind: 'confirm', origin: SITE });
     expect(deps.openPopup).toHaveBeenCalledTimes(1);
     expect(calls.every(([secret]) => secret === null)).toBe(true);
-    expect(await filler.takePending()).toEqual({ id: '1', origin: SITE });
-    expect(await filler.takePending()).toBeNull();
+    expect(deps.leaveQuestion).toHaveBeenCalledTimes(1);
+    expect(deps.leaveQuestion).toHaveBeenCalledWith({ id: '1', origin: SITE });
+    // Left before the popup opens, which reads it as it opens.
+    expect(vi.mocked(deps.leaveQuestion).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(deps.openPopup).mock.invocationCallOrder[0] ?? 0,
+    );
   });
 
-  it("should hand the popup no question about another account's token (issue 15)", async () => {
+  it("should leave the question with the menu entry's account (issue 15)", async () => {
     const { deps } = await setup();
     const filler = createFiller(deps);
     expect(await filler.fillFromPage('1', scope)).toEqual({ kind: 'confirm', origin: SITE });
-    // Another account is shown by the time the popup opens (same ids at another service, say).
-    deps.loadSession = async () => ({ ...session, account: 'someone-else' });
-    expect(await filler.takePending()).toBeNull();
-    deps.loadSession = async () => session;
-    expect(await filler.fillFromPage('1', scope)).toEqual({ kind: 'confirm', origin: SITE });
-    expect(await filler.takePending()).toEqual({ id: '1', origin: SITE, scope });
+    expect(deps.leaveQuestion).toHaveBeenCalledWith({ id: '1', origin: SITE, scope });
   });
 
   it('should fill at once from the menu where the token is allowed', async () => {

@@ -56,3 +56,15 @@ describe('the fill code in the active tab (issue 14)', () => {
     expect(await deps.fillFrame(0, 'secret', 'https://ci.example', '[0]')).toMatchObject({ found: true });
   });
 });
+
+// Issue 14: the popup reads the question with its first reads, asking the background nothing.
+describe('the question a menu or shortcut fill leaves for the popup', () => {
+  it('should be kept in storage.session with when it was left, never a secret', async () => {
+    const question = { id: '1', origin: 'https://ci.example', scope: { service: 's', account: 'a' } };
+    const before = Date.now();
+    await backgroundFillDeps().leaveQuestion(question);
+    const { pendingFill } = await fakeBrowser.storage.session.get('pendingFill');
+    expect(pendingFill).toEqual({ question, at: expect.any(Number) });
+    expect((pendingFill as { at: number }).at).toBeGreaterThanOrEqual(before);
+  });
+});

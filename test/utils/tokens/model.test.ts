@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../../utils/account/session';
+import type { AppError } from '../../../utils/lib';
 import { ok } from '../../../utils/lib/result';
 import { getAccount, listTokens } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
@@ -153,7 +154,8 @@ describe('tokens model', () => {
       follow = listener;
       return () => {};
     });
-    const model = createTokensModel({ ...base, followHold });
+    let stored: AppError | null = null;
+    const model = createTokensModel({ ...base, followHold, loadHold: async () => stored });
     await model.start();
     await model.start();
     // Followed once, however often the page starts again (a switch of account).
@@ -161,10 +163,7 @@ describe('tokens model', () => {
     expect(model.hold.value).toBeNull();
     const syncs = sync.mock.calls.length;
     // The page's sync answered; its /version then says read-only, and the stored hold changes.
-    base.engine.hold = async () => ({
-      code: 'maintenance',
-      message: 'The tokens API is undergoing maintenance.',
-    });
+    stored = { code: 'maintenance', message: 'The tokens API is undergoing maintenance.' };
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       follow();
