@@ -46,7 +46,7 @@ function holdIn(stored: Record<string, unknown>): AppError | null {
 
 /**
  * The question a menu or shortcut fill left for the popup (utils/fill/pending.ts), taken once: it
- * is removed as it is read, and asked only about the account shown (`local` has the sessions).
+ * is removed as it is read, and asked only about the account shown (`shown`).
  */
 function questionIn(
   session: Record<string, unknown>,

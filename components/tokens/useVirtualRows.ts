@@ -116,7 +116,7 @@ export function useVirtualRows(count: number, opening = false): VirtualRows {
   // either side come when the page is next idle (issue 14), once its opening work is over. Not in
   // the effects Preact runs right after the paint: rendered there, they held the main thread for
   // 2–15 ms before anything else, a key pressed at once included, could run. Nor during the
-  // page's first sync: drawn then, they held its answer back by about 6 ms (10 tokens).
+  // page's first sync: drawn then, they held its answer back by up to 6 ms (10 tokens).
   const [overscan, setOverscan] = useState(0);
   useEffect(() => {
     if (opening || overscan) return;

@@ -72,7 +72,8 @@ export interface Engine {
   account(): Promise<Result<AccountStatus>>;
   /**
    * Why the shown account's service takes no writes now (a rate limit's wait, read-only), as last
-   * seen, asking the service nothing: a page knows it before any click, before its sync answers.
+   * seen, asking the service nothing. Pages work out the same from the stored record themselves
+   * (`holdOf`, utils/page-deps.ts), so the popup asks the background nothing for it as it opens.
    */
   hold(): Promise<AppError | null>;
 }
