@@ -34,12 +34,15 @@ function followHold(listener: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
+/** The account the pages show, from a read of storage.local that has the sessions. */
+const shownIn = (stored: Record<string, unknown>) => shownAccountOf(storedSessionsOf(stored));
+
 /**
  * The shown account's service's hold (issue 18) from a read of storage.local that has the sessions
  * and the holds: the background's record, which a page reads itself rather than ask (issue 14).
  */
 function holdIn(stored: Record<string, unknown>): AppError | null {
-  const shown = shownAccountOf(storedSessionsOf(stored));
+  const shown = shownIn(stored);
   const holds = stored[HOLDS_KEY] as Record<string, ServiceHold> | undefined;
   return shown ? holdOf(typeof holds === 'object' ? holds?.[shown.serviceUrl] : undefined, Date.now()) : null;
 }
@@ -84,10 +87,7 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
   const local = head?.local;
   return {
     // Pages never read a credential: the background's engine does (issue 11).
-    loadSession: earlyFirst(
-      () => local?.then((stored) => shownAccountOf(storedSessionsOf(stored))) ?? null,
-      loadShownAccount,
-    ),
+    loadSession: earlyFirst(() => local?.then(shownIn) ?? null, loadShownAccount),
     sessionEnded,
     followHold,
     openDb,
@@ -109,11 +109,7 @@ export function pageTokensDeps(onLocked?: () => void, head?: PageHead): TokensDe
     fill: fillClient(),
     pendingFill: earlyFirst(
       () =>
-        head
-          ? Promise.all([head.session, head.local]).then(([s, l]) =>
-              questionIn(s, shownAccountOf(storedSessionsOf(l))),
-            )
-          : null,
+        head ? Promise.all([head.session, head.local]).then(([s, l]) => questionIn(s, shownIn(l))) : null,
       async () => questionIn(await browser.storage.session.get(PENDING_FILL_KEY), await loadShownAccount()),
     ),
     reveal: unlockClient().reveal,

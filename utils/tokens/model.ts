@@ -58,7 +58,7 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     link.follow();
     await deps.painted?.();
     if (!followingHold) followingHold = Boolean(deps.followHold?.(askHold));
-    // The sync first: the question a menu or shortcut fill left waits in memory, the list on the service.
+    // The sync first: it waits for the service; the question a menu or shortcut fill left is read here.
     const syncing = sync.refresh({ opening: true });
     await question.askPending(local);
     await syncing;

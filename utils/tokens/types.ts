@@ -46,8 +46,8 @@ export interface TokensDeps {
   /** A copy or fill met the lock: the page asks for the passphrase. */
   onLocked?(): void;
   /**
-   * Resolves once the page has painted what it holds (issue 14): the questions to the background
-   * (the service's hold, a waiting fill, the sync) go after the list is on screen, not before.
+   * Resolves once the page has painted what it holds (issue 14): the sync, the one question to the
+   * background as a page opens, and the question a fill left go after the list is on screen.
    */
   painted?(): Promise<void>;
   /** Calls `listener` when the background's record of the services' holds changes (issue 18). */

@@ -99,7 +99,7 @@ describe('tokens model', () => {
     expect(model.tokens.value.map((t) => t.name)).toContain('made elsewhere');
   });
 
-  it('should ask the background nothing (hold, waiting fill, sync) before the list is painted (issue 14)', async () => {
+  it('should ask for neither the sync nor a waiting fill before the list is painted (issue 14)', async () => {
     const { deps } = setup();
     const base = localTokensDeps(deps);
     let paint = (): void => {};
