@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SESSION_V1_KEY, SESSIONS_KEY, shownAccountOf, storedSessionsOf } from './account';
 import { PENDING_FILL_KEY } from './fill';
-import { DB_NAME, type ListRecord, openExisting, readListEarly, type Scope } from './store';
+import { DB_NAME, type HeadRecord, openExisting, readListEarly, type Scope } from './store';
 import { HOLDS_KEY } from './sync';
 
 // A page's first reads, made by its small first script while the rest of its code is still
@@ -39,7 +39,7 @@ export interface PageHead {
    * there, without waiting for the page's code (readListEarly). Null: nobody is signed in, or the
    * list could not be read here, and the page reads it the usual way.
    */
-  list: Promise<{ scope: Scope; list: ListRecord | undefined } | null>;
+  list: Promise<{ scope: Scope; list: HeadRecord } | null>;
 }
 
 let head: PageHead | undefined;

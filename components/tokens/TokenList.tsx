@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { absoluteTime, maskHint, relativeTime, t } from '../../utils/lib';
 import type { TokenRecord } from '../../utils/store';
 import { visibleName } from '../../utils/tokens';
@@ -15,6 +16,13 @@ interface TokenListProps {
   onDetails?: (id: string) => void;
   /** The page's opening work is still on (TokensModel.opening): the rows either side of the screenful wait. */
   opening?: boolean;
+  /**
+   * How many rows the list has (TokensModel.shownCount), when `tokens` are only its first ones
+   * (the list's head, painted first): the scroll bar and each row's place count them all.
+   */
+  total?: number;
+  /** The window has reached past `tokens` (a scroll past the list's head): the rest is wanted now. */
+  onMore?: () => void;
 }
 
 /**
@@ -27,9 +35,13 @@ interface TokenListProps {
  * revoked twice.
  */
 export function TokenList(props: TokenListProps) {
-  const { tokens, copiedId, now, onCopy, onRevoke, onFill, onDetails, opening } = props;
-  const count = tokens.length;
+  const { tokens, copiedId, now, onCopy, onRevoke, onFill, onDetails, opening, total, onMore } = props;
+  const count = Math.max(total ?? 0, tokens.length);
   const { box, list, first, last, tabStop } = useVirtualRows(count, opening);
+  const past = last > tokens.length;
+  useEffect(() => {
+    if (past) onMore?.();
+  }, [past, onMore]);
   return (
     <div class="token-scroll" {...box}>
       <ul class="token-list" aria-label={t('apiTokens')} {...list}>

@@ -95,9 +95,11 @@ export function TokensPanel(props: TokensPanelProps) {
           sort={model.sort.value}
           onQuery={(q) => {
             model.query.value = q;
+            void model.complete();
           }}
           onSort={(s) => {
             model.sort.value = s;
+            void model.complete();
           }}
         />
       ) : null}
@@ -118,6 +120,8 @@ export function TokensPanel(props: TokensPanelProps) {
           onFill={layout === 'popup' ? (id) => void model.fill(id) : undefined}
           onDetails={onDetails}
           opening={model.opening.value}
+          total={model.shownCount.value}
+          onMore={model.complete}
           usage={usage}
           onSaveNote={saveNote}
           onSaveReview={saveReview}

@@ -21,8 +21,11 @@ export type BundleSizes = Record<'popup' | 'options' | 'background' | 'fill', En
 // Loading the rare parts on demand does not pay here (each chunk's imports cost more than they
 // save, measured). Lowered to 24 KB when the popup left the webextension-polyfill out and split
 // into its first script and its code (23.6 KB, both files counted: popup.html preloads the second).
+// Raised back to 24.5 KB for the list's head (store v6): the popup's own writes (a copy's time, a
+// note) rewrite it with the list (+0.45 KB), less the upgrades, now loaded only when one is due
+// (-0.35 KB): 24.02 KB at the change.
 // Issue 4: the fill code injected into web pages, at most 4 KB gzip.
-export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 24 * 1024, fill: 4 * 1024 };
+export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 24.5 * 1024, fill: 4 * 1024 };
 
 // Each file is gzipped on its own, as a browser fetches it, at level 9 (`gzip -9`): a figure
 // checked against a budget should not depend on a library's default level.

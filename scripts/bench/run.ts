@@ -15,7 +15,7 @@ import { workerProbe } from './worker-probe';
 const PRIMITIVE_READ = `primitive.html?${new URLSearchParams({
   db: 'w3s-tokens',
   session: 'sessions.v2',
-  store: 'lists',
+  store: 'heads',
 })}`;
 
 export interface RunOptions {

@@ -7,6 +7,7 @@ import { pageTokensDeps } from '../../utils/page-deps';
 import { firstReads, type PageHead, pageHead } from '../../utils/page-head';
 import { saveCopyFormat } from '../../utils/settings';
 import { applyList, markCopied, readList } from '../../utils/store/db';
+import { HEAD_ROWS } from '../../utils/store/layout';
 import { openTokenDb } from '../../utils/store/open';
 import { apiToken } from '../helpers/fake-api';
 
@@ -71,6 +72,27 @@ describe('page adapters with the first reads made early', () => {
     expect(first?.rev).toBeTypeOf('number');
     expect(await deps.readList?.(scope)).toEqual(await readList(db, scope));
     expect(get).toHaveBeenCalled();
+    db.close();
+  });
+
+  // Issue 14: one small record before the first paint, whatever the list's length.
+  it('should paint the first rows of a long list from its head, and the whole list when it has none yet', async () => {
+    await saveSession(ada);
+    const db = await openTokenDb();
+    await applyList(
+      db,
+      scope,
+      Array.from({ length: 100 }, (_, i) => apiToken(String(i), `token ${String(i).padStart(3, '0')}`)),
+      1000,
+    );
+    const painted = await pageTokensDeps(undefined, firstReads()).readList?.(scope);
+    expect(painted?.tokens).toHaveLength(HEAD_ROWS);
+    expect(painted?.partial).toEqual({ live: 100 });
+    // A list not written since v6 has no head: its first paint reads the list.
+    await db.delete('heads', [scope.service, scope.account]);
+    const whole = await pageTokensDeps(undefined, firstReads()).readList?.(scope);
+    expect(whole?.tokens).toHaveLength(100);
+    expect(whole?.partial).toBeUndefined();
     db.close();
   });
 

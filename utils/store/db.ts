@@ -3,9 +3,17 @@ import { secretHint } from '../lib';
 import type { Envelope } from '../lock';
 import { planSync, revoked } from '../sync';
 import { listDigest } from './digest';
-import { joinRecords, revised, splitRecords, toRecord, withoutSecret } from './layout';
+import { headOf, joinRecords, revised, splitRecords, toRecord, withoutSecret } from './layout';
 import { type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
-import type { AccountRecord, GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
+import type {
+  AccountRecord,
+  GrantRecord,
+  HeadRecord,
+  ListRecord,
+  TokenDatabase,
+  TokenRow,
+  UsageRecord,
+} from './schema';
 
 // Repository functions: every read and write of the other features, each in one transaction.
 // Since v5 an account's tokens are two records (layout.ts): `lists` (what rows show) and
@@ -31,28 +39,61 @@ export type RevokeOutcome =
 
 const key = (scope: Scope): [string, string] => [scope.service, scope.account];
 
+type Put<T> = { put(value: T): Promise<unknown> };
+type ListStores = {
+  lists: Put<ListRecord> & { get(key: [string, string]): Promise<ListRecord | undefined> };
+  heads: Put<HeadRecord>;
+};
+
+/** A transaction's two stores a list is written to (putList). */
+function listStores(tx: {
+  objectStore(name: 'lists'): ListStores['lists'];
+  objectStore(name: 'heads'): ListStores['heads'];
+}): ListStores {
+  return { lists: tx.objectStore('lists'), heads: tx.objectStore('heads') };
+}
+
+/**
+ * Writes `list` and its head (HeadRecord, layout.ts `headOf`) in the caller's transaction: every
+ * write of a list goes through here, so the head the popup paints first is never another list's.
+ */
+export function putList(
+  stores: Pick<ListStores, 'heads'> & { lists: Put<ListRecord> },
+  list: ListRecord,
+): Promise<unknown> {
+  return Promise.all([stores.lists.put(list), stores.heads.put(headOf(list))]);
+}
+
+/** What a page paints of an account's list: its tokens without their secrets, its last sync, its revision. */
+export interface PaintedList {
+  tokens: TokenRecord[];
+  syncedAt: number | null;
+  rev: number | undefined;
+  /**
+   * Present when only the list's head was read (HeadRecord, the popup's first paint): `tokens`
+   * are its rows, and `live` is how many tokens the whole list has that are not revoked.
+   */
+  partial?: { live: number };
+}
+
 /** What a page paints: the account's tokens without their secrets, and its last sync; one `get`. */
-export async function readList(
-  db: TokenDatabase,
-  scope: Scope,
-): Promise<{ tokens: TokenRecord[]; syncedAt: number | null; rev: number | undefined }> {
+export async function readList(db: TokenDatabase, scope: Scope): Promise<PaintedList> {
   return shownList(scope, await db.get('lists', key(scope)));
 }
 
 /**
- * What a page paints of `scope`'s list record (readList, or the page's first read of it). The
- * record is the read's own copy, used once: its rows become the token records in place (issue
- * 14: copying each, as toRecord does, was most of the popup's own work with 1,000 tokens).
+ * What a page paints of `scope`'s list record, or of its head (readList, or the page's first
+ * read of it). The record is the read's own copy, used once: its rows become the token records
+ * in place (issue 14: copying each, as toRecord does, was most of the popup's own work with
+ * 1,000 tokens).
  */
-export function shownList(
-  scope: Scope,
-  list: ListRecord | undefined,
-): { tokens: TokenRecord[]; syncedAt: number | null; rev: number | undefined } {
-  return {
+export function shownList(scope: Scope, list: ListRecord | HeadRecord | undefined): PaintedList {
+  const shown = {
     tokens: (list?.rows ?? []).map((row) => recordInPlace(scope, row)),
     syncedAt: list?.syncedAt ?? null,
     rev: list?.rev,
   };
+  return list && 'live' in list && !list.complete ? { ...shown, partial: { live: list.live } } : shown;
 }
 
 /** `row` as a token record without its secret: toRecord, without the copy. */
@@ -97,7 +138,9 @@ export async function applyList(
   // Relaxed (issue 14): everything a sync writes is what the service listed, or follows from it
   // (a create's attempt settled), so a write lost to a power cut is made again by the next sync;
   // the writes that are the person's own intent (a revoke asked, a create's attempt) stay strict.
-  const tx = db.transaction(['lists', 'secrets', 'accounts'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['lists', 'heads', 'secrets', 'accounts'], 'readwrite', {
+    durability: 'relaxed',
+  });
   const [list, account] = await Promise.all([
     tx.objectStore('lists').get(key(scope)),
     tx.objectStore('accounts').get(key(scope)),
@@ -106,28 +149,25 @@ export async function applyList(
     await tx.done;
     return { dueRevokes: [], settled: [], attempts: [], changed: false, rev: list?.rev };
   }
-  const secrets = await tx.objectStore('secrets').get(key(scope));
+  const [secrets, headed] = await Promise.all([
+    tx.objectStore('secrets').get(key(scope)),
+    tx.objectStore('heads').getKey(key(scope)),
+  ]);
   const kept = joinRecords(scope, list, secrets);
   const local = hurry ? kept.map((record) => hurried(record, now)) : kept;
   const plan = planSync(scope, local, remote, account?.createAttempts ?? [], now, sealed);
   const before = new Map(local.map((record) => [record.id, record]));
   const after = plan.put.length > 0 || plan.purge.length > 0 ? applyPlan(before, plan) : local;
-  // A list without a revision (written before revisions) gets one, once.
-  const listChanged = !list || list.rev === undefined || plan.put.length > 0 || plan.purge.length > 0;
-  const secretsChanged = plan.put.some((record) => {
-    const previous = before.get(record.id);
-    return (
-      !previous ||
-      previous.secret !== record.secret ||
-      JSON.stringify(previous.sealed) !== JSON.stringify(record.sealed)
-    );
-  });
+  // A list without a revision (written before revisions) gets one, once; one without a head (v6), its head.
+  const listChanged =
+    !list || list.rev === undefined || headed === undefined || plan.put.length > 0 || plan.purge.length > 0;
+  const secretsChanged = plan.put.some((record) => secretChanged(before.get(record.id), record));
   const attemptsChanged = JSON.stringify(account?.createAttempts ?? []) !== JSON.stringify(plan.attempts);
   const split = listChanged || secretsChanged ? splitRecords(scope, after, now) : null;
   const rev = split && listChanged ? split.list.rev : list?.rev;
   const listed = digest !== undefined && rev !== undefined ? { digest, rev } : undefined;
   const writes: Promise<unknown>[] = [];
-  if (split && listChanged) writes.push(tx.objectStore('lists').put(split.list));
+  if (split && listChanged) writes.push(putList(listStores(tx), split.list));
   if (split && secretsChanged) writes.push(tx.objectStore('secrets').put(split.secrets));
   // The account keeps its last sync too (older readers): written with the list, never alone but
   // for its attempts, or to remember which list this is (not a change: nobody is told).
@@ -182,6 +222,15 @@ function unchangedSync(
   );
 }
 
+/** Whether `record` keeps another secret than `previous` (none: a token new here). */
+function secretChanged(previous: TokenRecord | undefined, record: TokenRecord): boolean {
+  return (
+    !previous ||
+    previous.secret !== record.secret ||
+    JSON.stringify(previous.sealed) !== JSON.stringify(record.sealed)
+  );
+}
+
 const sameListed = (a: AccountRecord['listed'], b: AccountRecord['listed']): boolean =>
   a?.digest === b?.digest && a?.rev === b?.rev;
 
@@ -209,7 +258,7 @@ export async function applyRevokeOutcomes(
   outcomes: readonly RevokeOutcome[],
   now: number,
 ): Promise<{ tokens: TokenRecord[]; rev: number | undefined }> {
-  const tx = db.transaction(['lists', 'secrets'], 'readwrite');
+  const tx = db.transaction(['lists', 'heads', 'secrets'], 'readwrite');
   const [list, secrets] = await Promise.all([
     tx.objectStore('lists').get(key(scope)),
     tx.objectStore('secrets').get(key(scope)),
@@ -238,7 +287,7 @@ export async function applyRevokeOutcomes(
     const split = splitRecords(scope, after, list.syncedAt);
     rev = split.list.rev;
     await Promise.all([
-      tx.objectStore('lists').put(split.list),
+      putList(listStores(tx), split.list),
       gone && tx.objectStore('secrets').put(split.secrets),
     ]);
   }
@@ -251,14 +300,11 @@ export async function applyRevokeOutcomes(
  * when `edit` changed no row (it returns the same object for a row it leaves).
  */
 async function editRows(
-  store: {
-    get(key: [string, string]): Promise<ListRecord | undefined>;
-    put(value: ListRecord): Promise<unknown>;
-  },
+  stores: ListStores,
   scope: Scope,
   edit: (row: ListRecord['rows'][number]) => ListRecord['rows'][number],
 ): Promise<ListRecord['rows'][number][]> {
-  const list = await store.get(key(scope));
+  const list = await stores.lists.get(key(scope));
   if (!list) return [];
   let changed = false;
   const rows = list.rows.map((row) => {
@@ -266,14 +312,14 @@ async function editRows(
     if (next !== row) changed = true;
     return next;
   });
-  if (changed) await store.put(revised({ ...list, rows }));
+  if (changed) await putList(stores, revised({ ...list, rows }));
   return rows;
 }
 
 /** Puts a revoke in the outbox: it survives the page, the service worker and the browser closing. */
 export async function requestRevoke(db: TokenDatabase, scope: Scope, id: string, now: number): Promise<void> {
-  const tx = db.transaction('lists', 'readwrite');
-  await editRows(tx.store, scope, (row) =>
+  const tx = db.transaction(['lists', 'heads'], 'readwrite');
+  await editRows(listStores(tx), scope, (row) =>
     row.id === id && row.state === 'active'
       ? {
           ...row,
@@ -287,8 +333,8 @@ export async function requestRevoke(db: TokenDatabase, scope: Scope, id: string,
 
 /** Makes every pending revoke due now ("Sync now" means now). */
 export async function hurryRevokes(db: TokenDatabase, scope: Scope, now: number): Promise<void> {
-  const tx = db.transaction('lists', 'readwrite');
-  await editRows(tx.store, scope, (row) =>
+  const tx = db.transaction(['lists', 'heads'], 'readwrite');
+  await editRows(listStores(tx), scope, (row) =>
     row.pendingRevoke && row.pendingRevoke.nextAttemptAt > now
       ? { ...row, pendingRevoke: { ...row.pendingRevoke, nextAttemptAt: now } }
       : row,
@@ -331,8 +377,8 @@ export async function settleCreateAttempt(
 }
 
 export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at: number): Promise<void> {
-  const tx = db.transaction(['lists', 'usage'], 'readwrite');
-  const rows = await editRows(tx.objectStore('lists'), scope, (row) =>
+  const tx = db.transaction(['lists', 'heads', 'usage'], 'readwrite');
+  const rows = await editRows(listStores(tx), scope, (row) =>
     row.id === id ? { ...row, lastCopiedAt: at } : row,
   );
   if (rows.some((row) => row.id === id))
@@ -342,9 +388,9 @@ export async function markCopied(db: TokenDatabase, scope: Scope, id: string, at
 
 /** Records a fill, and on the token when it was last filled (issue 7's "never used" needs it in the popup). */
 export async function recordFill(db: TokenDatabase, use: Omit<UsageRecord, 'kind'>): Promise<void> {
-  const tx = db.transaction(['lists', 'usage'], 'readwrite');
+  const tx = db.transaction(['lists', 'heads', 'usage'], 'readwrite');
   const scope = { service: use.service, account: use.account };
-  await editRows(tx.objectStore('lists'), scope, (row) =>
+  await editRows(listStores(tx), scope, (row) =>
     row.id === use.tokenId ? { ...row, lastFilledAt: use.at } : row,
   );
   await tx.objectStore('usage').add({ ...use, kind: 'fill' });
@@ -361,8 +407,8 @@ export async function annotateToken(
   id: string,
   patch: TokenAnnotation,
 ): Promise<TokenRecord | undefined> {
-  const tx = db.transaction('lists', 'readwrite');
-  const rows = await editRows(tx.store, scope, (row) => (row.id === id ? { ...row, ...patch } : row));
+  const tx = db.transaction(['lists', 'heads'], 'readwrite');
+  const rows = await editRows(listStores(tx), scope, (row) => (row.id === id ? { ...row, ...patch } : row));
   await tx.done;
   const row = rows.find((r) => r.id === id);
   return row && toRecord(scope, row);
@@ -459,7 +505,7 @@ export async function putSecrets(
   db: TokenDatabase,
   changes: ReadonlyArray<Pick<TokenRecord, 'service' | 'account' | 'id' | 'secret' | 'sealed'>>,
 ): Promise<void> {
-  const tx = db.transaction(['lists', 'secrets'], 'readwrite');
+  const tx = db.transaction(['lists', 'heads', 'secrets'], 'readwrite');
   const byScope = new Map<string, (typeof changes)[number][]>();
   for (const change of changes) {
     const scopeKey = JSON.stringify(key(change));
@@ -485,9 +531,7 @@ export async function putSecrets(
     // A row shows the hint of a secret kept in the clear only: sealing one takes its hint away.
     const shown = new Map(list?.rows.map((row) => [row.id, row.hint]));
     if (list && [...hints].some(([id, hint]) => shown.get(id) !== hint))
-      await tx
-        .objectStore('lists')
-        .put(revised({ ...list, rows: list.rows.map((row) => withHint(row, hints)) }));
+      await putList(listStores(tx), revised({ ...list, rows: list.rows.map((row) => withHint(row, hints)) }));
   }
   await tx.done;
 }

@@ -1,3 +1,4 @@
+import { putList } from './db';
 import { joinRecords, revised, toRow } from './layout';
 import type { Scope, TokenRecord } from './records';
 import type { GrantRecord, ListRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
@@ -75,14 +76,15 @@ export async function mergeDeviceData<T extends DeviceData>(
   db: TokenDatabase,
   plan: (here: DeviceData) => T,
 ): Promise<T> {
-  const tx = db.transaction(['lists', 'grants', 'usage'], 'readwrite');
+  const tx = db.transaction(['lists', 'heads', 'grants', 'usage'], 'readwrite');
   const listStore = tx.objectStore('lists');
+  const heads = tx.objectStore('heads');
   const grants = tx.objectStore('grants');
   const usage = tx.objectStore('usage');
   const [lists, g, u] = await Promise.all([listStore.getAll(), grants.getAll(), usage.getAll()]);
   const changes = plan({ tokens: tokensOf(lists), grants: g, usage: u });
   await Promise.all([
-    ...withRecords(lists, changes.tokens).map((list) => listStore.put(revised(list))),
+    ...withRecords(lists, changes.tokens).map((list) => putList({ lists: listStore, heads }, revised(list))),
     ...changes.grants.map((grant) => grants.put(grant)),
     ...changes.usage.map((entry) => usage.add(entry)),
   ]);

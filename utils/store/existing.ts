@@ -1,5 +1,5 @@
 import type { Scope } from './records';
-import { DB_VERSION, type ListRecord } from './schema';
+import { DB_VERSION, type HeadRecord } from './schema';
 
 /**
  * Opens the database as it is, without upgrading it and without idb (issue 14): a page's first
@@ -26,15 +26,13 @@ export function openExisting(name: string): Promise<IDBDatabase | null> {
 }
 
 /**
- * The list record of `scope` from a connection openExisting gave (issue 14: read by a page's first
- * script, so the rows are there when its code has loaded). Undefined when the account has no list
- * yet; null when it cannot be read here (no database, another version, a failed read): the page
- * then reads it the usual way.
+ * What the popup paints first of `scope`'s list, from a connection openExisting gave (issue 14:
+ * read by a page's first script, so the rows are there when its code has loaded): its head
+ * (HeadRecord), one small record whatever the list's length. Null when there is none (no list
+ * yet, or one not written since v6: its next sync writes it) or when it cannot be read here (no
+ * database, another version, a failed read): the page then reads the list the usual way.
  */
-export function readListEarly(
-  db: Promise<IDBDatabase | null>,
-  scope: Scope,
-): Promise<ListRecord | undefined | null> {
+export function readListEarly(db: Promise<IDBDatabase | null>, scope: Scope): Promise<HeadRecord | null> {
   return db.then(
     (raw) =>
       new Promise((resolve) => {
@@ -43,8 +41,8 @@ export function readListEarly(
           return;
         }
         try {
-          const request = raw.transaction('lists').objectStore('lists').get([scope.service, scope.account]);
-          request.onsuccess = () => resolve(request.result as ListRecord | undefined);
+          const request = raw.transaction('heads').objectStore('heads').get([scope.service, scope.account]);
+          request.onsuccess = () => resolve((request.result as HeadRecord | undefined) ?? null);
           request.onerror = (event) => {
             event.preventDefault();
             resolve(null);

@@ -19,6 +19,7 @@ export {
   listTokens,
   listUsage,
   markCopied,
+  type PaintedList,
   putSecrets,
   type RevokeOutcome,
   readList,
@@ -35,7 +36,16 @@ export {
 export { type DeviceData, mergeDeviceData, readDeviceData } from './device-data';
 export { openExisting, readListEarly } from './existing';
 export { keptTokenDb } from './kept';
+export { HEAD_ROWS } from './layout';
 export { openTokenDb } from './open';
 export { CLOCK_SKEW_MS, type CreateAttempt, REVOKED_KEEP_MS, type Scope, type TokenRecord } from './records';
-export type { GrantRecord, ListRecord, SecretsRecord, TokenDatabase, TokenRow, UsageRecord } from './schema';
+export type {
+  GrantRecord,
+  HeadRecord,
+  ListRecord,
+  SecretsRecord,
+  TokenDatabase,
+  TokenRow,
+  UsageRecord,
+} from './schema';
 export { DB_NAME } from './schema';

@@ -2,7 +2,7 @@
 // secrets. The repository (db.ts) and the v5 upgrade turn token records into them and back.
 import { compareNames, secretHint } from '../lib';
 import type { Scope, TokenRecord } from './records';
-import type { ListRecord, SecretEntry, SecretsRecord, TokenRow } from './schema';
+import type { HeadRecord, ListRecord, SecretEntry, SecretsRecord, TokenRow } from './schema';
 
 /**
  * What a row keeps of a token: everything but the scope and the secret, plus the secret's last
@@ -64,4 +64,38 @@ export function joinRecords(
 ): TokenRecord[] {
   const entries = secrets?.secrets ?? {};
   return (list?.rows ?? []).map((row) => toRecord(scope, row, entries[row.id]));
+}
+
+/**
+ * The rows a list's head keeps in name order (issue 14): the popup's first screen and the rows
+ * either side of it, with room for a taller window.
+ */
+export const HEAD_ROWS = 24;
+
+/** Whether anything beside the list shows `row` whatever its place in it: a banner, a count, the revoked tokens. */
+const shownBeside = (row: TokenRow): boolean =>
+  row.state !== 'active' || row.reviewBy != null || row.extraOf != null;
+
+/**
+ * What the popup paints first of `list` (HeadRecord): its first HEAD_ROWS rows in name order of
+ * the tokens not revoked, and every row shown beside the list, so what the page works out from
+ * all the tokens (a review due, the extras, the revokes waiting, the revoked) is the same from
+ * the head. The rows stay in the list's order (name order).
+ */
+export function headOf(list: ListRecord): HeadRecord {
+  const { rows, syncedAt, rev, service, account } = list;
+  let live = 0;
+  const kept = rows.filter((row) => {
+    if (row.state !== 'revoked') live += 1;
+    return (row.state !== 'revoked' && live <= HEAD_ROWS) || shownBeside(row);
+  });
+  const head: HeadRecord = {
+    service,
+    account,
+    rows: kept,
+    complete: kept.length === rows.length,
+    live,
+    syncedAt,
+  };
+  return rev === undefined ? head : { ...head, rev };
 }

@@ -22,6 +22,8 @@ export function createActions(
   const { call } = sync;
 
   async function create(rawName: string): ReturnType<TokenActions['create']> {
+    // The name is checked against every token, not only those of a head painted first.
+    await link.complete();
     const check = checkName(
       rawName,
       s.live.value.map((token) => token.name),

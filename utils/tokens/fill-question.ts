@@ -7,17 +7,22 @@ import type { TokensDeps, TokensModel } from './types';
 
 export interface FillActions {
   /** Puts a menu or shortcut fill waiting for the person's yes to the question, if any. */
-  askPending(local: readonly TokenRecord[]): Promise<void>;
+  askPending(): Promise<void>;
   fill: TokensModel['fill'];
 }
 
 /** Fills into the active tab (popup only), and the question asked before a site is new to a token. */
 export function createFillQuestion(deps: TokensDeps, s: TokensState, link?: StoreLink): FillActions {
-  async function askPending(local: readonly TokenRecord[]): Promise<void> {
+  const shownToken = (id: string): TokenRecord | undefined => s.tokens.value.find((t) => t.id === id);
+
+  async function askPending(): Promise<void> {
     const question = await deps.pendingFill?.().catch(() => null);
-    // The background hands over only a question about the account shown (Filler.takePending).
-    const asked = question && local.find((t) => t.id === question.id);
-    if (question && asked) s.confirming.value = { ...question, name: asked.name };
+    if (!question) return;
+    // Only a question about the account shown is handed over (utils/fill/pending.ts), about any
+    // of its tokens: one past the head painted first (issue 14) needs the rest of the list.
+    if (!shownToken(question.id)) await link?.complete();
+    const asked = shownToken(question.id);
+    if (asked) s.confirming.value = { ...question, name: asked.name };
   }
 
   async function fill(id: string, confirmed?: string, frame = false): Promise<void> {

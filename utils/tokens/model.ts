@@ -12,8 +12,8 @@ export type { CreateOutcome, FillQuestion, TokensDeps, TokensModel, ViewState } 
 /** What a page shows of the signed-in account: paints from IndexedDB, then asks the engine to sync. */
 export function createTokensModel(deps: TokensDeps): TokensModel {
   const state = createListState();
-  // `live` serves create's name check; the pages read `visible`.
-  const { live, ...shown } = state;
+  // `live` serves create's name check, `head` the store link; the pages read `visible`.
+  const { live, head, ...shown } = state;
   const link = createStoreLink(deps, state);
   const sync = createSyncCalls(deps, state, link);
   const question = createFillQuestion(deps, state, link);
@@ -60,13 +60,18 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     if (!followingHold) followingHold = Boolean(deps.followHold?.(askHold));
     // The sync first: it waits for the service; the question a menu or shortcut fill left is read here.
     const syncing = sync.refresh({ opening: true });
-    await question.askPending(local);
+    await question.askPending();
     await syncing;
+    // The rest of the list, when only its head was painted (issue 14) and the sync did not bring
+    // it: read after the sync, not beside it (a read of 1,000 rows held its answer back). A
+    // search, another order or a scroll past the head asks for it at once (complete).
+    await link.complete();
   }
 
   return {
     ...shown,
     start,
+    complete: link.complete,
     refresh: sync.refresh,
     ...actions,
     ...createExtraActions(actions),
@@ -75,6 +80,8 @@ export function createTokensModel(deps: TokensDeps): TokensModel {
     setDraft(name) {
       state.draft.value = name;
       void deps.saveDraft?.(name).catch(() => {});
+      // The form warns of a name taken by any token, not only one of a head painted first.
+      void link.complete();
     },
   };
 }

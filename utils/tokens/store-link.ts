@@ -1,7 +1,7 @@
 import { batch } from '@preact/signals';
 import type { Session } from '../account';
 import { sessionEndedError } from '../lib';
-import type { Scope, TokenDatabase, TokenRecord } from '../store';
+import type { PaintedList, Scope, TokenDatabase, TokenRecord } from '../store';
 import { readList } from '../store';
 import { onChange } from '../sync';
 import type { CopyFormat } from './copy-format';
@@ -29,6 +29,12 @@ export interface StoreLink {
   open(): Promise<TokenRecord[] | null>;
   /** Paints the store again, without asking the service. */
   reload(): Promise<void>;
+  /**
+   * Reads the rest of the list when the page painted only its head (issue 14); at once when it
+   * has the whole list. What works on every token (a create's name check, a fill's question)
+   * waits for it.
+   */
+  complete(): Promise<void>;
   /** The revision of the list shown (ListRecord.rev); a sync's answer names the store's. */
   readonly rev: number | undefined;
   /** Takes tokens handed over whole (an engine in this context), at the store's revision `rev`. */
@@ -56,23 +62,15 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     }
     const { session, scope } = shown;
     // Another account now (issue 15): what was said about the last one's tokens is not about these.
-    const switched =
-      context !== null &&
-      (context.scope.service !== scope.service || context.scope.account !== scope.account);
+    const switched = context !== null && !sameScope(context.scope, scope);
     const db = await deps.openDb();
     context = { db, scope, format: takeFormat(s, shown.format, () => context?.scope === scope) };
     // One read of one record paints the list (no secrets in it: a copy reads its own).
     const list = await shown.list;
-    const local = list.tokens;
     rev = list.rev;
-    batch(() => {
-      if (switched) forgetShown(s);
-      s.tokens.value = local;
-      s.lastSyncedAt.value = list.syncedAt;
-      s.email.value = session.email;
-      s.state.value = 'ready';
-    });
-    return local;
+    completing = undefined;
+    paint(s, list, session.email, switched);
+    return list.tokens;
   }
 
   async function reload(): Promise<void> {
@@ -81,8 +79,17 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     rev = list.rev;
     batch(() => {
       s.tokens.value = list.tokens;
+      s.head.value = null;
       s.lastSyncedAt.value = list.syncedAt ?? s.lastSyncedAt.value;
     });
+  }
+
+  // One read of the rest per painted head; none once the whole list is shown.
+  let completing: Promise<void> | undefined;
+  function complete(): Promise<void> {
+    if (!s.head.value) return Promise.resolve();
+    completing ??= reload().catch(() => {});
+    return completing;
   }
 
   function follow(): void {
@@ -113,6 +120,7 @@ export function createStoreLink(deps: TokensDeps, s: TokensState): StoreLink {
     },
     open,
     reload,
+    complete,
     follow,
     signOut,
   };
@@ -160,6 +168,21 @@ async function showSignedOut(deps: TokensDeps, s: TokensState): Promise<void> {
   batch(() => {
     if (ended) s.error.value = sessionEndedError();
     s.state.value = 'signed-out';
+  });
+}
+
+const sameScope = (a: Scope, b: Scope): boolean => a.service === b.service && a.account === b.account;
+
+/** Shows the list of the account signed in as `email`, read as the page opens (StoreLink.open). */
+function paint(s: TokensState, list: PaintedList, email: string, switched: boolean): void {
+  batch(() => {
+    if (switched) forgetShown(s);
+    s.tokens.value = list.tokens;
+    // Only the list's head (issue 14): the rest is read after the page's first sync (complete).
+    s.head.value = list.partial ?? null;
+    s.lastSyncedAt.value = list.syncedAt;
+    s.email.value = email;
+    s.state.value = 'ready';
   });
 }
 

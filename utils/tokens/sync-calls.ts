@@ -125,7 +125,10 @@ async function showSynced(
   if (tokens !== undefined) link.shown(rev);
   else if (rev === undefined || rev !== link.rev) await link.reload();
   batch(() => {
-    if (tokens !== undefined) s.tokens.value = tokens;
+    if (tokens !== undefined) {
+      s.tokens.value = tokens;
+      s.head.value = null;
+    }
     s.lastSyncedAt.value = deps.now();
     s.error.value = refused ? refused.error : null;
   });

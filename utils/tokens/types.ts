@@ -77,6 +77,12 @@ export interface TokensModel {
   visible: ReadonlySignal<TokenRecord[]>;
   /** Revoked tokens, newest first. */
   revoked: ReadonlySignal<TokenRecord[]>;
+  /**
+   * How many rows the list has on screen: `visible`'s length, or, while `tokens` are only the
+   * list's head (the popup's first paint, issue 14), how many tokens the whole list has that are
+   * not revoked; `visible` is then its first rows.
+   */
+  shownCount: ReadonlySignal<number>;
   query: Signal<string>;
   sort: Signal<SortKey>;
   syncing: Signal<boolean>;
@@ -99,6 +105,11 @@ export interface TokensModel {
   confirming: Signal<FillQuestion | null>;
   copyFormat: Signal<CopyFormat>;
   start(): Promise<void>;
+  /**
+   * Reads the rest of the list now when only its head is shown (issue 14): a search, another
+   * order, a scroll past it. The page's opening reads it after its first sync in any case.
+   */
+  complete(): Promise<void>;
   refresh(options?: { now?: boolean }): Promise<SyncResult>;
   create(name: string): Promise<CreateOutcome>;
   revoke(id: string): Promise<Result<void>>;

@@ -31,6 +31,35 @@ function renderList(count: number) {
 }
 
 describe('TokenList', () => {
+  // Issue 14: the popup paints the first rows of a list (its head) and counts them all.
+  it('should count every row of a list of which it has only the first, and ask for the rest past them', () => {
+    const onMore = vi.fn();
+    const tokens = Array.from({ length: 30 }, (_, i) => record(i));
+    const view = render(
+      <TokenList
+        tokens={tokens}
+        total={1_000}
+        copiedId={null}
+        now={0}
+        onCopy={vi.fn()}
+        onRevoke={vi.fn()}
+        onMore={onMore}
+      />,
+    );
+    const list = screen.getByRole('list', { name: 'API tokens' });
+    const rows = () => within(list).getAllByRole('listitem');
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('1000');
+    expect(Number.parseFloat(list.style.paddingBottom)).toBeGreaterThan(44 * 900);
+    expect(onMore).not.toHaveBeenCalled();
+    const box = list.parentElement as HTMLElement;
+    box.scrollTop = 44 * 500;
+    fireEvent.scroll(box);
+    expect(onMore).toHaveBeenCalled();
+    // No row it does not have: the window past them is empty until they come.
+    expect(within(list).queryAllByRole('listitem')).toEqual([]);
+    view.unmount();
+  });
+
   it('should render every row of a short list, each with its position', () => {
     const { rows } = renderList(3);
     expect(rows().map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);

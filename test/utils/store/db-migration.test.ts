@@ -29,6 +29,8 @@ interface EarlierVersion {
   expected: { tokens: TokenRecord[]; accounts: AccountRecord[] };
   /** The i-th of many tokens, as stored then and as read now. */
   bulk(i: number): { stored: object; expected: TokenRecord };
+  /** How that version kept `tokens` and `accounts`, when not in its `tokens` and `accounts` stores. */
+  put?(tx: IDBTransaction, tokens: object[], accounts: object[]): void;
 }
 
 const ada: Scope = { service: 'http://127.0.0.1:8787', account: '42' };
@@ -171,6 +173,48 @@ earlier.push({
   },
 });
 
+/** v5's two records per account (its upgrade's own layout), from token records as read today. */
+function putV5(tx: IDBTransaction, tokens: object[], accounts: object[]): void {
+  const byScope = new Map<string, { rows: object[]; secrets: Record<string, object> }>();
+  for (const token of tokens as TokenRecord[]) {
+    const { service, account, secret, sealed, ...row } = v5(token);
+    const scope = JSON.stringify([service, account]);
+    const entry = byScope.get(scope) ?? { rows: [], secrets: {} };
+    entry.rows.push(row);
+    if (token.state !== 'revoked' && (secret !== '' || sealed !== null))
+      entry.secrets[row.id] = { secret, sealed };
+    byScope.set(scope, entry);
+  }
+  for (const [scope, { rows, secrets }] of byScope) {
+    const [service, account] = JSON.parse(scope) as [string, string];
+    const synced = (accounts as AccountRecord[]).find((a) => a.service === service && a.account === account);
+    tx.objectStore('lists').put({ service, account, rows, syncedAt: synced?.lastSyncedAt ?? null, rev: 7 });
+    tx.objectStore('secrets').put({ service, account, secrets });
+  }
+  for (const record of accounts) tx.objectStore('accounts').put(record);
+}
+
+earlier.push({
+  // v5 as 0ad5b1f shipped it: v4's grants and usage, the accounts, and a list record and a secrets
+  // record per account instead of the tokens store. An account remembered the list it applied.
+  version: 5,
+  createSchema(db) {
+    earlier[2]?.createSchema(db);
+    db.deleteObjectStore('tokens');
+    db.createObjectStore('lists', { keyPath: ['service', 'account'] });
+    db.createObjectStore('secrets', { keyPath: ['service', 'account'] });
+  },
+  tokens: v4Tokens,
+  accounts: [{ ...v2Accounts[0], listed: { digest: 'abc', rev: 7 } }, v2Accounts[1] as object],
+  // v6 makes no head: each account forgets the list it applied, so its next sync writes one.
+  expected: { tokens: v4Tokens as TokenRecord[], accounts: v2Accounts as AccountRecord[] },
+  bulk(i) {
+    const stored = { ...v2Bulk(i), ...v4Defaults };
+    return { stored, expected: stored };
+  },
+  put: putV5,
+});
+
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -188,9 +232,12 @@ async function seed(
   const open = indexedDB.open(name, from.version);
   open.onupgradeneeded = () => from.createSchema(open.result);
   const db = await request(open);
-  const tx = db.transaction(['tokens', 'accounts'], 'readwrite');
-  for (const record of tokens) tx.objectStore('tokens').put(record);
-  for (const record of accounts) tx.objectStore('accounts').put(record);
+  const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+  if (from.put) from.put(tx, tokens, accounts);
+  else {
+    for (const record of tokens) tx.objectStore('tokens').put(record);
+    for (const record of accounts) tx.objectStore('accounts').put(record);
+  }
   await new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
@@ -226,8 +273,17 @@ describe('openTokenDb migrations', () => {
     await seed(`from-v${from.version}`, from);
     const db = await openTokenDb(`from-v${from.version}`);
     expect(db.version).toBe(DB_VERSION);
-    // v5: the per-token store is gone; each account is a list record and a secrets record.
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'lists', 'secrets', 'usage']);
+    // v5: the per-token store is gone; each account is a list record and a secrets record. v6:
+    // and a head, written with the list from then on (none yet).
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'accounts',
+      'grants',
+      'heads',
+      'lists',
+      'secrets',
+      'usage',
+    ]);
+    expect(await db.count('heads')).toBe(0);
     expect(sortRecords(await listAllTokens(db))).toStrictEqual(sortRecords(from.expected.tokens.map(v5)));
     expect(JSON.stringify(await db.getAll('lists'))).not.toMatch(/signature|c2VhbGVk/);
     const painted = await readList(db, ada);

@@ -60,9 +60,16 @@ afterEach(() => {
 });
 
 describe('openTokenDb', () => {
-  it('should create the list, secrets, account, grant and usage stores at the current version', () => {
+  it('should create the list, head, secrets, account, grant and usage stores at the current version', () => {
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'grants', 'lists', 'secrets', 'usage']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'accounts',
+      'grants',
+      'heads',
+      'lists',
+      'secrets',
+      'usage',
+    ]);
   });
 });
 
@@ -165,7 +172,7 @@ describe('applyList', () => {
       const list = [token('old'), ...Array.from({ length: count }, (_, i) => token(String(i)))];
       await applyList(db, local, list, 2000 + REVOKED_KEEP_MS);
       expect(transaction).toHaveBeenCalledOnce();
-      expect(transaction).toHaveBeenCalledWith(['lists', 'secrets', 'accounts'], 'readwrite', {
+      expect(transaction).toHaveBeenCalledWith(['lists', 'heads', 'secrets', 'accounts'], 'readwrite', {
         durability: 'relaxed',
       });
     },
@@ -289,14 +296,14 @@ describe('applyList', () => {
 
   it('should write the list record (not one per token), and the secrets only when a secret changed', async () => {
     const list = Array.from({ length: 2_000 }, (_, i) => token(String(i)));
-    // First sync: the list, the secrets and the account: three records for 2,000 tokens.
-    expect(await writes(() => applyList(db, local, list, 1000))).toBe(3);
-    // A rename: the list and the account's sync time; the secrets stay.
+    // First sync: the list and its head, the secrets and the account: four records for 2,000 tokens.
+    expect(await writes(() => applyList(db, local, list, 1000))).toBe(4);
+    // A rename: the list and its head, and the account's sync time; the secrets stay.
     const renamed = list.map((t, i) => (i === 5 ? { ...t, name: 'renamed' } : t));
-    expect(await writes(() => applyList(db, local, renamed, 2000))).toBe(2);
+    expect(await writes(() => applyList(db, local, renamed, 2000))).toBe(3);
     expect((await one(local, '5'))?.name).toBe('renamed');
-    // One gone: revoked elsewhere, its secret dropped: all three.
-    expect(await writes(() => applyList(db, local, renamed.slice(1), 3000))).toBe(3);
+    // One gone: revoked elsewhere, its secret dropped: all four.
+    expect(await writes(() => applyList(db, local, renamed.slice(1), 3000))).toBe(4);
     expect(await getToken(db, local, '0')).toMatchObject({ state: 'revoked', secret: '' });
   });
 
