@@ -17,7 +17,8 @@ import type {
 
 // Repository functions: every read and write of the other features, each in one transaction.
 // Since v5 an account's tokens are two records (layout.ts): `lists` (what rows show) and
-// `secrets`; a write rewrites the one it changes, and only when something changed.
+// `secrets`; a write rewrites the one it changes, and only when something changed. Since v6 a
+// list's head (`heads`, what the popup paints first) is written with it (putList).
 
 /** What one list from the service changed here. */
 export interface ListApplied {
