@@ -138,11 +138,16 @@ export function useVirtualRows(count: number, opening = false): VirtualRows {
   const current = Math.min(active, count - 1);
   const tabStop = current >= first && current < last ? current : first;
 
-  // Focus follows a key only once the row it moved to is rendered.
+  // Focus follows a key only once the row it moved to is rendered: at once, or when the rest of a
+  // list painted from its head has come (issue 14: End pressed as the popup opens).
   useLayoutEffect(() => {
     if (!moved.current) return;
+    const rows = list.current;
+    const row = rows?.querySelector<HTMLElement>(`li[aria-posinset="${current + 1}"]`);
+    // Waits only while rows of the window are still to come; never takes the focus back later.
+    if (!row && (rows?.children.length ?? 0) < last - first) return;
     moved.current = false;
-    list.current?.querySelector<HTMLElement>('li[tabindex="0"]')?.focus();
+    (row ?? rows?.querySelector<HTMLElement>('li[tabindex="0"]'))?.focus();
   });
 
   function onKeyDown(event: KeyboardEvent): void {

@@ -60,6 +60,19 @@ describe('TokenList', () => {
     view.unmount();
   });
 
+  it('should move the focus with End to the last row once the rest of a list painted from its head has come', () => {
+    const all = Array.from({ length: 1_000 }, (_, i) => record(i));
+    const props = { copiedId: null, now: 0, onCopy: vi.fn(), onRevoke: vi.fn(), onMore: vi.fn() };
+    const view = render(<TokenList tokens={all.slice(0, 30)} total={1_000} {...props} />);
+    const list = screen.getByRole('list', { name: 'API tokens' });
+    (within(list).getAllByRole('listitem')[0] as HTMLElement).focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
+    expect(props.onMore).toHaveBeenCalled();
+    view.rerender(<TokenList tokens={all} total={1_000} {...props} />);
+    expect((document.activeElement as HTMLElement).getAttribute('aria-posinset')).toBe('1000');
+    view.unmount();
+  });
+
   it('should render every row of a short list, each with its position', () => {
     const { rows } = renderList(3);
     expect(rows().map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2', '3']);
