@@ -15,9 +15,9 @@ export interface SyncCalls {
   /** `opening`: the page's first sync as it opens, which counts as the person's use (the lock's idle time). */
   refresh(options?: { now?: boolean; opening?: boolean }): Promise<SyncResult>;
   /**
-   * Takes in the service's hold as the background has it now (asked on opening, and again each
-   * time it changes: a sync's `/version` answers after the sync, issue 14). A page left open asks a
-   * read-only service again in 30 s, as after a sync that met it.
+   * Takes in the service's hold as the background recorded it (read with the page's first reads,
+   * and again each time it changes: a sync's `/version` answers after the sync, issue 14). A page
+   * left open asks a read-only service again in 30 s, as after a sync that met it.
    */
   held(hold: AppError | null): void;
 }

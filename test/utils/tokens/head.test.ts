@@ -6,7 +6,7 @@ import { HEAD_ROWS } from '../../../utils/store/layout';
 import { openTokenDb } from '../../../utils/store/open';
 import type { Scope } from '../../../utils/store/records';
 import { createTokensModel } from '../../../utils/tokens/model';
-import type { TokensDeps } from '../../../utils/tokens/types';
+import type { TokensDeps, TokensModel } from '../../../utils/tokens/types';
 import { apiToken, createFakeApi } from '../../helpers/fake-api';
 import { localTokensDeps } from '../../helpers/local-deps';
 
@@ -48,6 +48,13 @@ async function setup(extra: Partial<TokensDeps> = {}) {
   return { model, release, readList };
 }
 
+/** Starts `model` and waits for its first paint; `started` ends after the sync (held till `release`). */
+async function painted(model: TokensModel): Promise<{ started: Promise<void> }> {
+  const started = model.start();
+  await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+  return { started };
+}
+
 const ids = (tokens: readonly { id: string }[]): string[] => tokens.map((t) => t.id);
 
 describe('a page painted from its list’s head', () => {
@@ -62,8 +69,7 @@ describe('a page painted from its list’s head', () => {
           shown: model.shownCount.value,
         };
     });
-    const started = model.start();
-    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    const { started } = await painted(model);
     expect(atPaint).toEqual({ tokens: HEAD_ROWS, visible: HEAD_ROWS, shown: COUNT });
     expect(ids(model.visible.value)).toEqual(Array.from({ length: HEAD_ROWS }, (_, i) => String(i)));
     // While the sync is out, the rest is not read: it would hold the sync's answer back.
@@ -78,8 +84,7 @@ describe('a page painted from its list’s head', () => {
 
   it('should read the rest at once when asked (a search, another order, a scroll past the head)', async () => {
     const { model, release } = await setup();
-    const started = model.start();
-    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    const { started } = await painted(model);
     model.query.value = name(90);
     // Meanwhile the search shows what the head has: never the head's count.
     expect(model.visible.value).toEqual([]);
@@ -92,8 +97,7 @@ describe('a page painted from its list’s head', () => {
 
   it('should still read the rest after a token of the head was copied meanwhile', async () => {
     const { model, release } = await setup();
-    const started = model.start();
-    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    const { started } = await painted(model);
     await model.copy('3');
     expect(model.tokens.value.find((t) => t.id === '3')?.lastCopiedAt).toBeTypeOf('number');
     expect(model.shownCount.value).toBe(COUNT);
@@ -106,8 +110,7 @@ describe('a page painted from its list’s head', () => {
 
   it('should read the rest as a name is typed, so the form knows every name taken', async () => {
     const { model, release } = await setup();
-    const started = model.start();
-    await vi.waitFor(() => expect(model.state.value).toBe('ready'));
+    const { started } = await painted(model);
     model.setDraft(name(80));
     await vi.waitFor(() => expect(model.tokens.value).toHaveLength(COUNT));
     expect(model.tokens.value.map((t) => t.name)).toContain(name(80));
