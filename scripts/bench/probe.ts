@@ -144,7 +144,9 @@ export function probe(): void {
   };
   const isReady = (): boolean => {
     if (location.pathname.endsWith('/blank.html')) return true;
-    if (location.pathname.endsWith('/primitive.html')) return document.body?.dataset.ready === 'true';
+    // The primitive page, and the render floor of scripts/bench-render-floor.ts, say so themselves.
+    if (/\/(primitive|render-floor)\.html$/.test(location.pathname))
+      return document.body?.dataset.ready === 'true';
     return location.pathname.endsWith('/popup.html') && popupReady();
   };
   const observer = new MutationObserver(() => check());

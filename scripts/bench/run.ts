@@ -12,7 +12,7 @@ import { workerProbe } from './worker-probe';
  * The popup's one read before its first paint, for the primitive page (browser.ts): the session's
  * storage key, and the store (with the index, when it is a `getAll`) keyed by the account.
  */
-const PRIMITIVE_READ = `primitive.html?${new URLSearchParams({
+export const PRIMITIVE_READ = `primitive.html?${new URLSearchParams({
   db: 'w3s-tokens',
   session: 'sessions.v2',
   store: 'heads',
