@@ -31,20 +31,24 @@ if (!Number.isInteger(openings) || openings < 1) throw new Error('--openings tak
 
 /** Where the page finds the DOM it puts in: read with the session, in the same `storage.local` get. */
 const DOM_KEY = 'bench.readyDom';
-const SESSIONS_KEY = 'sessions.v2';
+// The same database, session key and store as the primitive page's (scripts/bench/run.ts).
+const primitiveQuery = new URLSearchParams(PRIMITIVE_READ.split('?')[1]);
+const SESSIONS_KEY = primitiveQuery.get('session') ?? '';
+const DB = primitiveQuery.get('db') ?? '';
+const STORE = primitiveQuery.get('store') ?? '';
 const WARMUP = 2;
 
 const RENDER_FLOOR_JS = `(() => {
   const stored = chrome.storage.local.get([${JSON.stringify(SESSIONS_KEY)}, ${JSON.stringify(DOM_KEY)}]);
   const opened = new Promise((resolve, reject) => {
-    const request = indexedDB.open('w3s-tokens');
+    const request = indexedDB.open(${JSON.stringify(DB)});
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
   Promise.all([stored, opened]).then(([kept, db]) => {
     const sessions = kept[${JSON.stringify(SESSIONS_KEY)}];
     const shown = sessions.list.find((one) => one.serviceUrl + ' ' + one.account === sessions.active);
-    const request = db.transaction('heads').objectStore('heads').get([shown.serviceUrl, shown.account]);
+    const request = db.transaction(${JSON.stringify(STORE)}).objectStore(${JSON.stringify(STORE)}).get([shown.serviceUrl, shown.account]);
     request.onsuccess = () => {
       if (!request.result) throw new Error('no head: the popup has not synced this account');
       document.getElementById('app').innerHTML = kept[${JSON.stringify(DOM_KEY)}];
