@@ -10,14 +10,13 @@ const PAGE_POLICY = "script-src 'self'; object-src 'self'";
 /**
  * popup.html as issue 14 wants it. Its stylesheet goes in as a `<style>`: a linked one is one more
  * file to fetch, and no script of the page may run before every stylesheet in the head has loaded
- * (the policy below limits scripts only, so an inline style is allowed). And the popup's code,
- * which its small first script imports once it has started the reads (entrypoints/popup/main.ts),
- * is preloaded from the start, so it loads alongside them, not after. The first script blocks
+ * (the policy below limits scripts only, so an inline style is allowed). The first script blocks
  * rendering (`blocking="render"`, Chromium; Firefox ignores it): the browser paints nothing before
  * it has run, as with the classic script of a plain page, instead of painting the empty page while
  * its response waits (the paint of an empty popup took the main thread for 5–20 ms, and the
- * script, and so the reads, started that much later). Its first frame comes while the reads are
- * on their way.
+ * script, and so the reads, started that much later). The popup's code, which that script imports
+ * (entrypoints/popup/main.ts), is not preloaded: a preload is compiled as it arrives, on the main
+ * thread, and held up the first script and the kept first screen's paint (utils/first-screen.ts).
  */
 function popupHtml(): Plugin {
   return {
@@ -25,7 +24,7 @@ function popupHtml(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle, chunk, filename }) {
+      handler(html, { bundle, filename }) {
         if (!bundle || !filename.endsWith('popup/index.html')) return html;
         const styled = html.replace(
           /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
@@ -36,12 +35,9 @@ function popupHtml(): Plugin {
             return `<style>${String(asset.source).trim()}</style>`;
           },
         );
-        const preloads = (chunk?.dynamicImports ?? []).map(
-          (file) => `<link rel="modulepreload" crossorigin href="/${file}">`,
-        );
         return styled.replace(
           /<script type="module"([^>]*)><\/script>/,
-          `<script type="module" blocking="render"$1></script>${preloads.join('')}`,
+          '<script type="module" blocking="render"$1></script>',
         );
       },
     },
@@ -50,8 +46,8 @@ function popupHtml(): Plugin {
 
 /**
  * The popup's one dynamic import (its code, imported by its first script) needs nothing of
- * Vite's preload helper: popup.html preloads that code itself (popupHtml) and has its styles
- * inline, so every call's list of files to preload is empty, and the helper's 1.7 KB (0.7 KB
+ * Vite's preload helper: that code imports no chunk but the first script's, and the styles are
+ * inline (popupHtml), so every call's list of files to preload is empty, and the helper's 1.7 KB (0.7 KB
  * gzip) in the popup's first script were dead code. test/packaging/popup-html.test.ts fails if a
  * dynamic import of the popup ever has files to preload (Vite then emits `__vite__mapDeps`).
  */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SESSION_V1_KEY, SESSIONS_KEY, shownAccountOf, storedSessionsOf } from './account';
 import { PENDING_FILL_KEY } from './fill';
+import { FIRST_SCREEN_KEY } from './first-screen-key';
 import { DB_NAME, type HeadRecord, openExisting, readListEarly, type Scope } from './store';
 import { HOLDS_KEY } from './sync';
 
@@ -30,7 +31,10 @@ export function rowHeightMemory(): { kept: Promise<unknown>; keep(height: number
 export interface PageHead {
   /** storage.local: the sessions, the services' holds and the row height (ROW_HEIGHT_KEY), in one read. */
   local: Promise<Record<string, unknown>>;
-  /** storage.session: the draft (DRAFT_KEY) and the question a menu or shortcut fill left (PENDING_FILL_KEY). */
+  /**
+   * storage.session: the draft (DRAFT_KEY), the question a menu or shortcut fill left
+   * (PENDING_FILL_KEY), and the popup's kept first screen (FIRST_SCREEN_KEY).
+   */
   session: Promise<Record<string, unknown>>;
   /** The database as it is (openExisting); openTokenDb takes it over. */
   db: Promise<IDBDatabase | null>;
@@ -56,7 +60,7 @@ export function firstReads(): PageHead {
   // takes a few milliseconds of the main thread (the browser sets up its API) before it is asked.
   const db = openExisting(DB_NAME);
   const local = browser.storage.local.get([SESSIONS_KEY, SESSION_V1_KEY, HOLDS_KEY, ROW_HEIGHT_KEY]);
-  const session = browser.storage.session.get([DRAFT_KEY, PENDING_FILL_KEY]);
+  const session = browser.storage.session.get([DRAFT_KEY, PENDING_FILL_KEY, FIRST_SCREEN_KEY]);
   // Whoever takes one over handles its failure; these only keep a rejection from going unseen.
   for (const read of [local, session]) read.catch(() => {});
   return { local, session, db, list: shownListEarly(local, db) };

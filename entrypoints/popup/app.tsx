@@ -10,6 +10,7 @@ import {
   pageAccountsDeps,
 } from '../../utils/account';
 import { releaseFrameOrigins } from '../../utils/fill';
+import { drawFirstScreen, keptScreenUp } from '../../utils/first-screen-keep';
 import { localizeDocument } from '../../utils/lib';
 import { unlockClient } from '../../utils/messages';
 import { pageAccountDeps, pageTokensDeps } from '../../utils/page-deps';
@@ -53,14 +54,13 @@ const draw = (): void => {
       onAddAccount={() => openOptionsAt('add-account')}
     />
   );
-  render(app, document.getElementById('app') as HTMLElement);
+  drawFirstScreen((root) => render(app, root), model.state); // Over a kept first screen; kept for the next.
 };
 const started = model.start();
 void accounts.load();
-// Issue 14: the first frame shows the names (a "Loading…" frame only if they take a moment). The
-// model syncs once they are painted; the lock's state and the restriction once the sync has
-// answered (alongside, they held its answer back; locked, the sync answers at once).
-const slow = setTimeout(draw, 100);
+// Issue 14: the names first ("Loading…" only if they are slow, never over a kept first screen); the sync
+// once they are painted; the lock's state and the restriction once it has answered (not alongside).
+const slow = keptScreenUp() ? undefined : setTimeout(draw, 100);
 const stop = effect(() => {
   if (model.state.value === 'loading') return;
   queueMicrotask(() => stop());

@@ -23,9 +23,12 @@ export type BundleSizes = Record<'popup' | 'options' | 'background' | 'fill', En
 // into its first script and its code (23.6 KB, both files counted: popup.html preloads the second).
 // Raised back to 24.5 KB for the list's head (store v6): the popup's own writes (a copy's time, a
 // note) rewrite it with the list (+0.45 KB), less the upgrades, now loaded only when one is due
-// (-0.35 KB): 24.02 KB at the change.
+// (-0.35 KB): 24.02 KB at the change. Raised to 26 KB for the kept first screen (issue 14,
+// utils/first-screen.ts): 25.58 KB at the change, both files counted (the first script imports
+// the second at once, unpreloaded). What an opening with a kept screen waits for before its first
+// paint is the first script alone: 2.6 KB.
 // Issue 4: the fill code injected into web pages, at most 4 KB gzip.
-export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 24.5 * 1024, fill: 4 * 1024 };
+export const BUDGETS: Partial<Record<keyof BundleSizes, number>> = { popup: 26 * 1024, fill: 4 * 1024 };
 
 // Each file is gzipped on its own, as a browser fetches it, at level 9 (`gzip -9`): a figure
 // checked against a budget should not depend on a library's default level.
@@ -60,19 +63,31 @@ function resolveUrl(url: string, from: string): string {
   return posix.normalize(path);
 }
 
-/** Every JS file `start` (an HTML page or a script) loads before it runs: scripts, preloads, static imports. */
+/** Specifiers of dynamic `import("…")` with a literal specifier in minified ES modules. */
+export function dynamicImportsOfJs(code: string): string[] {
+  return [...code.matchAll(/\bimport\(\s*[`"']([^`"']+)[`"']\s*\)/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
+/**
+ * Every JS file `start` (an HTML page or a script) loads to show itself: its scripts and
+ * preloads, their static imports, and what the page's own scripts import dynamically (the popup's
+ * first script imports its code at once, unpreloaded). Dynamic imports deeper down are loaded
+ * only when needed (the store's upgrades) and are not counted.
+ */
 export function jsLoadedBy(root: string, start: string): string[] {
   const seen = new Set<string>();
   const queue = start.endsWith('.html')
     ? scriptsOfHtml(readFileSync(join(root, start), 'utf8')).map((url) => resolveUrl(url, start))
     : [start];
+  const own = new Set(start.endsWith('.html') ? queue : []);
   // Bounded: a build has a handful of chunks; the cap only guards against a parsing mistake.
   for (let i = 0; i < queue.length && i < 500; i++) {
     const file = queue[i] as string;
     if (seen.has(file) || !file.endsWith('.js')) continue;
     seen.add(file);
     const code = readFileSync(join(root, file), 'utf8');
-    for (const spec of staticImportsOfJs(code)) {
+    const specs = [...staticImportsOfJs(code), ...(own.has(file) ? dynamicImportsOfJs(code) : [])];
+    for (const spec of specs) {
       if (spec.startsWith('.') || spec.startsWith('/')) queue.push(resolveUrl(spec, file));
     }
   }

@@ -53,8 +53,44 @@ export function prepareFormats(locale: string = uiLanguage()): void {
   compareNames({ id: '1', name: '' }, { id: '2', name: '' });
 }
 
+/**
+ * The first moment after `nowMs` at which relativeTime(thenMs, ·) reads otherwise than at `nowMs`
+ * ("just now" becomes "1 minute ago", "3 days ago" becomes "4 days ago"), in any language: the
+ * words change only with the unit and the count.
+ */
+export function steadyUntil(thenMs: number, nowMs: number): number {
+  const diff = thenMs - nowMs;
+  const sizes = UNITS.map(([, size]) => size);
+  const at = sizes.findIndex((size) => Math.abs(diff) >= size);
+  const size = sizes[at];
+  // "Just now", either side: until a minute has passed since then.
+  if (size === undefined) return thenMs + (sizes.at(-1) as number);
+  const count = Math.trunc(Math.abs(diff) / size);
+  // Still to come: the count drops once less than `count` units are left.
+  if (diff > 0) return nowMs + (diff - count * size) + 1;
+  // Gone by: the count grows, or the next larger unit takes over, whichever comes first.
+  return nowMs + Math.min((count + 1) * size, sizes[at - 1] ?? Number.POSITIVE_INFINITY) + diff;
+}
+
+let steady: number | null = null;
+
+/**
+ * Notes every time relativeTime formats from now on, and hands back (once) until when all of
+ * them still read the same (steadyUntil): what a screen kept to be shown again may say
+ * (utils/first-screen.ts). Number.MAX_SAFE_INTEGER when nothing was formatted.
+ */
+export function noteSteadiness(): () => number {
+  steady = Number.MAX_SAFE_INTEGER;
+  return () => {
+    const until = steady ?? Number.MAX_SAFE_INTEGER;
+    steady = null;
+    return until;
+  };
+}
+
 /** "3 days ago", "just now", in the UI language unless a test pins `locale`. */
 export function relativeTime(thenMs: number, nowMs: number, locale: string = uiLanguage()): string {
+  if (steady !== null) steady = Math.min(steady, steadyUntil(thenMs, nowMs));
   const diff = thenMs - nowMs;
   const format = cached(
     relativeFormats,

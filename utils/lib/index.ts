@@ -10,10 +10,12 @@ export {
   countdown,
   maskHint,
   maskSecret,
+  noteSteadiness,
   prepareFormats,
   relativeTime,
   secretHint,
+  steadyUntil,
 } from './format';
-export { localizeDocument, type MessageKey, t, tAround } from './i18n';
+export { localizeDocument, type MessageKey, t, tAround, uiLanguage } from './i18n';
 export { moveIndex, scrollToShow } from './list-keys';
 export { type AppError, fail, ok, type Result, sessionEndedError } from './result';

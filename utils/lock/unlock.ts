@@ -1,4 +1,5 @@
 import { dropClearCredential } from '../account';
+import { forgetFirstScreen } from '../first-screen-key';
 import { SYNC_LOCK, withLock } from '../sync';
 import { moveCredential } from './credential';
 import type { Checked } from './passphrase-check';
@@ -34,8 +35,12 @@ export function createUnlock(
   };
 }
 
-/** Drops the data key and the credential in the clear; what is sealed stays. */
+/**
+ * Drops the data key and the credential in the clear; what is sealed stays. And the popup's kept
+ * first screen, drawn while unlocked.
+ */
 export async function lockNow(): Promise<void> {
   await store.saveKey(null);
   await dropClearCredential();
+  await forgetFirstScreen();
 }

@@ -1,3 +1,4 @@
+import { forgetFirstScreen } from '../first-screen-key';
 import type { Scope } from '../store';
 
 const CHANNEL = 'w3s-token-sync';
@@ -10,9 +11,11 @@ interface Change extends Scope {
 
 /**
  * Tells the other open extension pages (and the background) that a scope's records changed.
- * `from` names the sender, so a page does not reload what it has just written itself.
+ * `from` names the sender, so a page does not reload what it has just written itself. The popup's
+ * kept first screen (utils/first-screen.ts) may show those records as they were: it goes.
  */
 export function announceChange(scope: Scope, from = '', engine = false): void {
+  void forgetFirstScreen();
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
   const change: Change = { service: scope.service, account: scope.account, from, ...(engine && { engine }) };

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { absoluteTime, maskSecret, relativeTime } from '../../../utils/lib/format';
+import {
+  absoluteTime,
+  maskSecret,
+  noteSteadiness,
+  relativeTime,
+  steadyUntil,
+} from '../../../utils/lib/format';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkaWQ6ZXRocjoweDY1MDA0NjA4YzE1ZjAxNjM5ZGY4MGFmNDAyMjM0NSIsImlzcyI6IndlYjMtc3RvcmFnZSIsImlhdCI6MTYzODIwMjExMzA3NywibmFtZSI6Im15IGZpcnN0IHRva2VuIn0.kNxU1cxKmD3Fv0wK6J8nrJ3lC2pEv9o5Yx1t4QzW7aE';
@@ -72,5 +79,62 @@ describe('absoluteTime', () => {
     const text = absoluteTime(Date.UTC(2026, 10, 22, 12, 0), 'en-GB');
     expect(text).not.toBe('');
     expect(text).toContain('2026');
+  });
+});
+
+describe('steadyUntil', () => {
+  const MIN = 60_000;
+  const DAY = 24 * 60 * MIN;
+  // Past and future times, from a second to years, and the edges of every unit.
+  const gaps = [0, 1, 999, MIN - 1, MIN, MIN + 1, 59 * MIN, 60 * MIN - 1, 60 * MIN, 23 * 60 * MIN + 5, DAY];
+  const more = [
+    2 * DAY + 7,
+    6 * DAY + 1,
+    7 * DAY,
+    13 * DAY,
+    29 * DAY + 3,
+    30 * DAY,
+    31 * DAY,
+    364 * DAY,
+    365 * DAY,
+    800 * DAY,
+  ];
+  const now = Date.UTC(2026, 11, 6, 12);
+
+  it.each([...gaps, ...more].flatMap((gap) => [-gap, gap]))(
+    'should give the first moment a time %d ms from now reads otherwise',
+    (offset) => {
+      const then = now + offset;
+      const until = steadyUntil(then, now);
+      const read = (at: number): string => relativeTime(then, at, 'en');
+      expect(until).toBeGreaterThan(now);
+      expect(read(until - 1)).toBe(read(now));
+      expect(read(until)).not.toBe(read(now));
+      // And nothing in between reads otherwise (sampled).
+      for (let k = 1; k < 50; k++)
+        expect(read(now + Math.floor(((until - 1 - now) * k) / 50))).toBe(read(now));
+    },
+  );
+
+  it('should hold for any two times (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -3 * 365 * DAY, max: 3 * 365 * DAY }), (offset) => {
+        const then = now + offset;
+        const until = steadyUntil(then, now);
+        const read = (at: number): string => relativeTime(then, at, 'en');
+        return until > now && read(until - 1) === read(now) && read(until) !== read(now);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should hand back until when everything formatted since it was asked reads the same', () => {
+    const done = noteSteadiness();
+    relativeTime(now - 3 * DAY, now, 'en');
+    relativeTime(now - 30_000, now, 'en');
+    expect(done()).toBe(now - 30_000 + MIN);
+    // Noting has stopped: later formatting changes nothing, and a new note starts afresh.
+    relativeTime(now - 1, now, 'en');
+    expect(noteSteadiness()()).toBe(Number.MAX_SAFE_INTEGER);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSession, loadStoredSession, saveSession } from '../../../utils/account/session';
+import { FIRST_SCREEN_KEY } from '../../../utils/first-screen-key';
 import { createVault } from '../../../utils/lock/vault';
 import { loadAttempts } from '../../../utils/lock/vault-store';
 import { applyList } from '../../../utils/store/db';
@@ -24,7 +25,13 @@ async function setUp(now = { value: 1_000_000 }) {
   db.close();
   await saveSession(session);
   const vault = createVault({ openDb: () => openTokenDb(), now: () => now.value, iterations: 1_000 });
+  // The popup's kept first screen, as an opening before the lock left it (utils/first-screen.ts):
+  // it showed the ends of the secrets, which a sealed store no longer shows.
+  await fakeBrowser.storage.session.set({
+    [FIRST_SCREEN_KEY]: { key: 'k', html: '<main>…-ne.sig</main>', until: 1 },
+  });
   expect((await vault.enable(PASSPHRASE)).ok).toBe(true);
+  expect(await fakeBrowser.storage.session.get(FIRST_SCREEN_KEY)).toEqual({});
   return { vault, now };
 }
 
@@ -51,6 +58,9 @@ describe('the vault, locked', () => {
     const { vault, now } = await setUp();
     // Unlocked, the credential is in storage.session for the background.
     expect((await loadSession())?.credential).toBe(session.credential);
+    await fakeBrowser.storage.session.set({
+      [FIRST_SCREEN_KEY]: { key: 'k', html: '<main>t</main>', until: 1 },
+    });
     const keyBefore = JSON.stringify(await fakeBrowser.storage.session.get(null));
     await close(vault, now);
     const after = await readable();
@@ -58,6 +68,9 @@ describe('the vault, locked', () => {
     expect(after).not.toContain(SECRET);
     expect(keyBefore).toContain('vault.key.v1');
     expect(after).not.toContain('vault.key.v1');
+    // Nor the popup's kept first screen (utils/first-screen.ts): it was drawn unlocked.
+    expect(keyBefore).toContain(FIRST_SCREEN_KEY);
+    expect(after).not.toContain(FIRST_SCREEN_KEY);
     expect((await loadSession())?.credential).toBe('');
     // The sealed credential comes back with the passphrase.
     expect((await vault.unlock(PASSPHRASE)).ok).toBe(true);
