@@ -133,11 +133,13 @@ export async function keepFirstScreen(key: string | null, screen: Omit<KeptScree
 /**
  * The code's first drawing (`draw`) into the page's `#app`: over the kept screen if one is up
  * (takeOver), and kept as its frame paints, for the next opening, if it shows the list (`state`
- * ready).
+ * ready). The keeping is written once the page's opening work (`opened`: its sync) is done and the
+ * page is idle: a click made at once (a Fill) does not wait behind it.
  */
 export function drawFirstScreen(
   draw: (root: HTMLElement) => void,
   state: { readonly value: string },
+  opened: Promise<unknown>,
   root = document.getElementById('app') as HTMLElement,
   head: Pick<PageHead, 'local' | 'session' | 'list'> = pageHead(),
 ): void {
@@ -158,10 +160,11 @@ export function drawFirstScreen(
     const until = steady();
     const html = screenOf(root);
     if (html === null) return;
-    requestIdleCallback(() => {
-      void Promise.all([head.local, head.session, rev]).then(([local, session, shownRev]) =>
-        keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev }),
-      );
-    });
+    const settled = opened.catch(() => {});
+    void Promise.all([head.local, head.session, rev, settled]).then(([local, session, shownRev]) =>
+      requestIdleCallback(() => {
+        void keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev });
+      }),
+    );
   });
 }

@@ -54,7 +54,7 @@ const draw = (): void => {
       onAddAccount={() => openOptionsAt('add-account')}
     />
   );
-  drawFirstScreen((root) => render(app, root), model.state); // Over a kept first screen; kept for the next.
+  drawFirstScreen((root) => render(app, root), model.state, started); // Over a kept screen; kept for the next.
 };
 const started = model.start();
 void accounts.load();

@@ -58,14 +58,20 @@ function syncRows(run: SizeRun): Row[] {
 
 function fillRows(fill: RunResults['fill']): Row[] {
   const gestures = [
-    ['Fill, popup click → value in field', fill.popup],
-    ['Fill, shortcut → value in field', fill.shortcut],
+    ['Fill, popup click → value in field', fill.popup, true],
+    ['Fill, popup click as the names show → value in field', fill.popupAtOnce, false],
+    ['Fill, shortcut → value in field', fill.shortcut, true],
   ] as const;
-  return gestures.map(([label, samples]) => {
+  return gestures.map(([label, samples, targeted]) => {
     const value = median(samples);
+    const result = fill.skipped
+      ? `not measured: ${fill.skipped}`
+      : `${ms(value)} / ${ms(Math.max(...samples))}`;
+    const measure = `${label}, ${count(fill.tokens)} tokens (median / worst)`;
+    if (!targeted) return { measure, result };
     return {
-      measure: `${label}, ${count(fill.tokens)} tokens (median / worst)`,
-      result: fill.skipped ? `not measured: ${fill.skipped}` : `${ms(value)} / ${ms(Math.max(...samples))}`,
+      measure,
+      result,
       target: `median ≤ ${FILL_TARGET_MS} ms`,
       met: fill.skipped ? false : value <= FILL_TARGET_MS,
     };
