@@ -11,6 +11,7 @@ import {
 } from './first-screen';
 import { noteSteadiness } from './lib';
 import { type PageHead, pageHead } from './page-head';
+import { readListEarly } from './store';
 
 // Issue 14: the half of the kept first screen that comes with the popup's code (first-screen.ts
 // has the first script's half): the code's first drawing takes over from the kept screen and does
@@ -141,7 +142,7 @@ export function drawFirstScreen(
   state: { readonly value: string },
   opened: Promise<unknown>,
   root = document.getElementById('app') as HTMLElement,
-  head: Pick<PageHead, 'local' | 'session' | 'list'> = pageHead(),
+  head: Pick<PageHead, 'local' | 'session' | 'list' | 'db'> = pageHead(),
 ): void {
   const steady = noteSteadiness();
   const handOver = takeOver(root);
@@ -161,9 +162,16 @@ export function drawFirstScreen(
     const html = screenOf(root);
     if (html === null) return;
     const settled = opened.catch(() => {});
-    void Promise.all([head.local, head.session, rev, settled]).then(([local, session, shownRev]) =>
+    void Promise.all([head.local, head.session, head.list, settled]).then(([local, session, drawn]) =>
       requestIdleCallback(() => {
-        void keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev });
+        // Kept only while the store still holds the list drawn: a sync that changed it since has
+        // forgotten the kept screen (announceChange), and this one would show the list before it.
+        if (!drawn) return;
+        void readListEarly(head.db, drawn.scope).then((now) => {
+          const shownRev = drawn.list.rev ?? null;
+          if (now?.rev === undefined || now.rev !== shownRev) return;
+          return keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev });
+        });
       }),
     );
   });
