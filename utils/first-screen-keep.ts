@@ -121,12 +121,18 @@ export function screenOf(root: HTMLElement): string | null {
 
 /**
  * Keeps `screen` (its html from screenOf) as the first screen for `key`, unless it is the one
- * shown or kept already, or there is no key or no time left.
+ * shown or kept already, or there is no key or no time left, or `current` (asked only when there
+ * is something to write) says the list on it is no longer the store's.
  */
-export async function keepFirstScreen(key: string | null, screen: Omit<KeptScreen, 'key'>): Promise<void> {
+export async function keepFirstScreen(
+  key: string | null,
+  screen: Omit<KeptScreen, 'key'>,
+  current: () => Promise<boolean> = async () => true,
+): Promise<void> {
   const kept: KeptScreen | null = key === null ? null : { key, ...screen };
   const before = shownScreen();
   if (kept === null || kept.until <= Date.now() || JSON.stringify(before) === JSON.stringify(kept)) return;
+  if (!(await current())) return;
   noteKept(kept);
   await browser.storage.session.set({ [FIRST_SCREEN_KEY]: kept }).catch(() => {});
 }
@@ -162,17 +168,17 @@ export function drawFirstScreen(
     const html = screenOf(root);
     if (html === null) return;
     const settled = opened.catch(() => {});
-    void Promise.all([head.local, head.session, head.list, settled]).then(([local, session, drawn]) =>
-      requestIdleCallback(() => {
-        // Kept only while the store still holds the list drawn: a sync that changed it since has
-        // forgotten the kept screen (announceChange), and this one would show the list before it.
-        if (!drawn) return;
-        void readListEarly(head.db, drawn.scope).then((now) => {
-          const shownRev = drawn.list.rev ?? null;
-          if (now?.rev === undefined || now.rev !== shownRev) return;
-          return keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev });
-        });
-      }),
+    void Promise.all([head.local, head.session, head.list, rev, settled]).then(
+      ([local, session, drawn, shownRev]) =>
+        requestIdleCallback(() => {
+          // Kept only while the store still holds the list drawn: a sync that changed it since
+          // has forgotten the kept screen (announceChange), and this one would show the list
+          // before it. One read of the list's head, made only when there is something to write.
+          if (!drawn || shownRev === null) return;
+          const current = (): Promise<boolean> =>
+            readListEarly(head.db, drawn.scope).then((now) => now?.rev === shownRev);
+          void keepFirstScreen(firstScreenKey(local, session), { html, until, rev: shownRev }, current);
+        }),
     );
   });
 }

@@ -95,7 +95,7 @@ test.describe('the first screen kept from the last opening', () => {
     await page.close();
   });
 
-  test('should not keep a first screen while a lock hides the ends of the secrets', async ({
+  test('should forget the kept first screen when the lock seals the secrets, and show no secret’s end after', async ({
     service,
     openOptions,
     openPopup,

@@ -297,9 +297,27 @@ describe('keeping the first screen', () => {
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
     const key = screen.firstScreenKey(signedIn(), {});
     const { until } = session[FIRST_SCREEN_KEY] as { until: number };
-    await screen.keepFirstScreen(key, { html, until, rev: REV });
-    await screen.keepFirstScreen(null, { html: '<main>other</main>', until, rev: REV });
-    await screen.keepFirstScreen(key, { html: '<main>other</main>', until: Date.now() - 1, rev: REV });
+    // Nothing to write: the store is not even asked whether the list is still the one drawn.
+    const current = vi.fn(async () => true);
+    await screen.keepFirstScreen(key, { html, until, rev: REV }, current);
+    await screen.keepFirstScreen(null, { html: '<main>other</main>', until, rev: REV }, current);
+    await screen.keepFirstScreen(
+      key,
+      { html: '<main>other</main>', until: Date.now() - 1, rev: REV },
+      current,
+    );
+    expect(current).not.toHaveBeenCalled();
     expect(set).not.toHaveBeenCalled();
+  });
+
+  it('should keep nothing once the store no longer holds the list drawn', async () => {
+    const key = screen.firstScreenKey(signedIn(), {});
+    const until = Date.now() + 60_000;
+    await screen.keepFirstScreen(key, { html: '<main>old list</main>', until, rev: REV }, async () => false);
+    expect(await fakeBrowser.storage.session.get(FIRST_SCREEN_KEY)).toEqual({});
+    await screen.keepFirstScreen(key, { html: '<main>old list</main>', until, rev: REV }, async () => true);
+    expect(await fakeBrowser.storage.session.get(FIRST_SCREEN_KEY)).toEqual({
+      [FIRST_SCREEN_KEY]: { key, html: '<main>old list</main>', until, rev: REV },
+    });
   });
 });
