@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { SYNCING_SHOWN_AFTER_MS } from '../../../components/sync/SyncStatus';
 import { TokenList } from '../../../components/tokens/TokenList';
 import { TokensPanel } from '../../../components/tokens/TokensPanel';
 import { apiToken, createFakeApi } from '../../helpers/fake-api';
@@ -16,11 +17,18 @@ describe('TokensPanel', () => {
     await act(() => model.start());
     await screen.findByText('laptop');
     const before = rows.mock.calls.length;
+    vi.useFakeTimers();
     act(() => {
       model.syncing.value = true;
     });
-    expect(screen.getByText('Syncing…')).toBeTruthy();
+    // A quick sync is not said (no flicker of the line); "Sync now" waits for it all the same.
+    expect(screen.queryByText('Syncing…')).toBeNull();
     expect(screen.getByRole('button', { name: 'Sync now' }).hasAttribute('disabled')).toBe(true);
+    act(() => {
+      vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS);
+    });
+    expect(screen.getByText('Syncing…')).toBeTruthy();
+    vi.useRealTimers();
     act(() => {
       model.syncing.value = false;
       model.lastSyncedAt.value = Date.now();
@@ -28,5 +36,33 @@ describe('TokensPanel', () => {
     expect(screen.getByRole('button', { name: 'Sync now' }).hasAttribute('disabled')).toBe(false);
     expect(screen.getByText(/Last synced/)).toBeTruthy();
     expect(rows.mock.calls.length).toBe(before);
+  });
+
+  it('should not say "Syncing…" for a sync that answers before SYNCING_SHOWN_AFTER_MS', async () => {
+    const fake = createFakeApi([apiToken('1', 'laptop')]);
+    const model = localModel(fake.api, session);
+    render(<TokensPanel model={model} layout="popup" Rows={TokenList} />);
+    await act(() => model.start());
+    await screen.findByText('laptop');
+    vi.useFakeTimers();
+    try {
+      act(() => {
+        model.syncing.value = true;
+      });
+      act(() => {
+        vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS - 1);
+      });
+      expect(screen.queryByText('Syncing…')).toBeNull();
+      act(() => {
+        model.syncing.value = false;
+      });
+      act(() => {
+        vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS);
+      });
+      expect(screen.queryByText('Syncing…')).toBeNull();
+      expect(screen.getByText(/Last synced/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
