@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSession, loadStoredSession, saveSession } from '../../../utils/account/session';
+import { ACTIVITY_WRITE_MS } from '../../../utils/lock/idle-lock';
 import { createVault } from '../../../utils/lock/vault';
+import { lastActivity } from '../../../utils/lock/vault-store';
 import { applyList, listAllTokens } from '../../../utils/store/db';
 import { openTokenDb } from '../../../utils/store/open';
 
@@ -114,5 +116,42 @@ describe('vault', () => {
     now.value += 15 * 60_000;
     expect(await vault.lockIfIdle()).toBe(true);
     expect(await vault.status()).toMatchObject({ enabled: true, unlocked: false });
+  });
+
+  it('should write a use at most once in ACTIVITY_WRITE_MS, and lock by the latest use all the same (issue 14)', async () => {
+    const { vault, now } = await setUp();
+    await vault.enable('pass phrase one');
+    await vault.touch();
+    const first = now.value;
+    expect(await lastActivity()).toBe(first);
+    // Used again soon after: remembered, not written.
+    now.value += ACTIVITY_WRITE_MS - 1;
+    await vault.touch();
+    expect(await lastActivity()).toBe(first);
+    const latest = now.value;
+    // Fifteen minutes after the write but not after the latest use: still open.
+    now.value = first + 15 * 60_000;
+    expect(await vault.lockIfIdle()).toBe(false);
+    now.value = latest + 15 * 60_000;
+    expect(await vault.lockIfIdle()).toBe(true);
+    // Used once the wait is over: written again.
+    await vault.unlock('pass phrase one');
+    now.value += ACTIVITY_WRITE_MS;
+    await vault.touch();
+    expect(await lastActivity()).toBe(now.value);
+  });
+
+  it('should go by the written use when the background started again (nothing remembered)', async () => {
+    const { vault, now } = await setUp();
+    await vault.enable('pass phrase one');
+    await vault.touch();
+    const written = now.value;
+    now.value += 1_000;
+    await vault.touch();
+    const restarted = createVault({ openDb: () => openTokenDb(), now: () => now.value, iterations: 1_000 });
+    now.value = written + 15 * 60_000 - 1;
+    expect(await restarted.lockIfIdle()).toBe(false);
+    now.value = written + 15 * 60_000;
+    expect(await restarted.lockIfIdle()).toBe(true);
   });
 });
