@@ -46,10 +46,12 @@ export interface SizeRun {
   firstSync: SyncFigures[];
   /** Sync the popup runs when it opens, with nothing changed on the service. */
   repeatSync: SyncFigures[];
-  /** `fetch` + `JSON.parse` of the same list, in ms. */
+  /** `fetch` + `JSON.parse` of the same list, in ms, measured beside the first syncs. */
   bareFetch: number[];
   /** The same sample's floor for a first sync: plus a message round trip and one write (measure.ts). */
   firstFloor: number[];
+  /** `fetch` + `JSON.parse` again, measured beside the popup's openings (the syncs with nothing changed). */
+  againFetch: number[];
   /** The same sample's floor for a sync with nothing changed: plus a message round trip and one read. */
   againFloor: number[];
 }
@@ -85,6 +87,7 @@ async function measureSize(
     repeatSync: [],
     bareFetch: [],
     firstFloor: [],
+    againFetch: [],
     againFloor: [],
   };
   for (let i = 0; i < opts.warmup + opts.reps; i++) {
@@ -98,11 +101,13 @@ async function measureSize(
     if (i < opts.warmup) continue;
     run.bareFetch.push(bare.ms);
     run.firstFloor.push(bare.ms + bare.message + bare.write);
-    run.againFloor.push(bare.ms + bare.message + bare.read);
     run.firstSync.push(sync);
   }
   opts.log(`  ${tokens} tokens: first sync and bare fetch done`);
   for (let i = 0; i < opts.warmup + opts.pageReps; i++) {
+    // Each sync is compared with a floor measured beside it, in the same loop: the service and the
+    // machine vary from one minute to the next, and the first syncs' floors are from another.
+    const bare = await bareFetchParse(browser, url, credential);
     const blank = await openReady(browser, 'blank.html');
     await blank.page.close();
     const primitive = await openReady(browser, PRIMITIVE_READ);
@@ -117,6 +122,8 @@ async function measureSize(
     run.primitiveReady.push(primitive.ms);
     run.popupReady.push(popup.ms);
     run.repeatSync.push(sync);
+    run.againFetch.push(bare.ms);
+    run.againFloor.push(bare.ms + bare.message + bare.read);
   }
   opts.log(`  ${tokens} tokens: popup ready done`);
   return run;
