@@ -28,7 +28,7 @@ export function createIdleLock(deps: Pick<VaultDeps, 'now'>): Pick<Vault, 'touch
   return {
     touch(): Promise<void> {
       const now = deps.now();
-      used = Math.max(used ?? now, now);
+      used = Math.max(used ?? 0, now);
       if (written !== undefined && now - written < ACTIVITY_WRITE_MS && now >= written)
         return Promise.resolve();
       return write(now);

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYNCING_SHOWN_AFTER_MS } from '../../../components/sync/SyncStatus';
 import { TokenList } from '../../../components/tokens/TokenList';
 import { TokensPanel } from '../../../components/tokens/TokensPanel';
@@ -9,6 +9,10 @@ import { localModel } from '../../helpers/local-deps';
 const session = { serviceUrl: 'http://127.0.0.1:8787', credential: 'w3ss_x', account: '42', email: 'a@b.c' };
 
 describe('TokensPanel', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('should repaint only the sync line when a sync starts and ends (issue 14)', async () => {
     const fake = createFakeApi([apiToken('1', 'laptop'), apiToken('2', 'CI')]);
     const model = localModel(fake.api, session);
@@ -28,7 +32,6 @@ describe('TokensPanel', () => {
       vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS);
     });
     expect(screen.getByText('Syncing…')).toBeTruthy();
-    vi.useRealTimers();
     act(() => {
       model.syncing.value = false;
       model.lastSyncedAt.value = Date.now();
@@ -45,24 +48,20 @@ describe('TokensPanel', () => {
     await act(() => model.start());
     await screen.findByText('laptop');
     vi.useFakeTimers();
-    try {
-      act(() => {
-        model.syncing.value = true;
-      });
-      act(() => {
-        vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS - 1);
-      });
-      expect(screen.queryByText('Syncing…')).toBeNull();
-      act(() => {
-        model.syncing.value = false;
-      });
-      act(() => {
-        vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS);
-      });
-      expect(screen.queryByText('Syncing…')).toBeNull();
-      expect(screen.getByText(/Last synced/)).toBeTruthy();
-    } finally {
-      vi.useRealTimers();
-    }
+    act(() => {
+      model.syncing.value = true;
+    });
+    act(() => {
+      vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS - 1);
+    });
+    expect(screen.queryByText('Syncing…')).toBeNull();
+    act(() => {
+      model.syncing.value = false;
+    });
+    act(() => {
+      vi.advanceTimersByTime(SYNCING_SHOWN_AFTER_MS);
+    });
+    expect(screen.queryByText('Syncing…')).toBeNull();
+    expect(screen.getByText(/Last synced/)).toBeTruthy();
   });
 });
